@@ -1,0 +1,37 @@
+// A verified site bundle in memory: manifest, catalogue and item table, checked against each
+// other (item count, dimension) and every file against its sha256 and size in the manifest.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "cinelocal/catalogue.h"
+#include "cinelocal/item_table.h"
+#include "cinelocal/manifest.h"
+#include "cinelocal/profile.h"
+#include "cinelocal/scorer.h"
+
+namespace cinelocal {
+
+using FileBytes = std::map<std::string, std::vector<std::uint8_t>>;
+
+// The files the core itself reads; user_tower.onnx is verified too but read by ONNX Runtime.
+inline constexpr const char* k_catalogue_file = "catalogue.json";
+inline constexpr const char* k_item_table_file = "item_table.bin";
+inline constexpr const char* k_user_tower_file = "user_tower.onnx";
+
+struct Bundle {
+    Manifest manifest;
+    Catalogue catalogue;
+    ItemTable item_table;
+
+    // Verifies every file the manifest lists, then parses the catalogue and item table.
+    static Result<Bundle> assemble(Manifest manifest, const FileBytes& files);
+};
+
+// The k best unrated catalogue items for a user vector from the user tower.
+Result<std::vector<ScoredItem>> recommend(const Bundle& bundle, std::span<const float> user_vector,
+                                          const Profile& profile, std::size_t k);
+
+}  // namespace cinelocal

@@ -1,0 +1,47 @@
+// The movie catalogue: one entry per item index (the row of the item table and the input of the
+// user tower), with the id, title, year and genres shown in the UI.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "cinelocal/result.h"
+
+namespace cinelocal {
+
+using MovieId = std::int32_t;
+using ItemIndex = std::int32_t;
+
+struct Movie {
+    MovieId id = 0;
+    std::string title;
+    int year = 0;  // 0 when unknown
+    std::uint32_t genre_mask = 0;
+    int positives = 0;  // ratings >= 4 in the training data: a popularity signal
+    std::int32_t tmdb_id = 0;
+};
+
+class Catalogue {
+public:
+    static Result<Catalogue> parse(std::string_view json_text);
+
+    std::size_t size() const { return movies_.size(); }
+    const Movie& movie(ItemIndex index) const { return movies_[static_cast<std::size_t>(index)]; }
+    const std::vector<Movie>& movies() const { return movies_; }
+    const std::vector<std::string>& genre_names() const { return genre_names_; }
+
+    std::optional<ItemIndex> index_of(MovieId id) const;
+    // "Animation, Children, Comedy"
+    std::string genres_text(ItemIndex index) const;
+    // Bit mask of the named genre, 0 if the catalogue has no such genre.
+    std::uint32_t genre_bit(std::string_view name) const;
+
+private:
+    std::vector<Movie> movies_;
+    std::vector<std::string> genre_names_;
+    std::unordered_map<MovieId, ItemIndex> index_by_id_;
+};
+
+}  // namespace cinelocal

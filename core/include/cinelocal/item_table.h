@@ -1,0 +1,31 @@
+// The item table: one int8 embedding row per catalogue item with one float scale per row
+// (row i = int8_row * scale[i]). Stored as item_table.bin: int8[N*D] then float32[N], little-endian.
+#pragma once
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "cinelocal/result.h"
+
+namespace cinelocal {
+
+class ItemTable {
+public:
+    static Result<ItemTable> parse(std::span<const std::uint8_t> bytes, std::size_t item_count,
+                                   std::size_t dim);
+
+    std::size_t item_count() const { return scales_.size(); }
+    std::size_t dim() const { return dim_; }
+    std::span<const std::int8_t> row(std::size_t index) const {
+        return {values_.data() + index * dim_, dim_};
+    }
+    float scale(std::size_t index) const { return scales_[index]; }
+    std::vector<float> dequantized_row(std::size_t index) const;
+
+private:
+    std::size_t dim_ = 0;
+    std::vector<std::int8_t> values_;
+    std::vector<float> scales_;
+};
+
+}  // namespace cinelocal

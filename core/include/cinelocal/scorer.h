@@ -1,0 +1,26 @@
+// Scores every catalogue item for a user vector and selects the top k: the hot path after each
+// rating. Dot products over the int8 table (one scale per row), then a partial selection.
+#pragma once
+#include <span>
+#include <vector>
+
+#include "cinelocal/catalogue.h"
+#include "cinelocal/item_table.h"
+#include "cinelocal/result.h"
+
+namespace cinelocal {
+
+struct ScoredItem {
+    ItemIndex index;
+    float score;
+};
+
+// scores[i] = dot(user, row i) * scale[i]. Fails on a dimension mismatch or a non-finite input.
+Status score_all_items(const ItemTable& table, std::span<const float> user, std::vector<float>& scores);
+
+// The k highest scores, best first, skipping excluded items (excluded[i] true); ties go to the
+// lower index so results are deterministic.
+std::vector<ScoredItem> top_k(std::span<const float> scores, std::size_t k,
+                              const std::vector<bool>& excluded);
+
+}  // namespace cinelocal

@@ -1,0 +1,41 @@
+#include "cinelocal/bundle.h"
+
+namespace cinelocal {
+
+Result<Bundle> Bundle::assemble(Manifest manifest, const FileBytes& files) {
+    for (const auto& [name, entry] : manifest.files) {
+        auto it = files.find(name);
+        if (it == files.end()) return make_error(ErrorCode::not_loaded, name + " is missing from the bundle");
+        if (auto status = verify_bundle_file(manifest, name, it->second); !status) return status.error();
+    }
+    for (const char* required : {k_catalogue_file, k_item_table_file, k_user_tower_file}) {
+        if (!manifest.files.count(required)) {
+            return make_error(ErrorCode::unknown_file, std::string("manifest.json does not list ") + required);
+        }
+    }
+    const auto& catalogue_bytes = files.at(k_catalogue_file);
+    auto catalogue = Catalogue::parse(std::string_view(reinterpret_cast<const char*>(catalogue_bytes.data()),
+                                                       catalogue_bytes.size()));
+    if (!catalogue) return catalogue.error();
+    if (catalogue.value().size() != manifest.item_count) {
+        return make_error(ErrorCode::size_mismatch,
+                          "catalogue.json has " + std::to_string(catalogue.value().size()) +
+                              " movies, manifest.json says " + std::to_string(manifest.item_count));
+    }
+    auto table = ItemTable::parse(files.at(k_item_table_file), manifest.item_count, manifest.embedding_dim);
+    if (!table) return table.error();
+    return Bundle{std::move(manifest), std::move(catalogue).value(), std::move(table).value()};
+}
+
+Result<std::vector<ScoredItem>> recommend(const Bundle& bundle, std::span<const float> user_vector,
+                                          const Profile& profile, std::size_t k) {
+    std::vector<float> scores;
+    if (auto status = score_all_items(bundle.item_table, user_vector, scores); !status) return status.error();
+    std::vector<bool> excluded(bundle.catalogue.size(), false);
+    for (const auto& rating : profile.ratings()) {
+        if (auto index = bundle.catalogue.index_of(rating.movie)) excluded[static_cast<std::size_t>(*index)] = true;
+    }
+    return top_k(scores, k, excluded);
+}
+
+}  // namespace cinelocal

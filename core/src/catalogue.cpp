@@ -1,0 +1,68 @@
+#include "cinelocal/catalogue.h"
+
+#include <nlohmann/json.hpp>
+
+namespace cinelocal {
+
+Result<Catalogue> Catalogue::parse(std::string_view json_text) {
+    auto json = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+    if (json.is_discarded() || !json.is_object()) {
+        return make_error(ErrorCode::invalid_format, "catalogue.json is not valid JSON");
+    }
+    if (json.value("format_version", 0) != 1) {
+        return make_error(ErrorCode::unsupported_version, "catalogue.json has an unsupported format version");
+    }
+    Catalogue catalogue;
+    try {
+        catalogue.genre_names_ = json.at("genres").get<std::vector<std::string>>();
+        if (catalogue.genre_names_.size() > 32) {
+            return make_error(ErrorCode::invalid_format, "catalogue.json lists more than 32 genres");
+        }
+        const auto& rows = json.at("movies");
+        catalogue.movies_.reserve(rows.size());
+        for (const auto& row : rows) {
+            Movie movie;
+            movie.id = row.at(0).get<MovieId>();
+            movie.title = row.at(1).get<std::string>();
+            movie.year = row.at(2).get<int>();
+            movie.genre_mask = row.at(3).get<std::uint32_t>();
+            movie.positives = row.at(4).get<int>();
+            movie.tmdb_id = row.size() > 5 ? row.at(5).get<std::int32_t>() : 0;
+            auto index = static_cast<ItemIndex>(catalogue.movies_.size());
+            if (!catalogue.index_by_id_.emplace(movie.id, index).second) {
+                return make_error(ErrorCode::invalid_format,
+                                  "catalogue.json lists movie " + std::to_string(movie.id) + " twice");
+            }
+            catalogue.movies_.push_back(std::move(movie));
+        }
+    } catch (const nlohmann::json::exception& e) {
+        return make_error(ErrorCode::invalid_format, std::string("catalogue.json: ") + e.what());
+    }
+    return catalogue;
+}
+
+std::optional<ItemIndex> Catalogue::index_of(MovieId id) const {
+    auto it = index_by_id_.find(id);
+    if (it == index_by_id_.end()) return std::nullopt;
+    return it->second;
+}
+
+std::string Catalogue::genres_text(ItemIndex index) const {
+    std::string text;
+    std::uint32_t mask = movie(index).genre_mask;
+    for (std::size_t g = 0; g < genre_names_.size(); ++g) {
+        if (!(mask & (1u << g))) continue;
+        if (!text.empty()) text += ", ";
+        text += genre_names_[g];
+    }
+    return text;
+}
+
+std::uint32_t Catalogue::genre_bit(std::string_view name) const {
+    for (std::size_t g = 0; g < genre_names_.size(); ++g) {
+        if (genre_names_[g] == name) return 1u << g;
+    }
+    return 0;
+}
+
+}  // namespace cinelocal

@@ -1,0 +1,39 @@
+#include "cinelocal/item_table.h"
+
+#include <cmath>
+#include <cstring>
+#include <string>
+
+namespace cinelocal {
+
+Result<ItemTable> ItemTable::parse(std::span<const std::uint8_t> bytes, std::size_t item_count,
+                                   std::size_t dim) {
+    const std::size_t expected = item_count * dim + item_count * sizeof(float);
+    if (item_count == 0 || dim == 0 || bytes.size() != expected) {
+        return make_error(ErrorCode::size_mismatch,
+                          "item_table.bin has " + std::to_string(bytes.size()) + " bytes, expected " +
+                              std::to_string(expected) + " for " + std::to_string(item_count) +
+                              " items of dimension " + std::to_string(dim));
+    }
+    ItemTable table;
+    table.dim_ = dim;
+    table.values_.resize(item_count * dim);
+    table.scales_.resize(item_count);
+    std::memcpy(table.values_.data(), bytes.data(), item_count * dim);
+    std::memcpy(table.scales_.data(), bytes.data() + item_count * dim, item_count * sizeof(float));
+    for (float s : table.scales_) {
+        if (!std::isfinite(s) || s < 0.0f) {
+            return make_error(ErrorCode::invalid_format, "item_table.bin has a scale that is negative or not finite");
+        }
+    }
+    return table;
+}
+
+std::vector<float> ItemTable::dequantized_row(std::size_t index) const {
+    std::vector<float> out(dim_);
+    auto values = row(index);
+    for (std::size_t j = 0; j < dim_; ++j) out[j] = float(values[j]) * scales_[index];
+    return out;
+}
+
+}  // namespace cinelocal

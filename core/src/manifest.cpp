@@ -1,0 +1,57 @@
+#include "cinelocal/manifest.h"
+
+#include <nlohmann/json.hpp>
+
+#include "cinelocal/sha256.h"
+
+namespace cinelocal {
+
+Result<Manifest> parse_manifest(std::string_view json_text) {
+    auto json = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+    if (json.is_discarded() || !json.is_object()) {
+        return make_error(ErrorCode::invalid_format, "manifest.json is not valid JSON");
+    }
+    Manifest manifest;
+    manifest.format_version = json.value("format_version", 0);
+    if (manifest.format_version != k_bundle_format_version) {
+        return make_error(ErrorCode::unsupported_version,
+                          "manifest.json has format version " + std::to_string(manifest.format_version) +
+                              ", this app reads version " + std::to_string(k_bundle_format_version));
+    }
+    try {
+        manifest.model_version = json.at("model_version").get<std::string>();
+        manifest.item_count = json.at("item_count").get<std::size_t>();
+        manifest.embedding_dim = json.at("embedding_dim").get<std::size_t>();
+        manifest.max_profile_items = json.value("max_profile_items", std::size_t{512});
+        if (json.contains("dataset")) manifest.dataset_name = json["dataset"].value("name", "");
+        for (const auto& [name, entry] : json.at("files").items()) {
+            manifest.files[name] = BundleFile{entry.at("sha256").get<std::string>(),
+                                              entry.at("bytes").get<std::size_t>()};
+        }
+    } catch (const nlohmann::json::exception& e) {
+        return make_error(ErrorCode::invalid_format, std::string("manifest.json: ") + e.what());
+    }
+    if (manifest.item_count == 0 || manifest.embedding_dim == 0) {
+        return make_error(ErrorCode::invalid_format, "manifest.json: item_count and embedding_dim must be positive");
+    }
+    return manifest;
+}
+
+Status verify_bundle_file(const Manifest& manifest, const std::string& name,
+                          std::span<const std::uint8_t> bytes) {
+    auto it = manifest.files.find(name);
+    if (it == manifest.files.end()) {
+        return make_error(ErrorCode::unknown_file, name + " is not listed in manifest.json");
+    }
+    if (bytes.size() != it->second.bytes) {
+        return make_error(ErrorCode::size_mismatch, name + " has " + std::to_string(bytes.size()) +
+                                                        " bytes, manifest.json says " +
+                                                        std::to_string(it->second.bytes));
+    }
+    if (sha256_hex(bytes) != it->second.sha256) {
+        return make_error(ErrorCode::checksum_mismatch, name + " is corrupt (sha256 differs from manifest.json)");
+    }
+    return Ok{};
+}
+
+}  // namespace cinelocal

@@ -1,0 +1,92 @@
+#!/usr/bin/python3
+"""Build the CineLocal site bundle: MovieLens -> trained two-tower -> int8 files + manifest.
+
+    /usr/bin/python3 models/build_bundle.py --out build/site/model [--movielens DIR] [--tmdb DIR]
+                                            [--epochs N] [--seed 0]
+
+Writes DIR/{catalogue.json,item_table.bin,user_tower.onnx,manifest.json}, DIR/../model_reference.json,
+and DIR/.stamp; a second run with the same sources, data and arguments exits at once.
+Bad input -> a one-line message on stderr and exit code 2.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+MODELS_DIR = Path(__file__).resolve().parent
+sys.path.insert(0, str(MODELS_DIR))
+
+from cinelocal_models.errors import DataError  # noqa: E402
+from cinelocal_models import locate  # noqa: E402
+
+STAMP = ".stamp"
+OUTPUTS = ("catalogue.json", "item_table.bin", "user_tower.onnx", "manifest.json")
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[1])
+    p.add_argument("--out", required=True, help="bundle directory to write")
+    p.add_argument("--movielens", help="MovieLens CSV directory (default: ../shared/data/ml-latest-small, "
+                                       "else download ml-latest-small)")
+    p.add_argument("--tmdb", help="TMDB metadata directory (default: ../shared/data/tmdb-metadata if present)")
+    p.add_argument("--epochs", type=int, default=40)
+    p.add_argument("--seed", type=int, default=0)
+    args = p.parse_args(argv)
+    if args.epochs < 1:
+        p.error("--epochs must be >= 1")
+    return args
+
+
+def stamp_of(args, source_files) -> str:
+    """Hash of everything the output depends on: our Python sources, the data files, the arguments."""
+    from cinelocal_models.movielens import sha256_file
+    h = hashlib.sha256()
+    for path in sorted(MODELS_DIR.rglob("*.py")):
+        h.update(str(path.relative_to(MODELS_DIR)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in source_files:
+        h.update(path.name.encode() + b"\0" + sha256_file(path).encode() + b"\0")
+    h.update(json.dumps({"epochs": args.epochs, "seed": args.seed}, sort_keys=True).encode())
+    return h.hexdigest()
+
+
+def data_files(ml_dir: Path, tmdb_dir: Path | None) -> list[Path]:
+    """Input files in a fixed order; missing required ones are reported by the reader later."""
+    files = [ml_dir / n for n in ("ratings.csv", "movies.csv", "links.csv") if (ml_dir / n).is_file()]
+    if tmdb_dir is not None and (tmdb_dir / "movies_enriched.csv").is_file():
+        files.append(tmdb_dir / "movies_enriched.csv")
+    return files
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    out = Path(args.out)
+    try:
+        ml_dir = locate.movielens_dir(args.movielens)
+        tmdb_dir = locate.tmdb_dir(args.tmdb)
+        stamp = stamp_of(args, data_files(ml_dir, tmdb_dir))
+        stamp_path = out / STAMP
+        if (stamp_path.is_file() and stamp_path.read_text().strip() == stamp
+                and all((out / n).is_file() for n in OUTPUTS) and (out.resolve().parent / "model_reference.json").is_file()):
+            print("bundle up to date")
+            return 0
+        stamp_path.unlink(missing_ok=True)  # a failed build must not look up to date
+
+        # Heavy imports only when we actually build.
+        import torch
+        from cinelocal_models.pipeline import build
+        from cinelocal_models.two_tower import TrainConfig
+        torch.set_num_threads(2)  # Debian's torch defaults to 1 here
+        result = build(out, ml_dir, tmdb_dir, TrainConfig(epochs=args.epochs, seed=args.seed))
+        stamp_path.write_text(stamp + "\n")
+        print(f"wrote {out} (model {result.manifest['model_version']})")
+        return 0
+    except DataError as e:
+        print(f"build_bundle: error: {e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""The catalogue: one entry per movie, sorted by movieId; the list position is the item index
+that the item table, the user tower and the C++ core all share."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .movielens import MovieLens
+
+FORMAT_VERSION = 1
+
+# "(1995)" or a range "(2006–2007)" / "(2007-)" at the very end, trailing spaces allowed.
+_YEAR = re.compile(r"\s*\((\d{4})(?:\s*[-\u2013]\s*(?:\d{4})?)?\)\s*$")
+# Articles MovieLens moves to the end ("Matrix, The"). Only these exact words count, so
+# "Paris, Texas" or "Sherlock Jr." stay as they are.
+_ARTICLES = ("The", "A", "An", "Les", "La", "Le", "L'", "Il", "I", "Gli", "Lo", "Der", "Die", "Das",
+             "Den", "Det", "De", "Da", "El", "Los", "Las", "Un", "Une", "Una", "Uno", "En", "Ett",
+             "Ein", "Eine")
+_TRAILING_ARTICLE = re.compile(r"^(.*\S), (" + "|".join(re.escape(a) for a in _ARTICLES) + r")$")
+
+
+def _front_article(segment: str) -> str:
+    prefix = ""
+    if segment.startswith("a.k.a. "):  # "(a.k.a. Thing, The)" -> "(a.k.a. The Thing)"
+        prefix, segment = "a.k.a. ", segment[len("a.k.a. "):]
+    m = _TRAILING_ARTICLE.match(segment)
+    if m:
+        rest, article = m.groups()
+        segment = article + rest if article.endswith("'") else f"{article} {rest}"
+    return prefix + segment
+
+
+def _split_trailing_groups(title: str) -> tuple[str, list[str]]:
+    """'Postman, The (Postino, Il)' -> ('Postman, The', ['Postino, Il']); balanced parentheses only."""
+    groups = []
+    while title.endswith(")"):
+        depth = 0
+        for pos in range(len(title) - 1, -1, -1):
+            depth += {")": 1, "(": -1}.get(title[pos], 0)
+            if depth == 0:
+                break
+        if depth != 0 or pos == 0 or title[pos - 1] != " ":
+            break  # unbalanced, or the parenthesis is the whole title / glued to a word: leave it
+        groups.insert(0, title[pos + 1:-1])
+        title = title[:pos].rstrip()
+    return title, groups
+
+
+def parse_title(raw: str) -> tuple[str, int]:
+    """'Matrix, The (1999)' -> ('The Matrix', 1999); year 0 when the title has none."""
+    raw = raw.strip()
+    year = 0
+    m = _YEAR.search(raw)
+    if m and m.start() > 0:
+        year = int(m.group(1))
+        raw = raw[:m.start()].rstrip()
+    main, groups = _split_trailing_groups(raw)
+    parts = [_front_article(main)] + [f"({_front_article(g)})" for g in groups]
+    return " ".join(parts), year
+
+
+@dataclass
+class Catalogue:
+    movie_ids: np.ndarray  # int64 [N], ascending
+    titles: list[str]
+    years: np.ndarray  # int32 [N], 0 = unknown
+    genres: list[str]  # genre names in bit order
+    genre_masks: np.ndarray  # int64 [N]
+    positives: np.ndarray  # int64 [N], ratings >= 4.0 in the whole ratings file
+    tmdb_ids: np.ndarray  # int64 [N], 0 = unknown
+
+    def __len__(self) -> int:
+        return len(self.movie_ids)
+
+    def index_of(self, movie_ids: np.ndarray) -> np.ndarray:
+        """movieIds -> item indices (all ids must be in the catalogue)."""
+        return np.searchsorted(self.movie_ids, movie_ids)
+
+    def genre_matrix(self) -> np.ndarray:
+        """float32 [N, G] 0/1 matrix of the genre bits."""
+        bits = np.arange(len(self.genres), dtype=np.int64)
+        return ((self.genre_masks[:, None] >> bits[None, :]) & 1).astype(np.float32)
+
+
+def build_catalogue(ml: MovieLens) -> Catalogue:
+    movies = sorted(ml.movies, key=lambda m: m.movie_id)
+    # Alphabetical bit order: the same genre gets the same bit across MovieLens releases.
+    genres = sorted({g for m in movies for g in m.genres})
+    if len(genres) > 31:
+        raise ValueError(f"{len(genres)} genres do not fit a 31-bit mask")  # JS bit ops are 32-bit signed
+    bit = {g: i for i, g in enumerate(genres)}
+    movie_ids = np.array([m.movie_id for m in movies], dtype=np.int64)
+    titles, years = zip(*(parse_title(m.title) for m in movies))
+    masks = np.array([sum(1 << bit[g] for g in set(m.genres)) for m in movies], dtype=np.int64)
+    positives = np.zeros(len(movies), dtype=np.int64)
+    np.add.at(positives, np.searchsorted(movie_ids, ml.movie_ids[ml.ratings >= 4.0]), 1)
+    tmdb = np.array([ml.tmdb_ids.get(int(mid), 0) for mid in movie_ids], dtype=np.int64)
+    return Catalogue(movie_ids, list(titles), np.array(years, dtype=np.int32), genres, masks,
+                     positives, tmdb)
+
+
+def write_catalogue(cat: Catalogue, path: Path) -> None:
+    movies = [[int(cat.movie_ids[i]), cat.titles[i], int(cat.years[i]), int(cat.genre_masks[i]),
+               int(cat.positives[i]), int(cat.tmdb_ids[i])] for i in range(len(cat))]
+    doc = {"format_version": FORMAT_VERSION, "genres": cat.genres, "movies": movies}
+    Path(path).write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

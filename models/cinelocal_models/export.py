@@ -1,0 +1,58 @@
+"""From a trained TwoTower to what the browser runs: the user tower as ONNX (float, then int8 by
+quantize.py), the int8 item table, and the PyTorch reference outputs the Node test compares against."""
+from __future__ import annotations
+
+import copy
+import io
+
+import numpy as np
+import onnx
+import torch
+
+from .quantize import fake_quantize, quantize_symmetric
+from .two_tower import ExportedUserTower, TwoTower
+
+OPSET = 17  # onnx 1.12's maximum; ORT Web 1.22 runs it
+INPUT_NAMES = ["item_index", "rating"]
+OUTPUT_NAME = "user_embedding"
+
+
+def user_tower(model: TwoTower) -> ExportedUserTower:
+    with torch.no_grad():
+        tower = ExportedUserTower(model.input_table(), copy.deepcopy(model.mlp))
+    return tower.eval()
+
+
+def dequantized_user_tower(tower: ExportedUserTower) -> ExportedUserTower:
+    """The same tower with every weight the int8 rewrite touches rounded through int8: the embedding
+    table per row, each Linear weight per output channel (= per row of torch's [out, in])."""
+    tower = copy.deepcopy(tower)
+    with torch.no_grad():
+        for p in [tower.table.weight] + [m.weight for m in tower.mlp if isinstance(m, torch.nn.Linear)]:
+            p.copy_(torch.from_numpy(fake_quantize(p.numpy(), axis=0)))
+    return tower
+
+
+def to_onnx(tower: ExportedUserTower) -> onnx.ModelProto:
+    example = (torch.zeros(1, 3, dtype=torch.int32), torch.full((1, 3), 4.0))
+    buf = io.BytesIO()
+    torch.onnx.export(tower, example, buf, opset_version=OPSET, input_names=INPUT_NAMES,
+                      output_names=[OUTPUT_NAME], dynamic_axes={n: {1: "L"} for n in INPUT_NAMES},
+                      do_constant_folding=True)
+    model = onnx.load_from_string(buf.getvalue())
+    onnx.checker.check_model(model)
+    return model
+
+
+def item_table_int8(model: TwoTower) -> tuple[np.ndarray, np.ndarray]:
+    """(int8 [N, D], float32 scales [N]): the item tower's L2-normalised rows, quantized per row."""
+    with torch.no_grad():
+        table = model.item_table().numpy()
+    return quantize_symmetric(table, axis=0)
+
+
+def run_tower(tower: ExportedUserTower, items: np.ndarray, stars: np.ndarray) -> np.ndarray:
+    with torch.no_grad():
+        u = tower(torch.from_numpy(np.asarray(items, dtype=np.int32)[None, :]),
+                  torch.from_numpy(np.asarray(stars, dtype=np.float32)[None, :]))
+    return u[0].numpy()

@@ -1,0 +1,193 @@
+"""The two-tower model and its training loop.
+
+User tower: a denoising set encoder over the visitor's (movie, stars) pairs, never a user id, so
+every visitor is a "new user". Item tower: id embedding + genre and year embeddings, L2-normalised.
+Both towers' id parts are dropped out in training and absent for movies nobody liked in training,
+so unrated movies still get vectors from their genres and year.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from .catalogue import Catalogue
+from .interactions import POSITIVE, UserRatings
+
+YEAR_EDGES = np.array([1930, 1950, 1960, 1970, 1980, 1990, 1995, 2000, 2005, 2010, 2015])
+
+
+@dataclass
+class TrainConfig:
+    epochs: int = 40
+    batch_size: int = 128
+    dim: int = 64  # item/user embedding size (the item table's D)
+    dim_in: int = 64  # user tower input embedding size
+    hidden: int = 256
+    lr: float = 2e-3
+    weight_decay: float = 0.0
+    id_dropout: float = 0.2  # per item per batch
+    max_input_fraction: float = 0.8  # input size ~ U{1 .. 80% of the user's ratings}
+    seed: int = 0
+    log: bool = True
+
+
+def year_buckets(years: np.ndarray) -> np.ndarray:
+    """0 = unknown year, 1.. = eras (finer recently, where most movies are)."""
+    return np.where(years > 0, 1 + np.searchsorted(YEAR_EDGES, years, side="right"), 0)
+
+
+class ContentFeatures(nn.Module):
+    """Fixed per-item inputs: genre rows (averaged), year bucket, and whether the item has an id part."""
+
+    def __init__(self, cat: Catalogue, has_id: np.ndarray):
+        super().__init__()
+        g = cat.genre_matrix()
+        g = g / np.maximum(g.sum(1, keepdims=True), 1.0)  # mean of the movie's genre embeddings
+        self.register_buffer("genre_mean", torch.from_numpy(g))
+        self.register_buffer("year_bucket", torch.from_numpy(year_buckets(cat.years)).long())
+        self.register_buffer("has_id", torch.from_numpy(has_id.astype(np.float32)))
+        self.n_genres, self.n_years = g.shape[1], len(YEAR_EDGES) + 2
+
+
+class ItemEmbedding(nn.Module):
+    """id + mean(genres) + year for every item at once; N ~ 10k, so the whole table per batch is cheap."""
+
+    def __init__(self, content: ContentFeatures, n_items: int, dim: int, id_dropout: float):
+        super().__init__()
+        self.content, self.id_dropout = content, id_dropout
+        self.ids = nn.Parameter(torch.randn(n_items, dim) * 0.05)
+        self.genres = nn.Parameter(torch.randn(max(content.n_genres, 1), dim) * 0.1)
+        self.years = nn.Parameter(torch.randn(content.n_years, dim) * 0.1)
+
+    def forward(self) -> torch.Tensor:
+        keep = self.content.has_id
+        if self.training and self.id_dropout > 0:
+            keep = keep * (torch.rand_like(keep) >= self.id_dropout).float()
+        genres = self.content.genre_mean @ self.genres[: self.content.genre_mean.shape[1]]
+        return self.ids * keep[:, None] + genres + self.years[self.content.year_bucket]
+
+
+def encode_set(table: torch.Tensor, items: torch.Tensor, stars: torch.Tensor, mlp: nn.Module) -> torch.Tensor:
+    """[B, L] item indices + stars (0 = padding) -> [B, D] user vectors.
+
+    Two masked means: of the items (what you watched) and of the items weighted by (stars - 3) / 2
+    (what you liked, minus what you disliked). The same code is exported to ONNX, where stars > 0
+    is the mask, so a caller may also pad with zero stars.
+    """
+    mask = (stars > 0).to(table.dtype)
+    count = mask.sum(1, keepdim=True).clamp(min=1.0)
+    emb = F.embedding(items, table)
+    watched = (emb * mask.unsqueeze(-1)).sum(1) / count
+    liked = (emb * ((stars - 3.0) / 2.0 * mask).unsqueeze(-1)).sum(1) / count
+    return mlp(torch.cat([watched, liked], dim=1))
+
+
+def make_mlp(dim_in: int, hidden: int, dim: int) -> nn.Sequential:
+    return nn.Sequential(nn.Linear(2 * dim_in, hidden), nn.Tanh(), nn.Linear(hidden, dim))
+
+
+class TwoTower(nn.Module):
+    def __init__(self, cat: Catalogue, has_id: np.ndarray, cfg: TrainConfig):
+        super().__init__()
+        self.content = ContentFeatures(cat, has_id)
+        self.item_side = ItemEmbedding(self.content, len(cat), cfg.dim, cfg.id_dropout)
+        self.input_side = ItemEmbedding(self.content, len(cat), cfg.dim_in, cfg.id_dropout)
+        self.mlp = make_mlp(cfg.dim_in, cfg.hidden, cfg.dim)
+        # The user vector's length is the inverse softmax temperature (scores = u . v, |v| = 1);
+        # start it near 1/0.1 so early softmaxes are not flat.
+        with torch.no_grad():
+            self.mlp[2].weight.mul_(5.0)
+
+    def item_table(self) -> torch.Tensor:
+        return F.normalize(self.item_side(), dim=1)
+
+    def input_table(self) -> torch.Tensor:
+        return self.input_side()
+
+    def users(self, items: torch.Tensor, stars: torch.Tensor) -> torch.Tensor:
+        return encode_set(self.input_table(), items, stars, self.mlp)
+
+
+class ExportedUserTower(nn.Module):
+    """What goes into user_tower.onnx: the input table baked into one Embedding (ids, genres and
+    years summed once at export), so the browser does a single Gather."""
+
+    def __init__(self, table: torch.Tensor, mlp: nn.Sequential):
+        super().__init__()
+        self.table = nn.Embedding.from_pretrained(table.detach().clone(), freeze=True)
+        self.mlp = mlp
+
+    def forward(self, item_index: torch.Tensor, rating: torch.Tensor) -> torch.Tensor:
+        return encode_set(self.table.weight, item_index, rating, self.mlp)
+
+
+def sample_batch(users: list[UserRatings], rng: np.random.Generator, n_items: int, max_frac: float):
+    """Denoising: a random subset of each user's ratings is the input, their other positives the targets."""
+    inputs, targets = [], []
+    for u in users:
+        n = len(u.items)
+        k = int(rng.integers(1, max(1, int(n * max_frac)) + 1))
+        perm = rng.permutation(n)
+        inputs.append(perm[:k])
+        rest = perm[k:]
+        targets.append(u.items[rest[u.stars[rest] >= POSITIVE]])
+    length = max(len(i) for i in inputs)
+    items = np.zeros((len(users), length), dtype=np.int64)
+    stars = np.zeros((len(users), length), dtype=np.float32)
+    target = np.zeros((len(users), n_items), dtype=np.float32)
+    for row, (u, inp, tgt) in enumerate(zip(users, inputs, targets)):
+        items[row, : len(inp)] = u.items[inp]
+        stars[row, : len(inp)] = u.stars[inp]
+        target[row, tgt] = 1.0
+    return torch.from_numpy(items), torch.from_numpy(stars), torch.from_numpy(target)
+
+
+def softmax_loss(user: torch.Tensor, table: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    """Full multinomial softmax over all items, averaged over each user's targets, then over users."""
+    logp = F.log_softmax(user @ table.T, dim=1)
+    n = target.sum(1)
+    has = n > 0
+    if not bool(has.any()):
+        return logp.sum() * 0.0
+    per_user = -(logp * target).sum(1)[has] / n[has]
+    return per_user.mean()
+
+
+def has_id_mask(users: list[UserRatings], n_items: int) -> np.ndarray:
+    """Items liked by at least one training user keep an id embedding; others rely on content."""
+    mask = np.zeros(n_items, dtype=bool)
+    for u in users:
+        mask[u.positives] = True
+    return mask
+
+
+def train(cat: Catalogue, users: list[UserRatings], cfg: TrainConfig) -> TwoTower:
+    torch.manual_seed(cfg.seed)
+    rng = np.random.default_rng(cfg.seed)
+    model = TwoTower(cat, has_id_mask(users, len(cat)), cfg)
+    opt = torch.optim.Adam(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
+    users = [u for u in users if len(u.items) >= 2]  # need at least one input and one possible target
+    start = time.perf_counter()
+    model.train()
+    for epoch in range(cfg.epochs):
+        order = rng.permutation(len(users))
+        total, batches = 0.0, 0
+        for b in range(0, len(order), cfg.batch_size):
+            batch = [users[i] for i in order[b: b + cfg.batch_size]]
+            items, stars, target = sample_batch(batch, rng, len(cat), cfg.max_input_fraction)
+            loss = softmax_loss(model.users(items, stars), model.item_table(), target)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            total, batches = total + float(loss), batches + 1
+        if cfg.log:
+            print(f"epoch {epoch + 1:3d}/{cfg.epochs}  train loss {total / max(batches, 1):.4f}  "
+                  f"({time.perf_counter() - start:.1f} s)", flush=True)
+    model.eval()
+    model.train_seconds = time.perf_counter() - start
+    return model

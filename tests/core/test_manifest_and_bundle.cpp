@@ -1,0 +1,78 @@
+#include <catch2/catch.hpp>
+
+#include "cinelocal/bundle.h"
+#include "tiny_bundle.h"
+
+using namespace cinelocal;
+
+static Manifest tiny_manifest() {
+    auto manifest = parse_manifest(tiny::manifest_json(tiny::files()));
+    REQUIRE(manifest.ok());
+    return manifest.value();
+}
+
+TEST_CASE("a valid bundle assembles with its catalogue and item table") {
+    auto bundle = Bundle::assemble(tiny_manifest(), tiny::files());
+    REQUIRE(bundle.ok());
+    CHECK(bundle.value().catalogue.size() == 6);
+    CHECK(bundle.value().item_table.dim() == 2);
+    CHECK(bundle.value().catalogue.movie(4).title == "The Shining");
+    CHECK(bundle.value().catalogue.genres_text(0) == "Animation");
+    CHECK(bundle.value().manifest.model_version == "tiny-1");
+}
+
+TEST_CASE("a file whose bytes changed is rejected as corrupt") {
+    auto files = tiny::files();
+    files["item_table.bin"][3] ^= 0x01;
+    auto bundle = Bundle::assemble(tiny_manifest(), files);
+    REQUIRE_FALSE(bundle.ok());
+    CHECK(bundle.error().code == ErrorCode::checksum_mismatch);
+    CHECK(bundle.error().message.find("item_table.bin") != std::string::npos);
+}
+
+TEST_CASE("a truncated file is rejected with its size") {
+    auto files = tiny::files();
+    files["catalogue.json"].pop_back();
+    auto bundle = Bundle::assemble(tiny_manifest(), files);
+    REQUIRE_FALSE(bundle.ok());
+    CHECK(bundle.error().code == ErrorCode::size_mismatch);
+}
+
+TEST_CASE("a missing file is reported by name") {
+    auto files = tiny::files();
+    files.erase("user_tower.onnx");
+    auto bundle = Bundle::assemble(tiny_manifest(), files);
+    REQUIRE_FALSE(bundle.ok());
+    CHECK(bundle.error().code == ErrorCode::not_loaded);
+    CHECK(bundle.error().message.find("user_tower.onnx") != std::string::npos);
+}
+
+TEST_CASE("a file the manifest does not list is unknown") {
+    std::vector<std::uint8_t> bytes = {1, 2, 3};
+    auto status = verify_bundle_file(tiny_manifest(), "extra.bin", bytes);
+    REQUIRE_FALSE(status.ok());
+    CHECK(status.error().code == ErrorCode::unknown_file);
+}
+
+TEST_CASE("a manifest that is not JSON or of another version is refused") {
+    CHECK(parse_manifest("{not json").error().code == ErrorCode::invalid_format);
+    CHECK(parse_manifest(R"({"format_version":2})").error().code == ErrorCode::unsupported_version);
+    CHECK(parse_manifest(R"({"format_version":1,"item_count":3})").error().code == ErrorCode::invalid_format);
+}
+
+TEST_CASE("a catalogue whose length differs from the manifest is refused") {
+    auto files = tiny::files();
+    std::string manifest_text = tiny::manifest_json(files);
+    manifest_text.replace(manifest_text.find("\"item_count\":6"), 14, "\"item_count\":7");
+    auto manifest = parse_manifest(manifest_text);
+    REQUIRE(manifest.ok());
+    auto bundle = Bundle::assemble(manifest.value(), files);
+    REQUIRE_FALSE(bundle.ok());
+    CHECK(bundle.error().code == ErrorCode::size_mismatch);
+}
+
+TEST_CASE("a catalogue that lists a movie twice is refused") {
+    auto catalogue = Catalogue::parse(R"({"format_version":1,"genres":[],"movies":[[1,"A",2000,0,0],[1,"B",2001,0,0]]})");
+    REQUIRE_FALSE(catalogue.ok());
+    CHECK(catalogue.error().message.find("twice") != std::string::npos);
+}

@@ -1,0 +1,50 @@
+// A hand-made six-movie bundle for core tests: three animated films along the first axis of a
+// two-dimensional embedding space, three horror films along the second.
+#pragma once
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "cinelocal/bundle.h"
+#include "cinelocal/sha256.h"
+
+namespace tiny {
+
+inline const std::string catalogue_json = R"({"format_version":1,"genres":["Animation","Horror"],"movies":[
+  [1,"Toy Story",1995,1,200,862],
+  [2,"Shrek",2001,1,150,808],
+  [3,"Up",2009,1,90,14160],
+  [10,"Halloween",1978,2,80,948],
+  [11,"The Shining",1980,2,120,694],
+  [12,"Alien",1979,2,110,348]]})";
+
+// Rows as int8 with one scale per row; the third animated film leans slightly towards horror.
+inline std::vector<std::uint8_t> item_table_bytes() {
+    const std::vector<std::int8_t> rows = {127, 0, 127, 10, 100, 40, 0, 127, 10, 127, 30, 100};
+    const std::vector<float> scales = {0.01f, 0.01f, 0.01f, 0.01f, 0.01f, 0.01f};
+    std::vector<std::uint8_t> bytes(rows.size() + scales.size() * sizeof(float));
+    std::memcpy(bytes.data(), rows.data(), rows.size());
+    std::memcpy(bytes.data() + rows.size(), scales.data(), scales.size() * sizeof(float));
+    return bytes;
+}
+
+inline std::vector<std::uint8_t> as_bytes(const std::string& text) { return {text.begin(), text.end()}; }
+
+inline cinelocal::FileBytes files() {
+    return {{"catalogue.json", as_bytes(catalogue_json)},
+            {"item_table.bin", item_table_bytes()},
+            {"user_tower.onnx", as_bytes("not a real model: the core only verifies it")}};
+}
+
+inline std::string manifest_json(const cinelocal::FileBytes& files) {
+    std::string entries;
+    for (const auto& [name, bytes] : files) {
+        if (!entries.empty()) entries += ",";
+        entries += "\"" + name + "\":{\"sha256\":\"" + cinelocal::sha256_hex(bytes) +
+                   "\",\"bytes\":" + std::to_string(bytes.size()) + "}";
+    }
+    return R"({"format_version":1,"model_version":"tiny-1","dataset":{"name":"tiny"},)"
+           R"("item_count":6,"embedding_dim":2,"max_profile_items":512,"files":{)" + entries + "}}";
+}
+
+}  // namespace tiny
