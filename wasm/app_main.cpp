@@ -1,0 +1,133 @@
+// The browser entry of the ImGui app: GLFW/WebGL2 set-up, the main loop, and the functions the
+// boot script (web/site/boot.mjs) calls as the bundle arrives. All UI logic lives in web/app/.
+#include <cmath>
+#include <string>
+
+#include <emscripten.h>
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+#define GLFW_INCLUDE_ES3
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include "app_actions.h"
+#include "app_view.h"
+#include "browser_platform.h"
+#include "test_snapshot.h"
+
+namespace {
+
+using namespace cinelocal;
+
+constexpr const char* k_font_path = "/fonts/DejaVuSans.ttf";  // packaged with --preload-file
+
+struct App {
+    ui::AppState state;
+    ui::Platform platform = wasm::make_browser_platform();
+    ui::Fonts fonts;
+    GLFWwindow* window = nullptr;
+    float theme_pixel_ratio = 0.0f;
+    int pixel_width = 0, pixel_height = 0;
+};
+
+App& app() {
+    static App instance;  // the page has one app; the main loop and the boot script share it
+    return instance;
+}
+
+// The canvas fills the window in CSS pixels; its backing store is CSS size x devicePixelRatio,
+// and ImGui works in those physical pixels (fonts and spacing scaled), so text stays sharp.
+void fit_canvas_to_screen(App& a) {
+    auto geometry = wasm::canvas_geometry();
+    const int width = std::max(1, int(std::lround(geometry.css_width * geometry.pixel_ratio)));
+    const int height = std::max(1, int(std::lround(geometry.css_height * geometry.pixel_ratio)));
+    if (width != a.pixel_width || height != a.pixel_height) {
+        glfwSetWindowSize(a.window, width, height);
+        a.pixel_width = width;
+        a.pixel_height = height;
+    }
+    const float ratio = float(geometry.pixel_ratio);
+    if (ratio != a.theme_pixel_ratio) {
+        a.fonts = ui::apply_theme(k_font_path, ratio);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        a.theme_pixel_ratio = ratio;
+        a.state.pixel_ratio = ratio;
+    }
+}
+
+void frame() {
+    App& a = app();
+    fit_canvas_to_screen(a);
+    glfwPollEvents();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    ui::draw_app(a.state, a.platform, a.fonts);
+    ImGui::Render();
+    glViewport(0, 0, a.pixel_width, a.pixel_height);
+    glClearColor(0.07f, 0.07f, 0.10f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+// --- called by the boot script ---------------------------------------------------------------
+void set_progress(float fraction, const std::string& label) {
+    app().state.load_fraction = fraction;
+    app().state.load_label = label;
+}
+std::string set_manifest(const std::string& json_text) { return ui::receive_manifest(app().state, json_text); }
+void add_file(const std::string& name, const emscripten::val& bytes) {
+    std::vector<std::uint8_t> copy(bytes["length"].as<std::size_t>());
+    emscripten::val(emscripten::typed_memory_view(copy.size(), copy.data())).call<void>("set", bytes);
+    ui::receive_file(app().state, name, std::move(copy));
+}
+std::string assemble_bundle() { return ui::assemble_bundle(app().state, app().platform); }
+void model_ready() { ui::model_ready(app().state, app().platform); }
+void loading_failed(const std::string& message) { ui::loading_failed(app().state, message); }
+void user_embedding_ready(int request_id, const emscripten::val& embedding) {
+    std::vector<float> values(embedding["length"].as<std::size_t>());
+    emscripten::val(emscripten::typed_memory_view(values.size(), values.data())).call<void>("set", embedding);
+    ui::on_user_embedding(app().state, app().platform, request_id, values);
+}
+void user_embedding_failed(int request_id, const std::string& message) {
+    ui::on_user_embedding_failed(app().state, request_id, message);
+}
+std::string test_snapshot() { return ui::test_snapshot_json(app().state); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(cinelocal_app) {
+    emscripten::function("setProgress", &set_progress);
+    emscripten::function("setManifest", &set_manifest);
+    emscripten::function("addFile", &add_file);
+    emscripten::function("assembleBundle", &assemble_bundle);
+    emscripten::function("modelReady", &model_ready);
+    emscripten::function("loadingFailed", &loading_failed);
+    emscripten::function("userEmbeddingReady", &user_embedding_ready);
+    emscripten::function("userEmbeddingFailed", &user_embedding_failed);
+    emscripten::function("testSnapshot", &test_snapshot);
+}
+
+int main() {
+    if (!glfwInit()) return 1;
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    App& a = app();
+    a.window = glfwCreateWindow(1280, 800, "CineLocal", nullptr, nullptr);
+    if (!a.window) return 1;
+    glfwMakeContextCurrent(a.window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no disk in the browser; nothing of the layout needs saving
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(a.window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}

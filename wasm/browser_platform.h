@@ -1,0 +1,17 @@
+// The browser side of ui::Platform: browser storage and the user tower in ONNX Runtime Web,
+// reached through the JS bridge (wasm/ort_bridge.mjs, installed by web/site/boot.mjs).
+#pragma once
+#include "platform.h"
+
+namespace cinelocal::wasm {
+
+ui::Platform make_browser_platform();
+
+// Canvas size in CSS pixels and the device pixel ratio.
+struct CanvasGeometry {
+    double css_width, css_height, pixel_ratio;
+};
+CanvasGeometry canvas_geometry();
+void set_canvas_pixel_size(int width, int height);
+
+}  // namespace cinelocal::wasm

@@ -1,0 +1,125 @@
+// Embind bindings of the core for JavaScript (Node tests, workers): a verified bundle, scoring
+// and top-k, title search. Errors come back as {ok: false, error, message}; never as exceptions.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include "cinelocal/bundle.h"
+#include "cinelocal/title_search.h"
+
+namespace {
+
+using emscripten::val;
+using namespace cinelocal;
+
+template <class T>
+std::vector<T> copy_typed_array(const val& array) {
+    std::vector<T> out(array["length"].as<std::size_t>());
+    val(emscripten::typed_memory_view(out.size(), out.data())).call<void>("set", array);
+    return out;
+}
+
+val error_value(const Error& error) {
+    val result = val::object();
+    result.set("ok", false);
+    result.set("error", std::string(error_code_name(error.code)));
+    result.set("message", error.message);
+    return result;
+}
+
+val ok_value() {
+    val result = val::object();
+    result.set("ok", true);
+    return result;
+}
+
+class CoreBundle {
+public:
+    val setManifest(const std::string& json_text) {
+        auto manifest = parse_manifest(json_text);
+        if (!manifest) return error_value(manifest.error());
+        manifest_ = std::move(manifest).value();
+        return ok_value();
+    }
+
+    void addFile(const std::string& name, const val& bytes) { files_[name] = copy_typed_array<std::uint8_t>(bytes); }
+
+    val assemble() {
+        if (!manifest_) return error_value({ErrorCode::not_loaded, "setManifest first"});
+        auto bundle = Bundle::assemble(*manifest_, files_);
+        if (!bundle) return error_value(bundle.error());
+        bundle_ = std::move(bundle).value();
+        search_ = std::make_unique<TitleSearch>(bundle_->catalogue);
+        files_.clear();
+        return ok_value();
+    }
+
+    int itemCount() const { return bundle_ ? int(bundle_->catalogue.size()) : 0; }
+
+    // The k best item indices for a user vector, skipping the given item indices.
+    val topItems(const val& user_vector, const val& skipped_indices, int k) const {
+        if (!bundle_) return error_value({ErrorCode::not_loaded, "assemble the bundle first"});
+        auto user = copy_typed_array<float>(user_vector);
+        std::vector<float> scores;
+        if (auto status = score_all_items(bundle_->item_table, user, scores); !status) return error_value(status.error());
+        std::vector<bool> excluded(scores.size(), false);
+        for (std::int32_t index : copy_typed_array<std::int32_t>(skipped_indices)) {
+            if (index < 0 || std::size_t(index) >= excluded.size()) {
+                return error_value({ErrorCode::unknown_movie, "item index " + std::to_string(index) + " is out of range"});
+            }
+            excluded[std::size_t(index)] = true;
+        }
+        auto top = top_k(scores, std::size_t(std::max(k, 0)), excluded);
+        std::vector<std::int32_t> indices;
+        std::vector<float> top_scores;
+        for (const auto& item : top) {
+            indices.push_back(item.index);
+            top_scores.push_back(item.score);
+        }
+        val result = ok_value();
+        result.set("indices", val::global("Int32Array").new_(val(emscripten::typed_memory_view(indices.size(), indices.data()))));
+        result.set("scores", val::global("Float32Array").new_(val(emscripten::typed_memory_view(top_scores.size(), top_scores.data()))));
+        return result;
+    }
+
+    val movie(int index) const {
+        if (!bundle_ || index < 0 || std::size_t(index) >= bundle_->catalogue.size()) {
+            return error_value({ErrorCode::unknown_movie, "no movie at index " + std::to_string(index)});
+        }
+        const Movie& m = bundle_->catalogue.movie(index);
+        val result = ok_value();
+        result.set("id", m.id);
+        result.set("title", m.title);
+        result.set("year", m.year);
+        result.set("genres", bundle_->catalogue.genres_text(index));
+        return result;
+    }
+
+    val search(const std::string& query, int limit) const {
+        val ids = val::array();
+        if (!search_) return ids;
+        for (ItemIndex index : search_->find(query, std::size_t(std::max(limit, 0)))) {
+            ids.call<void>("push", bundle_->catalogue.movie(index).id);
+        }
+        return ids;
+    }
+
+private:
+    std::optional<Manifest> manifest_;
+    FileBytes files_;
+    std::optional<Bundle> bundle_;
+    std::unique_ptr<TitleSearch> search_;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(cinelocal_core) {
+    emscripten::class_<CoreBundle>("CoreBundle")
+        .constructor<>()
+        .function("setManifest", &CoreBundle::setManifest)
+        .function("addFile", &CoreBundle::addFile)
+        .function("assemble", &CoreBundle::assemble)
+        .function("itemCount", &CoreBundle::itemCount)
+        .function("topItems", &CoreBundle::topItems)
+        .function("movie", &CoreBundle::movie)
+        .function("search", &CoreBundle::search);
+}

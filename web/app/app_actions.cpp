@@ -1,0 +1,150 @@
+#include "app_actions.h"
+
+#include <algorithm>
+
+namespace cinelocal::ui {
+namespace {
+
+void save_profile(AppState& state, Platform& platform) {
+    if (!platform.storage_set(k_profile_storage_key, state.profile.to_json())) {
+        state.notices.push_back(
+            "This browser refused to store your ratings (storage blocked or full). They are kept until "
+            "you close the page.");
+    }
+}
+
+std::vector<ScoredItem> most_popular(const Bundle& bundle, const Profile& profile, std::size_t k) {
+    std::vector<float> popularity(bundle.catalogue.size());
+    for (std::size_t i = 0; i < popularity.size(); ++i) {
+        popularity[i] = float(bundle.catalogue.movie(static_cast<ItemIndex>(i)).positives);
+    }
+    std::vector<bool> rated(popularity.size(), false);
+    for (const auto& rating : profile.ratings()) {
+        if (auto index = bundle.catalogue.index_of(rating.movie)) rated[static_cast<std::size_t>(*index)] = true;
+    }
+    return top_k(popularity, k, rated);
+}
+
+}  // namespace
+
+std::string receive_manifest(AppState& state, std::string_view json_text) {
+    auto manifest = parse_manifest(json_text);
+    if (!manifest) {
+        loading_failed(state, manifest.error().message);
+        return manifest.error().message;
+    }
+    state.manifest = std::move(manifest).value();
+    return "";
+}
+
+void receive_file(AppState& state, const std::string& name, std::vector<std::uint8_t> bytes) {
+    state.received_files[name] = std::move(bytes);
+}
+
+std::string assemble_bundle(AppState& state, Platform& platform) {
+    if (!state.manifest) {
+        loading_failed(state, "manifest.json was not loaded");
+        return state.fatal_error;
+    }
+    auto bundle = Bundle::assemble(*state.manifest, state.received_files);
+    if (!bundle) {
+        loading_failed(state, bundle.error().message);
+        return state.fatal_error;
+    }
+    state.received_files.clear();  // the catalogue and table now live in the bundle
+    state.bundle = std::move(bundle).value();
+    state.title_search = std::make_unique<TitleSearch>(state.bundle->catalogue);
+    load_saved_profile(state, platform);
+    refresh_recommendations(state, platform);
+    return "";
+}
+
+void model_ready(AppState& state, Platform& platform) {
+    state.model_ready = true;
+    state.phase = LoadPhase::ready;
+    refresh_recommendations(state, platform);
+}
+
+void loading_failed(AppState& state, std::string message) {
+    state.phase = LoadPhase::failed;
+    state.fatal_error = std::move(message);
+}
+
+void load_saved_profile(AppState& state, Platform& platform) {
+    auto saved = platform.storage_get(k_profile_storage_key);
+    if (!saved) return;
+    auto profile = Profile::from_json(*saved);
+    if (profile) {
+        state.profile = std::move(profile).value();
+        return;
+    }
+    // Keep the unreadable text aside so that nothing the visitor had is lost, and start afresh.
+    bool kept = platform.storage_get(k_unreadable_profile_key).has_value() ||
+                platform.storage_set(k_unreadable_profile_key, *saved);
+    state.notices.push_back("Your saved ratings could not be read (" + profile.error().message + "). " +
+                            (kept ? std::string("A copy is kept in browser storage as '") + k_unreadable_profile_key +
+                                        "'; you start with an empty profile."
+                                  : std::string("You start with an empty profile.")));
+}
+
+void rate_movie(AppState& state, Platform& platform, MovieId movie, float stars) {
+    if (!state.bundle || !state.bundle->catalogue.index_of(movie)) {
+        state.notices.push_back("Movie " + std::to_string(movie) + " is not in the catalogue; the rating was not saved.");
+        return;
+    }
+    if (auto status = state.profile.rate(movie, stars); !status) {
+        state.notices.push_back(status.error().message);
+        return;
+    }
+    state.rating_clicked_ms = platform.now_ms();
+    save_profile(state, platform);
+    refresh_recommendations(state, platform);
+}
+
+void clear_rating(AppState& state, Platform& platform, MovieId movie) {
+    if (!state.profile.remove(movie)) return;
+    state.rating_clicked_ms = platform.now_ms();
+    save_profile(state, platform);
+    refresh_recommendations(state, platform);
+}
+
+void run_search(AppState& state) {
+    if (!state.title_search || state.searched_query == state.query) return;
+    state.searched_query = state.query;
+    state.search_results = state.title_search->find(state.searched_query, 30);
+}
+
+void refresh_recommendations(AppState& state, Platform& platform) {
+    if (!state.bundle) return;
+    auto input = tower_input(state.profile, state.bundle->catalogue, state.bundle->manifest.max_profile_items);
+    if (input.item_index.empty() || !state.model_ready) {
+        state.for_you = most_popular(*state.bundle, state.profile, k_for_you_count);
+        state.for_you_personal = false;
+        ++state.for_you_version;
+        return;
+    }
+    platform.request_user_embedding(++state.latest_request_id, input);
+}
+
+void on_user_embedding(AppState& state, Platform& platform, int request_id, std::span<const float> embedding) {
+    if (request_id != state.latest_request_id || !state.bundle) return;  // a newer rating is on its way
+    auto top = recommend(*state.bundle, embedding, state.profile, k_for_you_count);
+    if (!top) {
+        state.notices.push_back("Recommendations failed: " + top.error().message);
+        return;
+    }
+    state.for_you = std::move(top).value();
+    state.for_you_personal = true;
+    ++state.for_you_version;
+    if (state.rating_clicked_ms > 0.0) {
+        state.last_update_ms = platform.now_ms() - state.rating_clicked_ms;
+        state.rating_clicked_ms = 0.0;
+    }
+}
+
+void on_user_embedding_failed(AppState& state, int request_id, const std::string& message) {
+    if (request_id != state.latest_request_id) return;
+    state.notices.push_back("The recommendation model failed: " + message + ". Your ratings are saved.");
+}
+
+}  // namespace cinelocal::ui

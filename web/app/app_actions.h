@@ -1,0 +1,32 @@
+// What happens when the bundle arrives, the visitor rates, or the user tower answers. No drawing
+// here: these run the same under a test harness as in the browser.
+#pragma once
+#include <span>
+#include <string>
+
+#include "app_state.h"
+#include "platform.h"
+
+namespace cinelocal::ui {
+
+// Loading, step by step as the boot script delivers files. Each returns an error message or "".
+std::string receive_manifest(AppState& state, std::string_view json_text);
+void receive_file(AppState& state, const std::string& name, std::vector<std::uint8_t> bytes);
+std::string assemble_bundle(AppState& state, Platform& platform);
+void model_ready(AppState& state, Platform& platform);
+void loading_failed(AppState& state, std::string message);
+
+// Reads the saved profile; an unreadable one is copied aside (never lost) and reported.
+void load_saved_profile(AppState& state, Platform& platform);
+
+void rate_movie(AppState& state, Platform& platform, MovieId movie, float stars);
+void clear_rating(AppState& state, Platform& platform, MovieId movie);
+
+void run_search(AppState& state);
+
+// Recomputes "For you": popular films for an empty profile, else asks the user tower.
+void refresh_recommendations(AppState& state, Platform& platform);
+void on_user_embedding(AppState& state, Platform& platform, int request_id, std::span<const float> embedding);
+void on_user_embedding_failed(AppState& state, int request_id, const std::string& message);
+
+}  // namespace cinelocal::ui

@@ -1,0 +1,61 @@
+#include "star_rating.h"
+
+#include <cstdio>
+
+#include "theme.h"
+
+namespace cinelocal::ui {
+namespace {
+
+const char* k_star = "\xe2\x98\x85";  // U+2605 BLACK STAR
+
+std::string stars_label(float stars) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, stars == float(int(stars)) ? "%.0f" : "%.1f", double(stars));
+    return buffer;
+}
+
+}  // namespace
+
+std::optional<float> star_rating(const std::string& id_prefix, float current, WidgetRects& rects) {
+    ImGui::PushID(id_prefix.c_str());
+    const ImVec2 star_size = ImGui::CalcTextSize(k_star);
+    const float half_w = star_size.x * 0.5f + 1.0f;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+
+    // Buttons first (so hover is known), then the drawing.
+    std::optional<float> clicked;
+    float hovered = 0.0f;
+    for (int half = 1; half <= 10; ++half) {
+        const float value = half * 0.5f;
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + (half - 1) * half_w, origin.y));
+        ImGui::InvisibleButton(stars_label(value).c_str(), ImVec2(half_w, star_size.y));
+        rects.record_last_item(id_prefix + "/rate:" + stars_label(value));
+        if (ImGui::IsItemHovered()) {
+            hovered = value;
+            ImGui::SetTooltip("Rate %s stars", stars_label(value).c_str());
+        }
+        if (ImGui::IsItemClicked()) clicked = value;
+    }
+
+    const float shown = hovered > 0.0f ? hovered : current;
+    const ImU32 filled = ImGui::GetColorU32(hovered > 0.0f ? ImVec4(1.0f, 0.82f, 0.45f, 1.0f) : colors::accent);
+    const ImU32 empty = ImGui::GetColorU32(colors::star_empty);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (int star = 0; star < 5; ++star) {
+        const ImVec2 pos(origin.x + star * 2 * half_w + 1.0f, origin.y);
+        draw->AddText(pos, empty, k_star);
+        const float fill = shown - star;  // 1: whole star, 0.5: left half
+        if (fill <= 0.0f) continue;
+        const float clip_w = fill >= 1.0f ? star_size.x : star_size.x * 0.5f;
+        draw->PushClipRect(pos, ImVec2(pos.x + clip_w, pos.y + star_size.y), true);
+        draw->AddText(pos, filled, k_star);
+        draw->PopClipRect();
+    }
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + 10 * half_w, origin.y));
+    ImGui::Dummy(ImVec2(0, star_size.y));
+    ImGui::PopID();
+    return clicked;
+}
+
+}  // namespace cinelocal::ui
