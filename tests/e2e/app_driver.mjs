@@ -1,0 +1,77 @@
+// Drives the ImGui app in headless Chromium as a person would: real mouse clicks and key presses
+// on the canvas, at the rectangles the app reports for its named widgets (window.cinelocalTest).
+import { chromium } from 'playwright-core';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startStaticServer } from '../../scripts/serve_static.mjs';
+
+export const SCREENSHOT_DIR = new URL('../../build/e2e-screenshots/', import.meta.url).pathname;
+const SITE_DIR = new URL('../../build/site/', import.meta.url).pathname;
+
+export async function startSession() {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const { server, url } = await startStaticServer(SITE_DIR);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'cinelocal-'))}`],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  const consoleErrors = [];
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  return {
+    url, page, context, requests, consoleErrors,
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+export const snapshot = (page) => page.evaluate(() => window.cinelocalTest.snapshot());
+
+export async function waitForApp(page, predicateSource, timeout = 90000) {
+  await page.waitForFunction(
+    `window.cinelocalTest && (${predicateSource})(window.cinelocalTest.snapshot())`, null, { timeout, polling: 50 });
+  return snapshot(page);
+}
+
+async function waitFrames(page, count = 2) {
+  const { frame } = await snapshot(page);
+  await waitForApp(page, `(s) => s.frame >= ${frame + count}`, 10000);
+}
+
+export async function widgetCenter(page, id) {
+  const state = await waitForApp(page, `(s) => Boolean(s.widgets[${JSON.stringify(id)}])`, 15000);
+  const [x, y, w, h] = state.widgets[id];
+  return { x: x + w / 2, y: y + h / 2 };
+}
+
+// Moves there, lets ImGui see the hover, then presses and releases on separate frames.
+export async function clickWidget(page, id) {
+  const { x, y } = await widgetCenter(page, id);
+  await page.mouse.move(x, y);
+  await waitFrames(page);
+  await page.mouse.down();
+  await waitFrames(page, 1);
+  await page.mouse.up();
+  await waitFrames(page);
+}
+
+export async function search(page, text) {
+  await clickWidget(page, 'search-box');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await waitFrames(page);
+  await page.keyboard.type(text, { delay: 15 });
+  return waitForApp(page, `(s) => s.query === ${JSON.stringify(text)}`);
+}
+
+export async function screenshot(page, name) {
+  await waitFrames(page);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, name) });
+}
