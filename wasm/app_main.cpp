@@ -44,7 +44,8 @@ void fit_canvas_to_screen(App& a) {
     const int width = std::max(1, int(std::lround(geometry.css_width * geometry.pixel_ratio)));
     const int height = std::max(1, int(std::lround(geometry.css_height * geometry.pixel_ratio)));
     if (width != a.pixel_width || height != a.pixel_height) {
-        glfwSetWindowSize(a.window, width, height);
+        // Not glfwSetWindowSize: Emscripten's GLFW turns a screen-sized window into a fullscreen request.
+        wasm::set_canvas_pixel_size(width, height);
         a.pixel_width = width;
         a.pixel_height = height;
     }
@@ -64,6 +65,9 @@ void frame() {
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();  // GLFW's idea of the window size is stale: the canvas is the truth
+    io.DisplaySize = ImVec2(float(a.pixel_width), float(a.pixel_height));
+    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
     ImGui::NewFrame();
     ui::draw_app(a.state, a.platform, a.fonts);
     ImGui::Render();

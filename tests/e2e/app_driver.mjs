@@ -1,8 +1,7 @@
 // Drives the ImGui app in headless Chromium as a person would: real mouse clicks and key presses
 // on the canvas, at the rectangles the app reports for its named widgets (window.cinelocalTest).
 import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStaticServer } from '../../scripts/serve_static.mjs';
 
@@ -15,7 +14,7 @@ export async function startSession() {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'cinelocal-'))}`],
+           '--disable-component-update', '--disable-sync'],  // playwright gives each launch a fresh profile
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   const page = await context.newPage();

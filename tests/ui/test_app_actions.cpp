@@ -1,0 +1,140 @@
+#include <catch2/catch.hpp>
+
+#include "../core/tiny_bundle.h"
+#include "app_actions.h"
+#include "fake_platform.h"
+
+using namespace cinelocal;
+using namespace cinelocal::ui;
+
+namespace {
+
+const std::string k_saved_toy_story = R"({"schema":"cinelocal.profile","version":1,"ratings":[{"movie":1,"stars":5}]})";
+
+void load_tiny_bundle(AppState& state, Platform& platform, cinelocal::FileBytes files = tiny::files()) {
+    REQUIRE(receive_manifest(state, tiny::manifest_json(tiny::files())).empty());
+    for (auto& [name, bytes] : files) receive_file(state, name, bytes);
+    assemble_bundle(state, platform);
+}
+
+std::vector<MovieId> for_you_ids(const AppState& state) {
+    std::vector<MovieId> ids;
+    for (const auto& item : state.for_you) ids.push_back(state.bundle->catalogue.movie(item.index).id);
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("the saved profile is restored and popular unrated films fill For you until the model is ready") {
+    FakePlatform fake;
+    fake.storage[k_profile_storage_key] = k_saved_toy_story;
+    auto platform = fake.platform();
+    AppState state;
+    load_tiny_bundle(state, platform);
+    REQUIRE(state.bundle);
+    CHECK(state.phase == LoadPhase::loading);
+    REQUIRE(state.profile.ratings().size() == 1);
+    CHECK_FALSE(state.for_you_personal);
+    CHECK(for_you_ids(state) == std::vector<MovieId>{2, 11, 12, 3, 10});  // by positives, Toy Story rated
+    CHECK(fake.requests.empty());
+}
+
+TEST_CASE("once the model is ready the tower's answer becomes For you") {
+    FakePlatform fake;
+    fake.storage[k_profile_storage_key] = k_saved_toy_story;
+    auto platform = fake.platform();
+    AppState state;
+    load_tiny_bundle(state, platform);
+    model_ready(state, platform);
+    CHECK(state.phase == LoadPhase::ready);
+    REQUIRE(fake.requests.size() == 1);
+    CHECK(fake.requests[0].second.item_index == std::vector<std::int32_t>{0});
+    CHECK(fake.requests[0].second.stars == std::vector<float>{5.0f});
+
+    std::vector<float> horror = {0.0f, 1.0f};
+    on_user_embedding(state, platform, fake.requests[0].first, horror);
+    CHECK(state.for_you_personal);
+    CHECK(for_you_ids(state) == std::vector<MovieId>{10, 11, 12, 3, 2});
+}
+
+TEST_CASE("a rating is saved, and only the answer to the newest request counts") {
+    FakePlatform fake;
+    auto platform = fake.platform();
+    AppState state;
+    load_tiny_bundle(state, platform);
+    model_ready(state, platform);
+    CHECK(fake.requests.empty());  // nothing rated yet: popular films, no tower run
+
+    rate_movie(state, platform, 10, 4.5f);
+    fake.now += 3.0;
+    rate_movie(state, platform, 2, 5.0f);
+    REQUIRE(fake.requests.size() == 2);
+    CHECK(Profile::from_json(fake.storage[k_profile_storage_key]).value().ratings().size() == 2);
+
+    std::vector<float> horror = {0.0f, 1.0f}, animation = {1.0f, 0.0f};
+    int version = state.for_you_version;
+    on_user_embedding(state, platform, fake.requests[0].first, horror);  // stale: dropped
+    CHECK(state.for_you_version == version);
+    fake.now += 2.0;
+    on_user_embedding(state, platform, fake.requests[1].first, animation);
+    CHECK(state.for_you_version == version + 1);
+    CHECK(for_you_ids(state).front() == 1);  // Toy Story: animated, unrated
+    CHECK(state.last_update_ms == Approx(2.0));
+}
+
+TEST_CASE("a corrupt saved profile is kept aside, reported, and not overwritten") {
+    FakePlatform fake;
+    fake.storage[k_profile_storage_key] = "{\"schema\":\"cinelocal.profile\",\"version\":1,\"ratings\":[{";
+    const std::string original = fake.storage[k_profile_storage_key];
+    auto platform = fake.platform();
+    AppState state;
+    load_tiny_bundle(state, platform);
+    CHECK(state.profile.empty());
+    REQUIRE(state.notices.size() == 1);
+    CHECK(state.notices[0].find("could not be read") != std::string::npos);
+    CHECK(fake.storage[k_unreadable_profile_key] == original);
+
+    rate_movie(state, platform, 3, 4.0f);  // a new profile starts; the unreadable copy stays
+    CHECK(fake.storage[k_unreadable_profile_key] == original);
+    CHECK(state.profile.ratings().size() == 1);
+}
+
+TEST_CASE("blocked storage is reported and the rating still counts for this visit") {
+    FakePlatform fake;
+    fake.storage_blocked = true;
+    auto platform = fake.platform();
+    AppState state;
+    load_tiny_bundle(state, platform);
+    rate_movie(state, platform, 3, 4.0f);
+    CHECK(state.profile.ratings().size() == 1);
+    REQUIRE(state.notices.size() == 1);
+    CHECK(state.notices[0].find("refused to store") != std::string::npos);
+}
+
+TEST_CASE("an unknown movie or an invalid rating is refused with a message") {
+    FakePlatform fake;
+    auto platform = fake.platform();
+    AppState state;
+    load_tiny_bundle(state, platform);
+    rate_movie(state, platform, 424242, 4.0f);
+    rate_movie(state, platform, 3, 4.2f);
+    CHECK(state.profile.empty());
+    REQUIRE(state.notices.size() == 2);
+    CHECK(state.notices[0].find("424242") != std::string::npos);
+    CHECK(state.notices[1].find("half steps") != std::string::npos);
+    CHECK(fake.storage.empty());
+}
+
+TEST_CASE("a corrupt bundle stops loading with the file named and leaves storage alone") {
+    FakePlatform fake;
+    fake.storage[k_profile_storage_key] = k_saved_toy_story;
+    auto platform = fake.platform();
+    AppState state;
+    auto files = tiny::files();
+    files["catalogue.json"][20] ^= 0x20;
+    load_tiny_bundle(state, platform, files);
+    CHECK(state.phase == LoadPhase::failed);
+    CHECK(state.fatal_error.find("catalogue.json") != std::string::npos);
+    CHECK_FALSE(state.bundle);
+    CHECK(fake.storage[k_profile_storage_key] == k_saved_toy_story);
+}
