@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-web';
-import createCore from '../../build/wasm/wasm/cinelocal_core.mjs';
+import { createRequire } from 'node:module';
 import { configureOrt, createUserTower } from '../../wasm/ort_bridge.mjs';
 
 const root = new URL('../../', import.meta.url);
@@ -12,6 +12,7 @@ const bundleDir = new URL('build/site/bundle/', root);
 const manifestText = readFileSync(new URL('manifest.json', bundleDir), 'utf8');
 const manifest = JSON.parse(manifestText);
 const reference = JSON.parse(readFileSync(new URL('build/model_reference.json', root), 'utf8'));
+const createCore = createRequire(import.meta.url)('../../build/wasm/wasm/cinelocal_core.js');
 const core = await createCore({ wasmBinary: readFileSync(new URL('build/wasm/wasm/cinelocal_core.wasm', root)) });
 configureOrt(ort);
 

@@ -21,15 +21,16 @@ std::optional<float> star_rating(const std::string& id_prefix, float current, Wi
     ImGui::PushID(id_prefix.c_str());
     const ImVec2 star_size = ImGui::CalcTextSize(k_star);
     const float half_w = star_size.x * 0.5f + 1.0f;
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
 
-    // Buttons first (so hover is known), then the drawing.
+    // Ten half-star buttons side by side on the current line, then the drawing on top of them.
     std::optional<float> clicked;
     float hovered = 0.0f;
+    ImVec2 origin;
     for (int half = 1; half <= 10; ++half) {
         const float value = half * 0.5f;
-        ImGui::SetCursorScreenPos(ImVec2(origin.x + (half - 1) * half_w, origin.y));
+        if (half > 1) ImGui::SameLine(0.0f, 0.0f);
         ImGui::InvisibleButton(stars_label(value).c_str(), ImVec2(half_w, star_size.y));
+        if (half == 1) origin = ImGui::GetItemRectMin();
         rects.record_last_item(id_prefix + "/rate:" + stars_label(value));
         if (ImGui::IsItemHovered()) {
             hovered = value;
@@ -52,8 +53,6 @@ std::optional<float> star_rating(const std::string& id_prefix, float current, Wi
         draw->AddText(pos, filled, k_star);
         draw->PopClipRect();
     }
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + 10 * half_w, origin.y));
-    ImGui::Dummy(ImVec2(0, star_size.y));
     ImGui::PopID();
     return clicked;
 }
