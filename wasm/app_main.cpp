@@ -88,6 +88,11 @@ void add_file(const std::string& name, const emscripten::val& bytes) {
     emscripten::val(emscripten::typed_memory_view(copy.size(), copy.data())).call<void>("set", bytes);
     ui::receive_file(app().state, name, std::move(copy));
 }
+std::string verify_file(const std::string& name, const emscripten::val& bytes) {
+    std::vector<std::uint8_t> copy(bytes["length"].as<std::size_t>());
+    emscripten::val(emscripten::typed_memory_view(copy.size(), copy.data())).call<void>("set", bytes);
+    return ui::verify_file(app().state, name, copy);
+}
 std::string assemble_bundle() { return ui::assemble_bundle(app().state, app().platform); }
 void model_ready() { ui::model_ready(app().state, app().platform); }
 void loading_failed(const std::string& message) { ui::loading_failed(app().state, message); }
@@ -107,6 +112,7 @@ EMSCRIPTEN_BINDINGS(cinelocal_app) {
     emscripten::function("setProgress", &set_progress);
     emscripten::function("setManifest", &set_manifest);
     emscripten::function("addFile", &add_file);
+    emscripten::function("verifyFile", &verify_file);
     emscripten::function("assembleBundle", &assemble_bundle);
     emscripten::function("modelReady", &model_ready);
     emscripten::function("loadingFailed", &loading_failed);

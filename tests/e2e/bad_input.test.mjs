@@ -14,20 +14,22 @@ async function withSession(body) {
   }
 }
 
-test('a corrupt bundle file stops loading with a message and keeps saved ratings', () => withSession(async ({ page, url }) => {
-  await page.addInitScript((saved) => localStorage.setItem('cinelocal.profile', saved), SAVED);
-  await page.route('**/bundle/item_table.bin', async (route) => {
-    const response = await route.fetch();
-    const body = Buffer.from(await response.body());
-    body[10] ^= 0xff;
-    await route.fulfill({ response, body });
-  });
-  await page.goto(url);
-  const state = await waitForApp(page, '(s) => s.phase === "failed"');
-  assert.match(state.error, /item_table\.bin is corrupt/);
-  assert.equal(await page.evaluate(() => localStorage.getItem('cinelocal.profile')), SAVED);
-  await screenshot(page, 'bad-corrupt-bundle.png');
-}));
+for (const file of ['item_table.bin', 'user_tower.onnx']) {
+  test(`a corrupt ${file} stops loading with a message and keeps saved ratings`, () => withSession(async ({ page, url }) => {
+    await page.addInitScript((saved) => localStorage.setItem('cinelocal.profile', saved), SAVED);
+    await page.route(`**/bundle/${file}`, async (route) => {
+      const response = await route.fetch();
+      const body = Buffer.from(await response.body());
+      body[10] ^= 0xff;
+      await route.fulfill({ response, body });
+    });
+    await page.goto(url);
+    const state = await waitForApp(page, '(s) => s.phase === "failed"');
+    assert.match(state.error, new RegExp(`${file.replace('.', '\\.')} is corrupt`));
+    assert.equal(await page.evaluate(() => localStorage.getItem('cinelocal.profile')), SAVED);
+    await screenshot(page, `bad-corrupt-${file}.png`);
+  }));
+}
 
 test('a failed download says which file and why', () => withSession(async ({ page, url }) => {
   await page.route('**/bundle/user_tower.onnx', (route) => route.fulfill({ status: 404, body: 'gone' }));

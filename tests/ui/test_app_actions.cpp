@@ -138,3 +138,15 @@ TEST_CASE("a corrupt bundle stops loading with the file named and leaves storage
     CHECK_FALSE(state.bundle);
     CHECK(fake.storage[k_profile_storage_key] == k_saved_toy_story);
 }
+
+TEST_CASE("one file can be verified before the bundle is complete") {
+    AppState state;
+    auto files = tiny::files();
+    CHECK(verify_file(state, "user_tower.onnx", files["user_tower.onnx"]) == "manifest.json was not loaded");
+    REQUIRE(receive_manifest(state, tiny::manifest_json(files)).empty());
+    CHECK(verify_file(state, "user_tower.onnx", files["user_tower.onnx"]).empty());
+    files["user_tower.onnx"][0] ^= 1;
+    CHECK(verify_file(state, "user_tower.onnx", files["user_tower.onnx"]) ==
+          "user_tower.onnx is corrupt (sha256 differs from manifest.json)");
+    CHECK(state.phase == LoadPhase::loading);
+}

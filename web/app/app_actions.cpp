@@ -41,6 +41,12 @@ void receive_file(AppState& state, const std::string& name, std::vector<std::uin
     state.received_files[name] = std::move(bytes);
 }
 
+std::string verify_file(const AppState& state, const std::string& name, std::span<const std::uint8_t> bytes) {
+    if (!state.manifest) return "manifest.json was not loaded";
+    auto status = verify_bundle_file(*state.manifest, name, bytes);
+    return status ? "" : status.error().message;
+}
+
 std::string assemble_bundle(AppState& state, Platform& platform) {
     if (!state.manifest) {
         loading_failed(state, "manifest.json was not loaded");

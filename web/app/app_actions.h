@@ -12,6 +12,9 @@ namespace cinelocal::ui {
 // Loading, step by step as the boot script delivers files. Each returns an error message or "".
 std::string receive_manifest(AppState& state, std::string_view json_text);
 void receive_file(AppState& state, const std::string& name, std::vector<std::uint8_t> bytes);
+// Checks one file against the manifest before the bundle is complete (the model, before ONNX
+// Runtime sees it). Does not fail the load by itself: the caller decides.
+std::string verify_file(const AppState& state, const std::string& name, std::span<const std::uint8_t> bytes);
 std::string assemble_bundle(AppState& state, Platform& platform);
 void model_ready(AppState& state, Platform& platform);
 void loading_failed(AppState& state, std::string message);

@@ -191,11 +191,9 @@ void draw_main(AppState& state, Platform& platform, const Fonts& fonts) {
     ImGui::PopStyleVar();
 
     const auto& manifest = state.bundle->manifest;
-    ImGui::TextColored(colors::text_muted,
-                       "%zu ratings, stored only in this browser  |  model %s  |  %zu movies from %s "
-                       "(MovieLens, GroupLens Research)",
-                       state.profile.ratings().size(), manifest.model_version.c_str(), manifest.item_count,
-                       manifest.dataset_name.c_str());
+    ImGui::TextColored(colors::text_muted, "%zu ratings, kept only in this browser  |  %zu movies (%s, GroupLens)  |  model %s",
+                       state.profile.ratings().size(), manifest.item_count, manifest.dataset_name.c_str(),
+                       manifest.model_version.c_str());
 }
 
 }  // namespace

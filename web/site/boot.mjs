@@ -6,41 +6,43 @@ import { configureOrt, createUserTower } from './ort_bridge.mjs';
 import { fetchBytes, fetchText } from './bundle_fetch.mjs';
 
 const BUNDLE = new URL('./bundle/', import.meta.url);
-const FILE_LABELS = {
-  'catalogue.json': 'Loading the movie catalogue',
-  'item_table.bin': 'Loading movie embeddings',
-  'user_tower.onnx': 'Loading the taste model',
-};
+const TOWER_FILE = 'user_tower.onnx';
 
 function showBootError(message) {
   document.getElementById('boot-status').textContent = `CineLocal could not start: ${message}`;
 }
 
+// All files download at once; the user tower starts in ONNX Runtime as soon as its own bytes
+// are verified, while the catalogue and the item table are still arriving.
 async function loadBundle(app) {
   app.setProgress(0.02, 'Loading the manifest');
   const manifestText = await fetchText(new URL('manifest.json', BUNDLE));
-  const manifestError = app.setManifest(manifestText);
-  if (manifestError) return;
+  if (app.setManifest(manifestText)) return;  // the app shows what is wrong
   const files = JSON.parse(manifestText).files;
   const total = Object.values(files).reduce((sum, f) => sum + f.bytes, 0);
-  let done = 0;
-  let towerBytes = null;
-  for (const [name, entry] of Object.entries(files)) {
-    const label = FILE_LABELS[name] || `Loading ${name}`;
-    const bytes = await fetchBytes(new URL(name, BUNDLE), (received) => {
-      app.setProgress(0.05 + 0.8 * Math.min(1, (done + received) / total), label);
-    });
-    app.addFile(name, bytes);
-    if (name === 'user_tower.onnx') towerBytes = bytes;
-    done += entry.bytes;
-  }
-  app.setProgress(0.88, 'Checking the files');
-  if (app.assembleBundle()) return;  // the app shows what is wrong
+  const received = {};
+  const showProgress = () => {
+    const bytes = Object.values(received).reduce((a, b) => a + b, 0);
+    app.setProgress(0.05 + 0.8 * Math.min(1, bytes / total), 'Downloading the movies and the taste model');
+  };
 
-  // Only verified bytes reach ONNX Runtime: a corrupt model could abort its whole instance.
-  app.setProgress(0.92, 'Starting the taste model');
   configureOrt(ort, new URL('./ort/', import.meta.url).href);
-  const tower = await createUserTower(ort, towerBytes);
+  let towerStarting = null;
+  await Promise.all(Object.keys(files).map(async (name) => {
+    const bytes = await fetchBytes(new URL(name, BUNDLE), (n) => { received[name] = n; showProgress(); });
+    app.addFile(name, bytes);
+    if (name === TOWER_FILE) {
+      // Only verified bytes reach ONNX Runtime: a corrupt model could abort its whole instance.
+      const problem = app.verifyFile(name, bytes);
+      if (problem) throw new Error(problem);
+      towerStarting = createUserTower(ort, bytes);
+      towerStarting.catch(() => {});  // awaited below; this only silences an early rejection
+    }
+  }));
+  app.setProgress(0.88, 'Checking the files');
+  if (app.assembleBundle()) return;
+  app.setProgress(0.92, 'Starting the taste model');
+  const tower = await towerStarting;
   globalThis.cinelocalBridge = {
     embedUser(requestId, itemIndex, rating) {
       tower.embed(itemIndex, rating).then(
