@@ -4,7 +4,8 @@
     /usr/bin/python3 models/build_bundle.py --out build/site/model [--movielens DIR] [--tmdb DIR]
                                             [--epochs N] [--seed 0]
 
-Writes DIR/{catalogue.json,item_table.bin,user_tower.onnx,manifest.json}, DIR/../model_reference.json,
+Writes DIR/{catalogue.json,item_table.bin,user_tower.onnx,manifest.json}, the PyTorch reference values
+for tests (--reference, default DIR/../model_reference.json: keep it outside a deployed site),
 and DIR/.stamp; a second run with the same sources, data and arguments exits at once.
 Bad input -> a one-line message on stderr and exit code 2.
 """
@@ -32,6 +33,8 @@ def parse_args(argv):
     p.add_argument("--movielens", help="MovieLens CSV directory (default: ../shared/data/ml-latest-small, "
                                        "else download ml-latest-small)")
     p.add_argument("--tmdb", help="TMDB metadata directory (default: ../shared/data/tmdb-metadata if present)")
+    p.add_argument("--reference", help="where the PyTorch reference values for tests go "
+                                       "(default: DIR/../model_reference.json)")
     p.add_argument("--epochs", type=int, default=40)
     p.add_argument("--seed", type=int, default=0)
     args = p.parse_args(argv)
@@ -63,13 +66,14 @@ def data_files(ml_dir: Path, tmdb_dir: Path | None) -> list[Path]:
 def main(argv=None) -> int:
     args = parse_args(argv)
     out = Path(args.out)
+    reference = Path(args.reference) if args.reference else out.resolve().parent / "model_reference.json"
     try:
         ml_dir = locate.movielens_dir(args.movielens)
         tmdb_dir = locate.tmdb_dir(args.tmdb)
         stamp = stamp_of(args, data_files(ml_dir, tmdb_dir))
         stamp_path = out / STAMP
         if (stamp_path.is_file() and stamp_path.read_text().strip() == stamp
-                and all((out / n).is_file() for n in OUTPUTS) and (out.resolve().parent / "model_reference.json").is_file()):
+                and all((out / n).is_file() for n in OUTPUTS) and reference.is_file()):
             print("bundle up to date")
             return 0
         stamp_path.unlink(missing_ok=True)  # a failed build must not look up to date
@@ -79,7 +83,8 @@ def main(argv=None) -> int:
         from cinelocal_models.pipeline import build
         from cinelocal_models.two_tower import TrainConfig
         torch.set_num_threads(2)  # Debian's torch defaults to 1 here
-        result = build(out, ml_dir, tmdb_dir, TrainConfig(epochs=args.epochs, seed=args.seed))
+        result = build(out, ml_dir, tmdb_dir, TrainConfig(epochs=args.epochs, seed=args.seed),
+                       reference_path=reference)
         stamp_path.write_text(stamp + "\n")
         print(f"wrote {out} (model {result.manifest['model_version']})")
         return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import io
+import warnings
 
 import numpy as np
 import onnx
@@ -36,9 +37,11 @@ def dequantized_user_tower(tower: ExportedUserTower) -> ExportedUserTower:
 def to_onnx(tower: ExportedUserTower) -> onnx.ModelProto:
     example = (torch.zeros(1, 3, dtype=torch.int32), torch.full((1, 3), 4.0))
     buf = io.BytesIO()
-    torch.onnx.export(tower, example, buf, opset_version=OPSET, input_names=INPUT_NAMES,
-                      output_names=[OUTPUT_NAME], dynamic_axes={n: {1: "L"} for n in INPUT_NAMES},
-                      do_constant_folding=True)
+    with warnings.catch_warnings():  # torch 1.13 warns about prim::Constant shape inference: harmless
+        warnings.simplefilter("ignore", UserWarning)
+        torch.onnx.export(tower, example, buf, opset_version=OPSET, input_names=INPUT_NAMES,
+                          output_names=[OUTPUT_NAME], dynamic_axes={n: {1: "L"} for n in INPUT_NAMES},
+                          do_constant_folding=True)
     model = onnx.load_from_string(buf.getvalue())
     onnx.checker.check_model(model)
     return model

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import random
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,10 +33,13 @@ def seed_everything(seed: int) -> None:
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
+    # With 2 threads, some CPU backward kernels (embedding/index accumulation) sum in a racy order;
+    # the deterministic variants cost nothing measurable here and make rebuilds bit-identical.
+    torch.use_deterministic_algorithms(True)
 
 
 def build(out: Path, ml_dir: Path, tmdb_dir: Path | None, cfg: TrainConfig,
-          holdout_fraction: float = 0.1, log=print) -> BuildResult:
+          holdout_fraction: float = 0.1, log=print, reference_path: Path | None = None) -> BuildResult:
     seed_everything(cfg.seed)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -80,7 +82,10 @@ def build(out: Path, ml_dir: Path, tmdb_dir: Path | None, cfg: TrainConfig,
     cases = [bundle.reference_case(name, items, stars, export.run_tower(tower_q, items, stars),
                                    export.run_tower(tower, items, stars), table_deq)
              for name, items, stars in bundle.reference_profiles(cat)]
-    bundle.write_reference(out.resolve().parent / "model_reference.json", manifest["model_version"], cases)
+    if reference_path is None:
+        reference_path = out.resolve().parent / "model_reference.json"
+    reference_path.parent.mkdir(parents=True, exist_ok=True)
+    bundle.write_reference(reference_path, manifest["model_version"], cases)
     for name in bundle.BUNDLE_FILES + ("manifest.json",):
         log(f"  {name:16s} {(out / name).stat().st_size:>9d} bytes")
     return BuildResult(manifest, model.train_seconds, r_q, r_f, r_pop, len(splits),

