@@ -34,6 +34,7 @@ if [ ! -f "$imgui_dir/imgui.cpp" ]; then
     sudo_if_needed apt-get update -qq
   fi
   tmp=$(mktemp -d)
+  chmod a+rwx "$tmp"  # apt-get source downloads as the _apt user
   (cd "$tmp" && apt-get source -qq --download-only imgui >/dev/null && dpkg-source -x --no-check imgui_*.dsc imgui >/dev/null)
   mkdir -p "$root/third_party"
   rm -rf "$imgui_dir" && mv "$tmp/imgui" "$imgui_dir" && rm -rf "$tmp"
