@@ -1,5 +1,7 @@
 #include "cinelocal/bundle.h"
 
+#include <algorithm>
+
 namespace cinelocal {
 
 Result<Bundle> Bundle::assemble(Manifest manifest, const FileBytes& files) {
@@ -24,18 +26,17 @@ Result<Bundle> Bundle::assemble(Manifest manifest, const FileBytes& files) {
     }
     auto table = ItemTable::parse(files.at(k_item_table_file), manifest.item_count, manifest.embedding_dim);
     if (!table) return table.error();
-    return Bundle{std::move(manifest), std::move(catalogue).value(), std::move(table).value()};
+    UnitRows unit_rows(table.value());
+    return Bundle{std::move(manifest), std::move(catalogue).value(), std::move(table).value(), std::move(unit_rows)};
 }
 
 Result<std::vector<ScoredItem>> recommend(const Bundle& bundle, std::span<const float> user_vector,
-                                          const Profile& profile, std::size_t k) {
+                                          const Profile& profile, std::size_t k, const RecommendOptions& options) {
     std::vector<float> scores;
     if (auto status = score_all_items(bundle.item_table, user_vector, scores); !status) return status.error();
-    std::vector<bool> excluded(bundle.catalogue.size(), false);
-    for (const auto& rating : profile.ratings()) {
-        if (auto index = bundle.catalogue.index_of(rating.movie)) excluded[static_cast<std::size_t>(*index)] = true;
-    }
-    return top_k(scores, k, excluded);
+    const auto excluded = excluded_items(bundle.catalogue, profile, options.filters);
+    const auto candidates = top_k(scores, std::max(k, options.candidates), excluded);
+    return rerank(candidates, bundle.catalogue, bundle.unit_rows, k, options.rerank);
 }
 
 }  // namespace cinelocal

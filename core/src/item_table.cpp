@@ -29,6 +29,14 @@ Result<ItemTable> ItemTable::parse(std::span<const std::uint8_t> bytes, std::siz
     return table;
 }
 
+ItemTable ItemTable::from_values(std::vector<std::int8_t> values, std::vector<float> scales, std::size_t dim) {
+    ItemTable table;
+    table.dim_ = dim;
+    table.values_ = std::move(values);
+    table.scales_ = std::move(scales);
+    return table;
+}
+
 std::vector<float> ItemTable::dequantized_row(std::size_t index) const {
     std::vector<float> out(dim_);
     auto values = row(index);

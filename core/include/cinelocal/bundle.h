@@ -7,10 +7,13 @@
 #include <vector>
 
 #include "cinelocal/catalogue.h"
+#include "cinelocal/filters.h"
 #include "cinelocal/item_table.h"
 #include "cinelocal/manifest.h"
 #include "cinelocal/profile.h"
+#include "cinelocal/rerank.h"
 #include "cinelocal/scorer.h"
+#include "cinelocal/similarity.h"
 
 namespace cinelocal {
 
@@ -25,13 +28,21 @@ struct Bundle {
     Manifest manifest;
     Catalogue catalogue;
     ItemTable item_table;
+    UnitRows unit_rows;  // unit-length float rows for similarity, explanations and diversity
 
     // Verifies every file the manifest lists, then parses the catalogue and item table.
     static Result<Bundle> assemble(Manifest manifest, const FileBytes& files);
 };
 
-// The k best unrated catalogue items for a user vector from the user tower.
+struct RecommendOptions {
+    Filters filters;
+    RerankOptions rerank;
+    std::size_t candidates = 200;  // retrieved by score before re-ranking picks k of them
+};
+
+// The k best catalogue items for a user vector from the user tower: scored, filtered (never a
+// rated movie), the top candidates retrieved, then re-ranked.
 Result<std::vector<ScoredItem>> recommend(const Bundle& bundle, std::span<const float> user_vector,
-                                          const Profile& profile, std::size_t k);
+                                          const Profile& profile, std::size_t k, const RecommendOptions& options = {});
 
 }  // namespace cinelocal

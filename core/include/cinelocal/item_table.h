@@ -13,6 +13,8 @@ class ItemTable {
 public:
     static Result<ItemTable> parse(std::span<const std::uint8_t> bytes, std::size_t item_count,
                                    std::size_t dim);
+    // A table from values already in memory (benchmarks, tests); values.size() == scales.size() * dim.
+    static ItemTable from_values(std::vector<std::int8_t> values, std::vector<float> scales, std::size_t dim);
 
     std::size_t item_count() const { return scales_.size(); }
     std::size_t dim() const { return dim_; }
@@ -20,6 +22,7 @@ public:
         return {values_.data() + index * dim_, dim_};
     }
     float scale(std::size_t index) const { return scales_[index]; }
+    std::span<const float> scales() const { return scales_; }
     std::vector<float> dequantized_row(std::size_t index) const;
 
 private:

@@ -15,6 +15,10 @@ struct ScoredItem {
     float score;
 };
 
+// The kernel: out[i] = dot(user, rows[i]) * scales[i] for n int8 rows of length d.
+void score_rows(const std::int8_t* rows, const float* scales, std::size_t n, std::size_t d, const float* user,
+                float* out);
+
 // scores[i] = dot(user, row i) * scale[i]. Fails on a dimension mismatch or a non-finite input.
 Status score_all_items(const ItemTable& table, std::span<const float> user, std::vector<float>& scores);
 

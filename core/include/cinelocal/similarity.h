@@ -1,0 +1,34 @@
+// Item-item similarity in the embedding space of the item table (cosine of dequantized rows),
+// and "similar movies": the nearest items with signal, never the movie itself.
+#pragma once
+#include <vector>
+
+#include "cinelocal/catalogue.h"
+#include "cinelocal/item_table.h"
+#include "cinelocal/result.h"
+#include "cinelocal/scorer.h"
+
+namespace cinelocal {
+
+// Unit-length float copies of the table's rows, made once per bundle: similarity then is a dot.
+class UnitRows {
+public:
+    explicit UnitRows(const ItemTable& table);
+    float cosine(ItemIndex a, ItemIndex b) const;
+    std::span<const float> row(ItemIndex index) const {
+        return {values_.data() + std::size_t(index) * dim_, dim_};
+    }
+    std::size_t dim() const { return dim_; }
+    std::size_t size() const { return dim_ ? values_.size() / dim_ : 0; }
+
+private:
+    std::size_t dim_ = 0;
+    std::vector<float> values_;
+};
+
+// The k movies most similar to `movie`, skipping itself and movies without signal (no training
+// user liked them: their vectors come from genre and year alone).
+Result<std::vector<ScoredItem>> similar_movies(const Catalogue& catalogue, const UnitRows& rows, MovieId movie,
+                                               std::size_t k);
+
+}  // namespace cinelocal

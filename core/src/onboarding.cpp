@@ -1,0 +1,54 @@
+#include "cinelocal/onboarding.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "cinelocal/scorer.h"
+
+namespace cinelocal {
+
+std::vector<ItemIndex> onboarding_picks(const Catalogue& catalogue, const UnitRows& rows, const Profile& profile,
+                                        std::size_t count, const OnboardingOptions& options) {
+    std::vector<float> popularity(catalogue.size());
+    std::vector<bool> rated(catalogue.size(), false);
+    std::vector<ItemIndex> asked;  // rated movies, then each pick
+    for (std::size_t i = 0; i < catalogue.size(); ++i) popularity[i] = float(catalogue.movie(ItemIndex(i)).positives);
+    for (const auto& rating : profile.ratings()) {
+        if (auto index = catalogue.index_of(rating.movie)) {
+            rated[std::size_t(*index)] = true;
+            asked.push_back(*index);
+        }
+    }
+    auto pool = top_k(popularity, options.pool, rated);
+    if (pool.empty()) return {};
+    const float max_popularity = std::max(pool.front().score, 1.0f);
+
+    // Greedy farthest-first, weighted by familiarity. closeness[i]: max cosine of pool[i] to anything asked.
+    std::vector<float> closeness(pool.size(), 0.0f);
+    for (std::size_t i = 0; i < pool.size(); ++i) {
+        for (ItemIndex a : asked) closeness[i] = std::max(closeness[i], rows.cosine(pool[i].index, a));
+    }
+    std::vector<bool> taken(pool.size(), false);
+    std::vector<ItemIndex> picks;
+    while (picks.size() < count && picks.size() < pool.size()) {
+        std::size_t best = 0;
+        float best_value = -1.0f;
+        for (std::size_t i = 0; i < pool.size(); ++i) {
+            if (taken[i]) continue;
+            const float familiarity = std::pow(pool[i].score / max_popularity, options.popularity_weight);
+            const float value = familiarity * (1.0f - std::max(closeness[i], 0.0f));
+            if (value > best_value) {
+                best_value = value;
+                best = i;
+            }
+        }
+        taken[best] = true;
+        picks.push_back(pool[best].index);
+        for (std::size_t i = 0; i < pool.size(); ++i) {
+            closeness[i] = std::max(closeness[i], rows.cosine(pool[i].index, pool[best].index));
+        }
+    }
+    return picks;
+}
+
+}  // namespace cinelocal
