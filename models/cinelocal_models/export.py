@@ -59,3 +59,29 @@ def run_tower(tower: ExportedUserTower, items: np.ndarray, stars: np.ndarray) ->
         u = tower(torch.from_numpy(np.asarray(items, dtype=np.int32)[None, :]),
                   torch.from_numpy(np.asarray(stars, dtype=np.float32)[None, :]))
     return u[0].numpy()
+
+
+def tower_from_onnx(model: onnx.ModelProto) -> ExportedUserTower:
+    """The user tower rebuilt from an int8 user_tower.onnx: every int8 initializer times its scale
+    (per row for the table, per output channel for the Linear weights), exactly as the graph's
+    Gather+Cast+Mul and DequantizeLinear nodes compute them; biases as stored."""
+    from onnx import numpy_helper
+    inits = {t.name: numpy_helper.to_array(t) for t in model.graph.initializer}
+    state = {}
+    for name, value in inits.items():
+        if name.endswith("_int8"):
+            base = name[: -len("_int8")]
+            if base + "_row_scale" in inits:
+                scale = inits[base + "_row_scale"].reshape(-1, 1)
+            else:
+                scale = inits[base + "_scale"].reshape(-1, 1)  # Gemm transB=1: [out, in], axis 0
+            state[base] = torch.from_numpy(value.astype(np.float32) * scale.astype(np.float32))
+        elif not (name.endswith("_scale") or name.endswith("_zero")):
+            state[name] = torch.from_numpy(np.array(value))
+    table = state["table.weight"]
+    w0, w2 = state["mlp.0.weight"], state["mlp.2.weight"]
+    mlp = torch.nn.Sequential(torch.nn.Linear(w0.shape[1], w0.shape[0]), torch.nn.Tanh(),
+                              torch.nn.Linear(w2.shape[1], w2.shape[0]))
+    tower = ExportedUserTower(table, mlp)
+    tower.load_state_dict(state)
+    return tower.eval()

@@ -1,0 +1,65 @@
+"""Scoring a visitor the way the browser does, natively.
+
+BrowserScorer runs the *exported* int8 files: the user tower rebuilt from user_tower.onnx's int8
+initializers dequantized as the graph does (tests/wasm proves ORT Web == this within 1e-4), and the
+item table's int8 rows times their scale; score = dot product in float32; top-k excludes the
+visitor's own movies with ties to the lower index (tests/wasm proves the wasm core's top-10 equals
+this on the reference profiles; tests/models proves this class reproduces those references).
+FloatScorer is the same model before quantization, reported beside it.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import onnx
+import torch
+
+from . import export
+from .quantize import dequantize, quantize_weights_int8
+
+
+class FloatScorer:
+    def __init__(self, model):
+        self.tower = export.user_tower(model)
+        with torch.no_grad():
+            self.table = model.item_table().numpy().astype(np.float32)
+
+    def embed(self, items, stars) -> np.ndarray:
+        return export.run_tower(self.tower, items, stars)
+
+    def __call__(self, items, stars) -> np.ndarray:
+        return self.table @ self.embed(items, stars)
+
+
+class BrowserScorer:
+    def __init__(self, onnx_model: onnx.ModelProto, q_table: np.ndarray, q_scale: np.ndarray):
+        self.onnx_model = onnx_model
+        self.tower = export.tower_from_onnx(onnx_model)
+        self.table = dequantize(q_table, q_scale, axis=0)
+
+    @classmethod
+    def from_model(cls, model) -> "BrowserScorer":
+        """Export exactly as the bundle build does, then score through the exported weights."""
+        int8_onnx = quantize_weights_int8(export.to_onnx(export.user_tower(model)))
+        q_table, q_scale = export.item_table_int8(model)
+        return cls(int8_onnx, q_table, q_scale)
+
+    @classmethod
+    def from_bundle(cls, bundle_dir: Path) -> "BrowserScorer":
+        bundle_dir = Path(bundle_dir)
+        manifest = json.loads((bundle_dir / "manifest.json").read_text())
+        n, d = manifest["item_count"], manifest["embedding_dim"]
+        raw = (bundle_dir / "item_table.bin").read_bytes()
+        if len(raw) != n * d + 4 * n:
+            raise ValueError(f"item_table.bin has {len(raw)} bytes, manifest says {n} x {d}")
+        q = np.frombuffer(raw[: n * d], dtype=np.int8).reshape(n, d)
+        scale = np.frombuffer(raw[n * d:], dtype="<f4")
+        return cls(onnx.load(str(bundle_dir / "user_tower.onnx")), q, scale)
+
+    def embed(self, items, stars) -> np.ndarray:
+        return export.run_tower(self.tower, items, stars)
+
+    def __call__(self, items, stars) -> np.ndarray:
+        return self.table @ self.embed(items, stars).astype(np.float32)
