@@ -1,5 +1,6 @@
 // Embind bindings of the core for JavaScript (Node tests, workers): a verified bundle, scoring
 // and top-k, title search. Errors come back as {ok: false, error, message}; never as exceptions.
+#include <emscripten.h>
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -110,9 +111,44 @@ private:
     std::unique_ptr<TitleSearch> search_;
 };
 
+// The core's scan alone, for benchmarks against plain JavaScript and ONNX Runtime Web on the
+// same table: setTable once, then scoreInto(user, out) as often as needed.
+class ScanBench {
+public:
+    void setTable(const val& values, const val& scales, int dim) {
+        auto v = copy_typed_array<std::int8_t>(values);
+        table_ = ItemTable::from_values(std::move(v), copy_typed_array<float>(scales), std::size_t(dim));
+    }
+    // Scores all items, keeps the top k (best first) and returns their indices.
+    val topK(const val& user_vector, int k) {
+        user_ = copy_typed_array<float>(user_vector);
+        if (auto status = score_all_items(table_, user_, scores_); !status) return error_value(status.error());
+        auto top = top_k(scores_, std::size_t(std::max(k, 0)), {});
+        val indices = val::array();
+        for (const auto& item : top) indices.call<void>("push", item.index);
+        return indices;
+    }
+    // Scores only (no selection), timed inside wasm over `repeats` runs: microseconds per run.
+    double scanMicros(const val& user_vector, int repeats) {
+        user_ = copy_typed_array<float>(user_vector);
+        const double start = emscripten_get_now();
+        for (int r = 0; r < repeats; ++r) (void)score_all_items(table_, user_, scores_);
+        return (emscripten_get_now() - start) * 1000.0 / std::max(repeats, 1);
+    }
+
+private:
+    ItemTable table_ = ItemTable::from_values({}, {}, 1);
+    std::vector<float> user_, scores_;
+};
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(cinelocal_core) {
+    emscripten::class_<ScanBench>("ScanBench")
+        .constructor<>()
+        .function("setTable", &ScanBench::setTable)
+        .function("topK", &ScanBench::topK)
+        .function("scanMicros", &ScanBench::scanMicros);
     emscripten::class_<CoreBundle>("CoreBundle")
         .constructor<>()
         .function("setManifest", &CoreBundle::setManifest)

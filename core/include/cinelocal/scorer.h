@@ -15,6 +15,9 @@ struct ScoredItem {
     float score;
 };
 
+// Up to this dimension int32 sums of int8 x int16 products cannot overflow (127 * 32767 * 512 < 2^31).
+inline constexpr std::size_t k_max_int_dim = 512;
+
 // The kernel: out[i] = dot(user, rows[i]) * scales[i] for n int8 rows of length d.
 void score_rows(const std::int8_t* rows, const float* scales, std::size_t n, std::size_t d, const float* user,
                 float* out);
