@@ -41,11 +41,11 @@ export async function waitForApp(page, predicateSource, timeout = 90000) {
 
 async function waitFrames(page, count = 2) {
   const { frame } = await snapshot(page);
-  await waitForApp(page, `(s) => s.frame >= ${frame + count}`, 10000);
+  await waitForApp(page, `(s) => s.frame >= ${frame + count}`, 30000);
 }
 
 export async function widgetCenter(page, id) {
-  const state = await waitForApp(page, `(s) => Boolean(s.widgets[${JSON.stringify(id)}])`, 15000);
+  const state = await waitForApp(page, `(s) => Boolean(s.widgets[${JSON.stringify(id)}])`, 30000);
   const [x, y, w, h] = state.widgets[id];
   return { x: x + w / 2, y: y + h / 2 };
 }

@@ -42,6 +42,18 @@ test('rate three animated films, get family films, keep them across a reload', a
     console.log(`family films in "For you": ${family}/20: ${after.forYou.map((m) => m.title).join('; ')}`);
     assert.ok(family >= 14, `"For you" is dominated by animation/children's films (${family}/20)`);
     assert.ok(!after.forYou.some((m) => [1, 6377, 4886].includes(m.id)), 'rated films are not recommended');
+    const explained = after.forYou.filter((m) => m.because.length > 0);
+    assert.ok(explained.length >= 15, `most picks say why (${explained.length}/20)`);
+    for (const m of explained) assert.ok(m.because.every((id) => [1, 6377, 4886].includes(id)), 'reasons are own ratings');
+
+    const first = after.forYou[0];
+    await clickWidget(page, `foryou:${first.id}/similar`);
+    const similar = await waitForApp(page, `(s) => s.similarTo === ${first.id} && s.similar.length > 0`);
+    assert.ok(!similar.similar.some((m) => m.id === first.id), 'a movie is not similar to itself');
+    assert.ok(similar.similar.filter(isFamilyFilm).length >= 10, 'films like a family film are family films');
+    await screenshot(page, '03b-similar.png');
+    await clickWidget(page, 'similar/back');
+    await waitForApp(page, '(s) => s.similarTo === 0');
 
     await page.reload();
     const reloaded = await waitForApp(page, '(s) => s.phase === "ready" && s.forYouPersonal');

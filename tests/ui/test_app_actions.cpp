@@ -25,7 +25,7 @@ std::vector<MovieId> for_you_ids(const AppState& state) {
 
 }  // namespace
 
-TEST_CASE("the saved profile is restored and popular unrated films fill For you until the model is ready") {
+TEST_CASE("the saved profile is restored and starter picks fill For you until the model is ready") {
     FakePlatform fake;
     fake.storage[k_profile_storage_key] = k_saved_toy_story;
     auto platform = fake.platform();
@@ -35,7 +35,9 @@ TEST_CASE("the saved profile is restored and popular unrated films fill For you 
     CHECK(state.phase == LoadPhase::loading);
     REQUIRE(state.profile.ratings().size() == 1);
     CHECK_FALSE(state.for_you_personal);
-    CHECK(for_you_ids(state) == std::vector<MovieId>{2, 11, 12, 3, 10});  // by positives, Toy Story rated
+    // Onboarding order: Toy Story (rated) covers animation, so the most familiar horror film comes
+    // first, then Up (the animated film furthest from Toy Story), then the rest.
+    CHECK(for_you_ids(state) == std::vector<MovieId>{11, 3, 12, 2, 10});
     CHECK(fake.requests.empty());
 }
 
@@ -54,7 +56,21 @@ TEST_CASE("once the model is ready the tower's answer becomes For you") {
     std::vector<float> horror = {0.0f, 1.0f};
     on_user_embedding(state, platform, fake.requests[0].first, horror);
     CHECK(state.for_you_personal);
+    state.variety = 0.0f;  // pure relevance
+    rerank_for_you(state);
     CHECK(for_you_ids(state) == std::vector<MovieId>{10, 11, 12, 3, 2});
+    REQUIRE(state.for_you_reasons.size() == 5);
+    // Up leans towards Toy Story, which was rated 5: that is why it is there.
+    REQUIRE_FALSE(state.for_you_reasons[3].pulled_up.empty());
+    CHECK(state.for_you_reasons[3].pulled_up.front().movie == 1);
+
+    show_similar(state, 10);
+    CHECK(state.similar_to == 10);
+    REQUIRE_FALSE(state.similar.empty());
+    CHECK(state.bundle->catalogue.movie(state.similar.front().index).id == 11);
+    show_similar(state, 424242);
+    CHECK(state.similar_to == 0);
+    CHECK(state.notices.back().find("424242") != std::string::npos);
 }
 
 TEST_CASE("a rating is saved, and only the answer to the newest request counts") {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "cinelocal/onboarding.h"
+
 namespace cinelocal::ui {
 namespace {
 
@@ -13,16 +15,13 @@ void save_profile(AppState& state, Platform& platform) {
     }
 }
 
-std::vector<ScoredItem> most_popular(const Bundle& bundle, const Profile& profile, std::size_t k) {
-    std::vector<float> popularity(bundle.catalogue.size());
-    for (std::size_t i = 0; i < popularity.size(); ++i) {
-        popularity[i] = float(bundle.catalogue.movie(static_cast<ItemIndex>(i)).positives);
+// Before any rating: familiar films spread across tastes, so the first answers tell the most.
+std::vector<ScoredItem> starter_picks(const Bundle& bundle, const Profile& profile, std::size_t k) {
+    std::vector<ScoredItem> picks;
+    for (ItemIndex index : onboarding_picks(bundle.catalogue, bundle.unit_rows, profile, k)) {
+        picks.push_back({index, float(bundle.catalogue.movie(index).positives)});
     }
-    std::vector<bool> rated(popularity.size(), false);
-    for (const auto& rating : profile.ratings()) {
-        if (auto index = bundle.catalogue.index_of(rating.movie)) rated[static_cast<std::size_t>(*index)] = true;
-    }
-    return top_k(popularity, k, rated);
+    return picks;
 }
 
 }  // namespace
@@ -124,8 +123,10 @@ void refresh_recommendations(AppState& state, Platform& platform) {
     if (!state.bundle) return;
     auto input = tower_input(state.profile, state.bundle->catalogue, state.bundle->manifest.max_profile_items);
     if (input.item_index.empty() || !state.model_ready) {
-        state.for_you = most_popular(*state.bundle, state.profile, k_for_you_count);
+        state.for_you = starter_picks(*state.bundle, state.profile, k_for_you_count);
+        state.for_you_reasons.clear();
         state.for_you_personal = false;
+        state.user_vector.clear();
         ++state.for_you_version;
         return;
     }
@@ -134,18 +135,43 @@ void refresh_recommendations(AppState& state, Platform& platform) {
 
 void on_user_embedding(AppState& state, Platform& platform, int request_id, std::span<const float> embedding) {
     if (request_id != state.latest_request_id || !state.bundle) return;  // a newer rating is on its way
-    auto top = recommend(*state.bundle, embedding, state.profile, k_for_you_count);
+    state.user_vector.assign(embedding.begin(), embedding.end());
+    rerank_for_you(state);
+    if (state.rating_clicked_ms > 0.0) {
+        state.last_update_ms = platform.now_ms() - state.rating_clicked_ms;
+        state.rating_clicked_ms = 0.0;
+    }
+}
+
+void rerank_for_you(AppState& state) {
+    if (!state.bundle || state.user_vector.empty()) return;
+    RecommendOptions options;
+    options.rerank.diversity_lambda = 1.0f - 0.5f * state.variety;
+    auto top = recommend(*state.bundle, state.user_vector, state.profile, k_for_you_count, options);
     if (!top) {
         state.notices.push_back("Recommendations failed: " + top.error().message);
         return;
     }
     state.for_you = std::move(top).value();
+    state.for_you_reasons.clear();
+    for (const auto& item : state.for_you) {
+        state.for_you_reasons.push_back(explain(state.bundle->catalogue, state.bundle->unit_rows, state.profile, item.index));
+    }
     state.for_you_personal = true;
     ++state.for_you_version;
-    if (state.rating_clicked_ms > 0.0) {
-        state.last_update_ms = platform.now_ms() - state.rating_clicked_ms;
-        state.rating_clicked_ms = 0.0;
+}
+
+void show_similar(AppState& state, MovieId movie) {
+    state.similar_to = 0;
+    state.similar.clear();
+    if (!state.bundle || movie == 0) return;
+    auto similar = similar_movies(state.bundle->catalogue, state.bundle->unit_rows, movie, 20);
+    if (!similar) {
+        state.notices.push_back(similar.error().message);
+        return;
     }
+    state.similar_to = movie;
+    state.similar = std::move(similar).value();
 }
 
 void on_user_embedding_failed(AppState& state, int request_id, const std::string& message) {

@@ -26,6 +26,10 @@ void rate_movie(AppState& state, Platform& platform, MovieId movie, float stars)
 void clear_rating(AppState& state, Platform& platform, MovieId movie);
 
 void run_search(AppState& state);
+// Shows the movies most like `movie` in the left panel (0 closes the list).
+void show_similar(AppState& state, MovieId movie);
+// Re-ranks "For you" with the current variety setting, from the last user vector.
+void rerank_for_you(AppState& state);
 
 // Recomputes "For you": popular films for an empty profile, else asks the user tower.
 void refresh_recommendations(AppState& state, Platform& platform);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cinelocal/bundle.h"
+#include "cinelocal/explain.h"
 #include "cinelocal/title_search.h"
 #include "widget_rects.h"
 
@@ -33,14 +34,21 @@ struct AppState {
 
     Profile profile;
 
+    MovieId similar_to = 0;  // the movie whose look-alikes the left panel shows, 0 for none
+    std::vector<ScoredItem> similar;
+
     char query[128] = {};
     std::string searched_query;
     std::vector<ItemIndex> search_results;
     bool focus_search = true;
 
-    // "For you": popular films until the first rating, then the user tower's picks.
+    // "For you": onboarding picks (familiar, varied films) until the first rating, then the user
+    // tower's picks, re-ranked for variety, each with the ratings that explain it.
     std::vector<ScoredItem> for_you;
+    std::vector<Explanation> for_you_reasons;  // parallel to for_you (empty when not personal)
     bool for_you_personal = false;
+    std::vector<float> user_vector;   // the tower's last answer: re-ranking needs no new tower run
+    float variety = 0.3f;             // 0: pure relevance, 1: most varied (MMR lambda = 1 - variety / 2)
     int for_you_version = 0;          // bumps each time the list is recomputed
     int latest_request_id = 0;        // answers to older requests are stale and dropped
     double rating_clicked_ms = 0.0;   // when the newest rating was given

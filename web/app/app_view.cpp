@@ -9,7 +9,8 @@
 namespace cinelocal::ui {
 namespace {
 
-const char* k_cross = "\xe2\x9c\x95";  // U+2715 MULTIPLICATION X
+const char* k_cross = "\xe2\x9c\x95";    // U+2715 MULTIPLICATION X
+const char* k_similar = "\xe2\x89\x88";  // U+2248 ALMOST EQUAL TO: "more like this"
 
 void centered_text(const char* text, ImVec4 color) {
     const float width = ImGui::CalcTextSize(text).x;
@@ -86,8 +87,33 @@ void draw_notices(AppState& state) {
     }
 }
 
-// One movie: title and year, genres, then the stars (and a clear button once rated).
-void draw_movie_row(AppState& state, Platform& platform, ItemIndex index, const std::string& list_id, int rank) {
+std::string titles_of(const Catalogue& catalogue, const std::vector<Reason>& reasons, std::size_t count) {
+    std::string text;
+    for (std::size_t i = 0; i < reasons.size() && i < count; ++i) {
+        auto index = catalogue.index_of(reasons[i].movie);
+        if (!index) continue;
+        if (!text.empty()) text += ", ";
+        text += catalogue.movie(*index).title;
+    }
+    return text;
+}
+
+// "Because you liked A, B; despite C" under a recommended movie.
+void draw_reasons(const Catalogue& catalogue, const Explanation& why) {
+    if (why.pulled_up.empty() && why.pushed_down.empty()) return;
+    std::string text;
+    if (!why.pulled_up.empty()) text = "Because you liked " + titles_of(catalogue, why.pulled_up, 2);
+    if (!why.pushed_down.empty()) {
+        text += (text.empty() ? "Despite your low rating of " : "; despite your low rating of ") +
+                titles_of(catalogue, why.pushed_down, 1);
+    }
+    ImGui::TextColored(ImVec4(0.85f, 0.66f, 0.35f, 1.0f), "%s", text.c_str());
+}
+
+// One movie: title and year, genres (and why, when recommended), then the stars, a clear button
+// once rated, and "more like this".
+void draw_movie_row(AppState& state, Platform& platform, ItemIndex index, const std::string& list_id, int rank,
+                    const Explanation* why = nullptr) {
     const Catalogue& catalogue = state.bundle->catalogue;
     const Movie& movie = catalogue.movie(index);
     const Rating* rating = state.profile.find(movie.id);
@@ -95,7 +121,8 @@ void draw_movie_row(AppState& state, Platform& platform, ItemIndex index, const 
     ImGui::PushID(id.c_str());
 
     const float stars_w = ImGui::CalcTextSize("\xe2\x98\x85").x * 5 + 12 * state.pixel_ratio;
-    const float clear_w = ImGui::CalcTextSize(k_cross).x + ImGui::GetStyle().FramePadding.x * 2;
+    const float button_w = ImGui::CalcTextSize(k_cross).x + ImGui::GetStyle().FramePadding.x * 2;
+    const float clear_w = button_w * 2 + ImGui::GetStyle().ItemSpacing.x;  // clear and "more like this"
     const float right = ImGui::GetContentRegionMax().x;
     const float text_w = right - stars_w - clear_w - ImGui::GetStyle().ItemSpacing.x * 3;
 
@@ -111,6 +138,7 @@ void draw_movie_row(AppState& state, Platform& platform, ItemIndex index, const 
         ImGui::TextUnformatted(movie.title.c_str());
     }
     ImGui::TextColored(colors::text_muted, "%s", catalogue.genres_text(index).c_str());
+    if (why) draw_reasons(catalogue, *why);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     state.rects.record_last_item(id + "/title");
@@ -119,6 +147,10 @@ void draw_movie_row(AppState& state, Platform& platform, ItemIndex index, const 
     if (auto stars = star_rating(id, rating ? rating->stars : 0.0f, state.rects)) {
         rate_movie(state, platform, movie.id, *stars);
     }
+    ImGui::SameLine();
+    if (ImGui::SmallButton(k_similar)) show_similar(state, movie.id);
+    state.rects.record_last_item(id + "/similar");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("More like this");
     if (rating) {
         ImGui::SameLine();
         if (ImGui::SmallButton(k_cross)) clear_rating(state, platform, movie.id);
@@ -129,7 +161,25 @@ void draw_movie_row(AppState& state, Platform& platform, ItemIndex index, const 
     ImGui::Separator();
 }
 
+void draw_similar_panel(AppState& state, Platform& platform) {
+    const Catalogue& catalogue = state.bundle->catalogue;
+    if (ImGui::SmallButton("< Back")) {
+        show_similar(state, 0);
+        return;
+    }
+    state.rects.record_last_item("similar/back");
+    ImGui::SameLine();
+    ImGui::Text("More like %s", catalogue.movie(*catalogue.index_of(state.similar_to)).title.c_str());
+    ImGui::Separator();
+    const auto shown = state.similar;  // a copy: the buttons below may replace the list
+    for (const auto& item : shown) draw_movie_row(state, platform, item.index, "similar", 0);
+}
+
 void draw_left_panel(AppState& state, Platform& platform) {
+    if (state.similar_to != 0) {
+        draw_similar_panel(state, platform);
+        return;
+    }
     if (state.searched_query.empty()) {
         ImGui::Text("Your ratings (%zu)", state.profile.ratings().size());
         ImGui::Separator();
@@ -163,13 +213,24 @@ void draw_for_you(AppState& state, Platform& platform) {
             ImGui::TextColored(colors::text_muted, "from your %zu ratings", state.profile.ratings().size());
         }
     } else {
-        ImGui::TextColored(colors::text_muted, state.model_ready ? "most popular; rate a film to personalise"
-                                                                 : "most popular; the model is starting");
+        ImGui::TextColored(colors::text_muted, state.model_ready ? "start here: rate films you know"
+                                                                 : "start here; the model is starting");
+    }
+    if (state.for_you_personal) {
+        const float slider_w = 150.0f * state.pixel_ratio;
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - slider_w - ImGui::CalcTextSize("Variety").x -
+                        ImGui::GetStyle().ItemInnerSpacing.x);
+        ImGui::SetNextItemWidth(slider_w);
+        if (ImGui::SliderFloat("Variety", &state.variety, 0.0f, 1.0f, "%.1f")) rerank_for_you(state);
+        state.rects.record_last_item("variety");
     }
     ImGui::Separator();
     int rank = 1;
-    const auto shown = state.for_you;  // a copy: rating a row below may recompute the list
-    for (const auto& item : shown) draw_movie_row(state, platform, item.index, "foryou", rank++);
+    const auto shown = state.for_you;  // copies: rating a row below may recompute the list
+    const auto reasons = state.for_you_reasons;
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        draw_movie_row(state, platform, shown[i].index, "foryou", rank++, i < reasons.size() ? &reasons[i] : nullptr);
+    }
 }
 
 void draw_main(AppState& state, Platform& platform, const Fonts& fonts) {

@@ -39,9 +39,20 @@ std::string test_snapshot_json(const AppState& state) {
     json["forYou"] = nlohmann::json::array();
     if (state.bundle) {
         for (ItemIndex index : state.search_results) json["searchResults"].push_back(movie_json(state.bundle->catalogue, index));
-        for (const auto& item : state.for_you) json["forYou"].push_back(movie_json(state.bundle->catalogue, item.index));
+        for (std::size_t i = 0; i < state.for_you.size(); ++i) {
+            auto movie = movie_json(state.bundle->catalogue, state.for_you[i].index);
+            movie["because"] = nlohmann::json::array();
+            if (i < state.for_you_reasons.size()) {
+                for (const auto& reason : state.for_you_reasons[i].pulled_up) movie["because"].push_back(reason.movie);
+            }
+            json["forYou"].push_back(movie);
+        }
+        json["similar"] = nlohmann::json::array();
+        for (const auto& item : state.similar) json["similar"].push_back(movie_json(state.bundle->catalogue, item.index));
     }
     json["forYouPersonal"] = state.for_you_personal;
+    json["similarTo"] = state.similar_to;
+    json["variety"] = state.variety;
     json["forYouVersion"] = state.for_you_version;
     json["lastUpdateMs"] = state.last_update_ms;
     json["pixelRatio"] = state.pixel_ratio;

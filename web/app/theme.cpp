@@ -6,8 +6,8 @@ namespace {
 constexpr float k_body_px = 17.0f;
 constexpr float k_title_px = 28.0f;
 
-// Latin, Latin-1 and Latin Extended-A/B cover MovieLens titles; 2605/2606 are the stars; 2715 a cross.
-const ImWchar k_glyph_ranges[] = {0x0020, 0x024F, 0x2010, 0x2027, 0x2605, 0x2606, 0x2715, 0x2715, 0};
+// Latin, Latin-1 and Latin Extended-A/B cover MovieLens titles; 2248 is "similar", 2605/2606 the stars, 2715 a cross.
+const ImWchar k_glyph_ranges[] = {0x0020, 0x024F, 0x2010, 0x2027, 0x2248, 0x2248, 0x2605, 0x2606, 0x2715, 0x2715, 0};
 
 void apply_palette(ImGuiStyle& style) {
     ImVec4* c = style.Colors;
