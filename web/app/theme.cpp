@@ -26,6 +26,9 @@ void apply_palette(ImGuiStyle& style) {
     c[ImGuiCol_Header] = ImVec4(0.18f, 0.19f, 0.25f, 1.0f);
     c[ImGuiCol_HeaderHovered] = ImVec4(0.22f, 0.23f, 0.30f, 1.0f);
     c[ImGuiCol_PlotHistogram] = colors::accent;
+    c[ImGuiCol_SliderGrab] = colors::accent;
+    c[ImGuiCol_SliderGrabActive] = ImVec4(1.0f, 0.82f, 0.45f, 1.0f);
+    c[ImGuiCol_CheckMark] = colors::accent;
     c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_ScrollbarGrab] = ImVec4(0.25f, 0.26f, 0.32f, 1.0f);
     c[ImGuiCol_Separator] = c[ImGuiCol_Border];
