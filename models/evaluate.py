@@ -60,8 +60,9 @@ def main(argv=None) -> int:
         from cinelocal_models.report import write_report
         torch.set_num_threads(2)
         start = time.perf_counter()
+        code = code_sha256()  # of the sources this run imported
         report = run_evaluation(ml_dir, seed=args.seed, epochs=args.epochs, n_eval_folds=args.folds)
-        report["code_sha256"] = code_sha256()
+        report["code_sha256"] = code
         report["command"] = ("/usr/bin/python3 models/evaluate.py" +
                              "".join(f" {a}" for a in (argv if argv is not None else sys.argv[1:])))
         report["wall_seconds"] = time.perf_counter() - start

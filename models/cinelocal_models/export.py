@@ -20,7 +20,7 @@ OUTPUT_NAME = "user_embedding"
 
 def user_tower(model: TwoTower) -> ExportedUserTower:
     with torch.no_grad():
-        tower = ExportedUserTower(model.input_table(), copy.deepcopy(model.mlp))
+        tower = ExportedUserTower(model.input_table(), copy.deepcopy(model.mlp), model.bias_scale)
     return tower.eval()
 
 
@@ -43,6 +43,8 @@ def to_onnx(tower: ExportedUserTower) -> onnx.ModelProto:
                           output_names=[OUTPUT_NAME], dynamic_axes={n: {1: "L"} for n in INPUT_NAMES},
                           do_constant_folding=True)
     model = onnx.load_from_string(buf.getvalue())
+    if tower.bias_scale:  # how tower_from_onnx knows the constant last component
+        onnx.helper.set_model_props(model, {"cinelocal.bias_scale": repr(tower.bias_scale)})
     onnx.checker.check_model(model)
     return model
 
@@ -82,6 +84,7 @@ def tower_from_onnx(model: onnx.ModelProto) -> ExportedUserTower:
     w0, w2 = state["mlp.0.weight"], state["mlp.2.weight"]
     mlp = torch.nn.Sequential(torch.nn.Linear(w0.shape[1], w0.shape[0]), torch.nn.Tanh(),
                               torch.nn.Linear(w2.shape[1], w2.shape[0]))
-    tower = ExportedUserTower(table, mlp)
+    props = {p.key: p.value for p in model.metadata_props}
+    tower = ExportedUserTower(table, mlp, float(props.get("cinelocal.bias_scale", 0.0)))
     tower.load_state_dict(state)
     return tower.eval()

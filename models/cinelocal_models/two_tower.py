@@ -35,6 +35,17 @@ class TrainConfig:
     # Also asking the model to reconstruct the input's positives (as Mult-DAE does) regularises:
     # +0.01 R@20 on held-out users. They are excluded at ranking time anyway.
     input_target_weight: float = 1.0
+    # Input mix: with this probability the input is drawn from the user's positives only (what the
+    # protocol and a first-time visitor give), else from all their ratings.
+    positive_input_prob: float = 0.0
+    # With this probability the input size is U{1 .. small_input_max} (cold start), else as above.
+    small_input_prob: float = 0.0
+    small_input_max: int = 10
+    # Popularity: a per-item bias (id part + genre/year part), carried in one extra item-table column
+    # as bias / bias_scale, with the user vector's extra component the constant bias_scale.
+    item_bias: bool = False
+    count_feature: bool = False  # log(number of ratings given) as an extra tower input
+    bias_scale: float = 8.0
     seed: int = 0
     log: bool = True
 
@@ -60,12 +71,20 @@ class ContentFeatures(nn.Module):
 class ItemEmbedding(nn.Module):
     """id + mean(genres) + year for every item at once; N ~ 10k, so the whole table per batch is cheap."""
 
-    def __init__(self, content: ContentFeatures, n_items: int, dim: int, id_dropout: float):
+    def __init__(self, content: ContentFeatures, n_items: int, dim: int, id_dropout: float,
+                 id_bias_init: np.ndarray | None = None):
+        """With id_bias_init, one more column: a bias per item (id part + genre/year parts)."""
         super().__init__()
         self.content, self.id_dropout = content, id_dropout
-        self.ids = nn.Parameter(torch.randn(n_items, dim) * 0.05)
-        self.genres = nn.Parameter(torch.randn(max(content.n_genres, 1), dim) * 0.1)
-        self.years = nn.Parameter(torch.randn(content.n_years, dim) * 0.1)
+        extra = 0 if id_bias_init is None else 1
+        self.ids = nn.Parameter(torch.randn(n_items, dim + extra) * 0.05)
+        self.genres = nn.Parameter(torch.randn(max(content.n_genres, 1), dim + extra) * 0.1)
+        self.years = nn.Parameter(torch.randn(content.n_years, dim + extra) * 0.1)
+        if extra:
+            with torch.no_grad():
+                self.ids[:, dim] = torch.from_numpy(id_bias_init.astype(np.float32))
+                self.genres[:, dim] = 0.0
+                self.years[:, dim] = 0.0
 
     def forward(self) -> torch.Tensor:
         keep = self.content.has_id
@@ -87,59 +106,98 @@ def encode_set(table: torch.Tensor, items: torch.Tensor, stars: torch.Tensor, ml
     emb = F.embedding(items, table)
     watched = (emb * mask.unsqueeze(-1)).sum(1) / count
     liked = (emb * ((stars - 3.0) / 2.0 * mask).unsqueeze(-1)).sum(1) / count
-    return mlp(torch.cat([watched, liked], dim=1))
+    feats = [watched, liked]
+    if mlp[0].in_features == 2 * table.shape[1] + 1:
+        # How many ratings we have: lets the tower be cautious (closer to popularity) with 1 rating.
+        feats.append(torch.log(count) / 3.0)
+    return mlp(torch.cat(feats, dim=1))
 
 
-def make_mlp(dim_in: int, hidden: int, dim: int) -> nn.Sequential:
-    return nn.Sequential(nn.Linear(2 * dim_in, hidden), nn.Tanh(), nn.Linear(hidden, dim))
+def make_mlp(dim_in: int, hidden: int, dim: int, count_feature: bool = False) -> nn.Sequential:
+    return nn.Sequential(nn.Linear(2 * dim_in + int(count_feature), hidden), nn.Tanh(), nn.Linear(hidden, dim))
 
 
 class TwoTower(nn.Module):
-    def __init__(self, cat: Catalogue, has_id: np.ndarray, cfg: TrainConfig):
+    def __init__(self, cat: Catalogue, has_id: np.ndarray, cfg: TrainConfig,
+                 item_positive_counts: np.ndarray | None = None):
         super().__init__()
         self.content = ContentFeatures(cat, has_id)
-        self.item_side = ItemEmbedding(self.content, len(cat), cfg.dim, cfg.id_dropout)
+        self.dim = cfg.dim
+        self.bias_scale = cfg.bias_scale if cfg.item_bias else 0.0
+        bias_init = None
+        if cfg.item_bias:
+            # Start from log-popularity among the training users (centred), so the first steps
+            # already rank like "most popular"; items nobody liked start at the bottom.
+            counts = np.asarray(item_positive_counts if item_positive_counts is not None
+                                else has_id.astype(np.float64), dtype=np.float64)
+            logc = np.log1p(counts)
+            bias_init = np.where(has_id, logc - logc[has_id].mean() if has_id.any() else 0.0, -3.0)
+        self.item_side = ItemEmbedding(self.content, len(cat), cfg.dim, cfg.id_dropout, bias_init)
         self.input_side = ItemEmbedding(self.content, len(cat), cfg.dim_in, cfg.id_dropout)
-        self.mlp = make_mlp(cfg.dim_in, cfg.hidden, cfg.dim)
+        self.mlp = make_mlp(cfg.dim_in, cfg.hidden, cfg.dim, cfg.count_feature)
         # The user vector's length is the inverse softmax temperature (scores = u . v, |v| = 1);
         # start it near 1/0.1 so early softmaxes are not flat.
         with torch.no_grad():
             self.mlp[2].weight.mul_(5.0)
 
     def item_table(self) -> torch.Tensor:
-        return F.normalize(self.item_side(), dim=1)
+        t = self.item_side()
+        v = F.normalize(t[:, : self.dim], dim=1)
+        if not self.bias_scale:
+            return v
+        return torch.cat([v, t[:, self.dim:] / self.bias_scale], dim=1)
 
     def input_table(self) -> torch.Tensor:
         return self.input_side()
 
     def users(self, items: torch.Tensor, stars: torch.Tensor) -> torch.Tensor:
-        return encode_set(self.input_table(), items, stars, self.mlp)
+        return with_bias_component(encode_set(self.input_table(), items, stars, self.mlp), self.bias_scale)
+
+
+def with_bias_component(u: torch.Tensor, bias_scale: float) -> torch.Tensor:
+    """Append the constant component that multiplies the item table's bias column."""
+    if not bias_scale:
+        return u
+    return torch.cat([u, torch.ones_like(u[:, :1]) * bias_scale], dim=1)
 
 
 class ExportedUserTower(nn.Module):
     """What goes into user_tower.onnx: the input table baked into one Embedding (ids, genres and
     years summed once at export), so the browser does a single Gather."""
 
-    def __init__(self, table: torch.Tensor, mlp: nn.Sequential):
+    def __init__(self, table: torch.Tensor, mlp: nn.Sequential, bias_scale: float = 0.0):
         super().__init__()
         self.table = nn.Embedding.from_pretrained(table.detach().clone(), freeze=True)
         self.mlp = mlp
+        self.bias_scale = float(bias_scale)
 
     def forward(self, item_index: torch.Tensor, rating: torch.Tensor) -> torch.Tensor:
-        return encode_set(self.table.weight, item_index, rating, self.mlp)
+        return with_bias_component(encode_set(self.table.weight, item_index, rating, self.mlp),
+                                   self.bias_scale)
 
 
 def sample_batch(users: list[UserRatings], rng: np.random.Generator, n_items: int, max_frac: float,
-                 input_target_weight: float = 0.0):
+                 input_target_weight: float = 0.0, cfg: TrainConfig | None = None):
     """Denoising: a random subset of each user's ratings is the input, their other positives the
     targets (plus, with weight input_target_weight, the input's own positives)."""
     inputs, targets = [], []
+    pos_prob = cfg.positive_input_prob if cfg else 0.0
+    small_prob = cfg.small_input_prob if cfg else 0.0
     for u in users:
         n = len(u.items)
-        k = int(rng.integers(1, max(1, int(n * max_frac)) + 1))
-        perm = rng.permutation(n)
+        pos = np.flatnonzero(u.stars >= POSITIVE)
+        if pos_prob > 0 and len(pos) >= 2 and rng.random() < pos_prob:
+            pool = pos  # positives only
+        else:
+            pool = np.arange(n)
+        m = len(pool)
+        if small_prob > 0 and rng.random() < small_prob:
+            k = int(rng.integers(1, max(1, min(cfg.small_input_max, m - 1)) + 1))
+        else:
+            k = int(rng.integers(1, max(1, int(m * max_frac)) + 1))
+        perm = pool[rng.permutation(m)]
         inputs.append(perm[:k])
-        rest = perm[k:]
+        rest = np.setdiff1d(np.arange(n), perm[:k], assume_unique=True) if m < n else perm[k:]
         targets.append(u.items[rest[u.stars[rest] >= POSITIVE]])
     length = max(len(i) for i in inputs)
     items = np.zeros((len(users), length), dtype=np.int64)
@@ -177,7 +235,10 @@ def has_id_mask(users: list[UserRatings], n_items: int) -> np.ndarray:
 def train(cat: Catalogue, users: list[UserRatings], cfg: TrainConfig) -> TwoTower:
     torch.manual_seed(cfg.seed)
     rng = np.random.default_rng(cfg.seed)
-    model = TwoTower(cat, has_id_mask(users, len(cat)), cfg)
+    counts = np.zeros(len(cat))
+    for u in users:
+        counts[u.positives] += 1
+    model = TwoTower(cat, counts > 0, cfg, counts)
     opt = torch.optim.Adam(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     users = [u for u in users if len(u.items) >= 2]  # need at least one input and one possible target
     start = time.perf_counter()
@@ -188,7 +249,7 @@ def train(cat: Catalogue, users: list[UserRatings], cfg: TrainConfig) -> TwoTowe
         for b in range(0, len(order), cfg.batch_size):
             batch = [users[i] for i in order[b: b + cfg.batch_size]]
             items, stars, target = sample_batch(batch, rng, len(cat), cfg.max_input_fraction,
-                                               cfg.input_target_weight)
+                                               cfg.input_target_weight, cfg)
             loss = softmax_loss(model.users(items, stars), model.item_table(), target)
             opt.zero_grad()
             loss.backward()
