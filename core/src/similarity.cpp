@@ -16,10 +16,20 @@ UnitRows::UnitRows(const ItemTable& table) : dim_(table.dim()), values_(table.it
 }
 
 float UnitRows::cosine(ItemIndex a, ItemIndex b) const {
-    auto ra = row(a), rb = row(b);
-    float dot = 0.0f;
-    for (std::size_t j = 0; j < dim_; ++j) dot += ra[j] * rb[j];
-    return dot;
+    // Four independent partial sums: a float reduction the compiler may vectorise without
+    // -ffast-math (MMR and explanations call this ~10^4 times per update).
+    const float* ra = row(a).data();
+    const float* rb = row(b).data();
+    float s0 = 0.0f, s1 = 0.0f, s2 = 0.0f, s3 = 0.0f;
+    std::size_t j = 0;
+    for (; j + 4 <= dim_; j += 4) {
+        s0 += ra[j] * rb[j];
+        s1 += ra[j + 1] * rb[j + 1];
+        s2 += ra[j + 2] * rb[j + 2];
+        s3 += ra[j + 3] * rb[j + 3];
+    }
+    for (; j < dim_; ++j) s0 += ra[j] * rb[j];
+    return (s0 + s1) + (s2 + s3);
 }
 
 Result<std::vector<ScoredItem>> similar_movies(const Catalogue& catalogue, const UnitRows& rows, MovieId movie,
