@@ -119,14 +119,15 @@ public:
         auto v = copy_typed_array<std::int8_t>(values);
         table_ = ItemTable::from_values(std::move(v), copy_typed_array<float>(scales), std::size_t(dim));
     }
-    // Scores all items, keeps the top k (best first) and returns their indices.
+    // Scores all items, keeps the top k (best first) and returns their indices as an Int32Array.
     val topK(const val& user_vector, int k) {
         user_ = copy_typed_array<float>(user_vector);
         if (auto status = score_all_items(table_, user_, scores_); !status) return error_value(status.error());
         auto top = top_k(scores_, std::size_t(std::max(k, 0)), {});
-        val indices = val::array();
-        for (const auto& item : top) indices.call<void>("push", item.index);
-        return indices;
+        indices_.clear();
+        for (const auto& item : top) indices_.push_back(item.index);
+        // One copy into a new Int32Array: far cheaper than one JS call per index.
+        return val::global("Int32Array").new_(val(emscripten::typed_memory_view(indices_.size(), indices_.data())));
     }
     // Scores only (no selection), timed inside wasm over `repeats` runs: microseconds per run.
     double scanMicros(const val& user_vector, int repeats) {
@@ -139,6 +140,7 @@ public:
 private:
     ItemTable table_ = ItemTable::from_values({}, {}, 1);
     std::vector<float> user_, scores_;
+    std::vector<std::int32_t> indices_;
 };
 
 }  // namespace
