@@ -29,6 +29,28 @@ inline std::int32_t dot_int8_int16(const std::int8_t* row, const std::int16_t* u
     return sum;
 }
 
+#if defined(__wasm_simd128__)
+// Four rows at once: the four int32 accumulators are reduced together by two rounds of shuffles
+// (no per-row horizontal sum), then converted, scaled and stored as one f32x4.
+inline void score_four_rows_simd(const std::int8_t* rows, const float* scales, std::size_t d,
+                                 const std::int16_t* user, float user_scale, float* out) {
+    v128_t acc0 = wasm_i32x4_splat(0), acc1 = acc0, acc2 = acc0, acc3 = acc0;
+    for (std::size_t j = 0; j < d; j += 8) {
+        const v128_t u = wasm_v128_load(user + j);
+        acc0 = wasm_i32x4_add(acc0, wasm_i32x4_dot_i16x8(wasm_i16x8_load8x8(rows + j), u));
+        acc1 = wasm_i32x4_add(acc1, wasm_i32x4_dot_i16x8(wasm_i16x8_load8x8(rows + d + j), u));
+        acc2 = wasm_i32x4_add(acc2, wasm_i32x4_dot_i16x8(wasm_i16x8_load8x8(rows + 2 * d + j), u));
+        acc3 = wasm_i32x4_add(acc3, wasm_i32x4_dot_i16x8(wasm_i16x8_load8x8(rows + 3 * d + j), u));
+    }
+    const v128_t a = wasm_i32x4_add(wasm_i32x4_shuffle(acc0, acc1, 0, 4, 1, 5), wasm_i32x4_shuffle(acc0, acc1, 2, 6, 3, 7));
+    const v128_t b = wasm_i32x4_add(wasm_i32x4_shuffle(acc2, acc3, 0, 4, 1, 5), wasm_i32x4_shuffle(acc2, acc3, 2, 6, 3, 7));
+    const v128_t sums = wasm_i32x4_add(wasm_i32x4_shuffle(a, b, 0, 1, 4, 5), wasm_i32x4_shuffle(a, b, 2, 3, 6, 7));
+    const v128_t scaled = wasm_f32x4_mul(wasm_f32x4_mul(wasm_f32x4_convert_i32x4(sums), wasm_v128_load(scales)),
+                                         wasm_f32x4_splat(user_scale));
+    wasm_v128_store(out, scaled);
+}
+#endif
+
 }  // namespace
 
 void score_rows(const std::int8_t* rows, const float* scales, std::size_t n, std::size_t d, const float* user,
@@ -51,9 +73,13 @@ void score_rows(const std::int8_t* rows, const float* scales, std::size_t n, std
     const float user_scale = max_abs / 32767.0f;
     std::vector<std::int16_t> user_q(d);
     for (std::size_t j = 0; j < d; ++j) user_q[j] = static_cast<std::int16_t>(std::lround(user[j] / user_scale));
-    for (std::size_t i = 0; i < n; ++i) {
-        out[i] = float(dot_int8_int16(rows + i * d, user_q.data(), d)) * scales[i] * user_scale;
+    std::size_t i = 0;
+#if defined(__wasm_simd128__)
+    if (d % 8 == 0) {
+        for (; i + 4 <= n; i += 4) score_four_rows_simd(rows + i * d, scales + i, d, user_q.data(), user_scale, out + i);
     }
+#endif
+    for (; i < n; ++i) out[i] = float(dot_int8_int16(rows + i * d, user_q.data(), d)) * scales[i] * user_scale;
 }
 
 Status score_all_items(const ItemTable& table, std::span<const float> user, std::vector<float>& scores) {
