@@ -20,7 +20,8 @@ OUTPUT_NAME = "user_embedding"
 
 def user_tower(model: TwoTower) -> ExportedUserTower:
     with torch.no_grad():
-        tower = ExportedUserTower(model.input_table(), copy.deepcopy(model.mlp), model.bias_scale)
+        tower = ExportedUserTower(model.input_table(), copy.deepcopy(model.mlp), model.bias_scale,
+                                  copy.deepcopy(model.gate))
     return tower.eval()
 
 
@@ -85,6 +86,7 @@ def tower_from_onnx(model: onnx.ModelProto) -> ExportedUserTower:
     mlp = torch.nn.Sequential(torch.nn.Linear(w0.shape[1], w0.shape[0]), torch.nn.Tanh(),
                               torch.nn.Linear(w2.shape[1], w2.shape[0]))
     props = {p.key: p.value for p in model.metadata_props}
-    tower = ExportedUserTower(table, mlp, float(props.get("cinelocal.bias_scale", 0.0)))
+    gate = torch.nn.Linear(1, 1) if "gate.weight" in state else None
+    tower = ExportedUserTower(table, mlp, float(props.get("cinelocal.bias_scale", 0.0)), gate)
     tower.load_state_dict(state)
     return tower.eval()

@@ -37,14 +37,15 @@ class TrainConfig:
     input_target_weight: float = 1.0
     # Input mix: with this probability the input is drawn from the user's positives only (what the
     # protocol and a first-time visitor give), else from all their ratings.
-    positive_input_prob: float = 0.0
+    positive_input_prob: float = 1.0
     # With this probability the input size is U{1 .. small_input_max} (cold start), else as above.
-    small_input_prob: float = 0.0
-    small_input_max: int = 10
+    small_input_prob: float = 0.5
+    small_input_max: int = 5
     # Popularity: a per-item bias (id part + genre/year part), carried in one extra item-table column
     # as bias / bias_scale, with the user vector's extra component the constant bias_scale.
-    item_bias: bool = False
-    count_feature: bool = False  # log(number of ratings given) as an extra tower input
+    item_bias: bool = True
+    count_feature: bool = True  # log(number of ratings given) as an extra tower input
+    count_gate: bool = True  # scale the taste vector by sigmoid(a log(count) + b)
     bias_scale: float = 8.0
     seed: int = 0
     log: bool = True
@@ -94,7 +95,8 @@ class ItemEmbedding(nn.Module):
         return self.ids * keep[:, None] + genres + self.years[self.content.year_bucket]
 
 
-def encode_set(table: torch.Tensor, items: torch.Tensor, stars: torch.Tensor, mlp: nn.Module) -> torch.Tensor:
+def encode_set(table: torch.Tensor, items: torch.Tensor, stars: torch.Tensor, mlp: nn.Module,
+               gate: nn.Module | None = None) -> torch.Tensor:
     """[B, L] item indices + stars (0 = padding) -> [B, D] user vectors.
 
     Two masked means: of the items (what you watched) and of the items weighted by (stars - 3) / 2
@@ -107,13 +109,18 @@ def encode_set(table: torch.Tensor, items: torch.Tensor, stars: torch.Tensor, ml
     watched = (emb * mask.unsqueeze(-1)).sum(1) / count
     liked = (emb * ((stars - 3.0) / 2.0 * mask).unsqueeze(-1)).sum(1) / count
     feats = [watched, liked]
-    if mlp[0].in_features == 2 * table.shape[1] + 1:
+    if mlp[0].in_features % 2 == 1:  # 2 x dim_in + 1
         # How many ratings we have: lets the tower be cautious (closer to popularity) with 1 rating.
         feats.append(torch.log(count) / 3.0)
-    return mlp(torch.cat(feats, dim=1))
+    u = mlp(torch.cat(feats, dim=1))
+    if gate is not None:
+        # Personalisation strength from the number of ratings (a learned sigmoid of log count):
+        # with one rating the item bias (popularity) can dominate, with many the taste vector.
+        u = u * torch.sigmoid(gate(torch.log(count)))
+    return u
 
 
-def make_mlp(dim_in: int, hidden: int, dim: int, count_feature: bool = False) -> nn.Sequential:
+def make_mlp(dim_in: int, hidden: int, dim: int, count_feature: bool = True) -> nn.Sequential:
     return nn.Sequential(nn.Linear(2 * dim_in + int(count_feature), hidden), nn.Tanh(), nn.Linear(hidden, dim))
 
 
@@ -135,6 +142,12 @@ class TwoTower(nn.Module):
         self.item_side = ItemEmbedding(self.content, len(cat), cfg.dim, cfg.id_dropout, bias_init)
         self.input_side = ItemEmbedding(self.content, len(cat), cfg.dim_in, cfg.id_dropout)
         self.mlp = make_mlp(cfg.dim_in, cfg.hidden, cfg.dim, cfg.count_feature)
+        self.gate = None
+        if cfg.count_gate:
+            self.gate = nn.Linear(1, 1)
+            with torch.no_grad():
+                self.gate.weight.fill_(1.0)
+                self.gate.bias.fill_(0.0)
         # The user vector's length is the inverse softmax temperature (scores = u . v, |v| = 1);
         # start it near 1/0.1 so early softmaxes are not flat.
         with torch.no_grad():
@@ -151,7 +164,8 @@ class TwoTower(nn.Module):
         return self.input_side()
 
     def users(self, items: torch.Tensor, stars: torch.Tensor) -> torch.Tensor:
-        return with_bias_component(encode_set(self.input_table(), items, stars, self.mlp), self.bias_scale)
+        return with_bias_component(encode_set(self.input_table(), items, stars, self.mlp, self.gate),
+                                   self.bias_scale)
 
 
 def with_bias_component(u: torch.Tensor, bias_scale: float) -> torch.Tensor:
@@ -165,14 +179,16 @@ class ExportedUserTower(nn.Module):
     """What goes into user_tower.onnx: the input table baked into one Embedding (ids, genres and
     years summed once at export), so the browser does a single Gather."""
 
-    def __init__(self, table: torch.Tensor, mlp: nn.Sequential, bias_scale: float = 0.0):
+    def __init__(self, table: torch.Tensor, mlp: nn.Sequential, bias_scale: float = 0.0,
+                 gate: nn.Module | None = None):
         super().__init__()
         self.table = nn.Embedding.from_pretrained(table.detach().clone(), freeze=True)
         self.mlp = mlp
+        self.gate = gate
         self.bias_scale = float(bias_scale)
 
     def forward(self, item_index: torch.Tensor, rating: torch.Tensor) -> torch.Tensor:
-        return with_bias_component(encode_set(self.table.weight, item_index, rating, self.mlp),
+        return with_bias_component(encode_set(self.table.weight, item_index, rating, self.mlp, self.gate),
                                    self.bias_scale)
 
 
