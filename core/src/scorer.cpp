@@ -35,7 +35,8 @@ inline std::int32_t dot_int8_int16(const std::int8_t* row, const std::int16_t* u
 inline void score_four_rows_simd(const std::int8_t* rows, const float* scales, std::size_t d,
                                  const std::int16_t* user, float user_scale, float* out) {
     v128_t acc0 = wasm_i32x4_splat(0), acc1 = acc0, acc2 = acc0, acc3 = acc0;
-    for (std::size_t j = 0; j < d; j += 8) {
+    std::size_t j = 0;
+    for (; j + 8 <= d; j += 8) {
         const v128_t u = wasm_v128_load(user + j);
         acc0 = wasm_i32x4_add(acc0, wasm_i32x4_dot_i16x8(wasm_i16x8_load8x8(rows + j), u));
         acc1 = wasm_i32x4_add(acc1, wasm_i32x4_dot_i16x8(wasm_i16x8_load8x8(rows + d + j), u));
@@ -44,7 +45,14 @@ inline void score_four_rows_simd(const std::int8_t* rows, const float* scales, s
     }
     const v128_t a = wasm_i32x4_add(wasm_i32x4_shuffle(acc0, acc1, 0, 4, 1, 5), wasm_i32x4_shuffle(acc0, acc1, 2, 6, 3, 7));
     const v128_t b = wasm_i32x4_add(wasm_i32x4_shuffle(acc2, acc3, 0, 4, 1, 5), wasm_i32x4_shuffle(acc2, acc3, 2, 6, 3, 7));
-    const v128_t sums = wasm_i32x4_add(wasm_i32x4_shuffle(a, b, 0, 1, 4, 5), wasm_i32x4_shuffle(a, b, 2, 3, 6, 7));
+    v128_t sums = wasm_i32x4_add(wasm_i32x4_shuffle(a, b, 0, 1, 4, 5), wasm_i32x4_shuffle(a, b, 2, 3, 6, 7));
+    if (j < d) {  // a dimension that is not a multiple of 8 (e.g. 64 + a bias column)
+        std::int32_t tail[4] = {0, 0, 0, 0};
+        for (int r = 0; r < 4; ++r) {
+            for (std::size_t t = j; t < d; ++t) tail[r] += std::int32_t(rows[r * d + t]) * std::int32_t(user[t]);
+        }
+        sums = wasm_i32x4_add(sums, wasm_v128_load(tail));
+    }
     const v128_t scaled = wasm_f32x4_mul(wasm_f32x4_mul(wasm_f32x4_convert_i32x4(sums), wasm_v128_load(scales)),
                                          wasm_f32x4_splat(user_scale));
     wasm_v128_store(out, scaled);
@@ -75,9 +83,7 @@ void score_rows(const std::int8_t* rows, const float* scales, std::size_t n, std
     for (std::size_t j = 0; j < d; ++j) user_q[j] = static_cast<std::int16_t>(std::lround(user[j] / user_scale));
     std::size_t i = 0;
 #if defined(__wasm_simd128__)
-    if (d % 8 == 0) {
-        for (; i + 4 <= n; i += 4) score_four_rows_simd(rows + i * d, scales + i, d, user_q.data(), user_scale, out + i);
-    }
+    for (; i + 4 <= n; i += 4) score_four_rows_simd(rows + i * d, scales + i, d, user_q.data(), user_scale, out + i);
 #endif
     for (; i < n; ++i) out[i] = float(dot_int8_int16(rows + i * d, user_q.data(), d)) * scales[i] * user_scale;
 }

@@ -108,27 +108,30 @@ TEST_CASE("novelty favours less popular films among equally relevant ones") {
     CHECK(ids(bundle, picked) == std::vector<MovieId>{16, 8, 0});
 }
 
-TEST_CASE("the vector kernel (d = 64, rows in blocks of four plus a tail) matches a float reference") {
-    std::mt19937 rng(11);
-    std::uniform_int_distribution<int> value(-127, 127);
-    std::uniform_real_distribution<float> uniform(-1.0f, 1.0f);
-    const std::size_t n = 103, d = 64;
-    std::vector<std::int8_t> values(n * d);
-    std::vector<float> scales(n);
-    for (auto& v : values) v = std::int8_t(value(rng));
-    for (auto& s : scales) s = 0.001f + 0.01f * std::fabs(uniform(rng));
-    auto table = ItemTable::from_values(values, scales, d);
-    std::vector<float> user(d), scores;
-    for (auto& u : user) u = uniform(rng);
-    REQUIRE(score_all_items(table, user, scores).ok());
-    float max_abs_user = 0.0f;
-    for (float u : user) max_abs_user = std::max(max_abs_user, std::fabs(u));
-    for (std::size_t i = 0; i < n; ++i) {
-        double exact = 0.0, bound = 0.0;
-        for (std::size_t j = 0; j < d; ++j) {
-            exact += double(values[i * d + j]) * scales[i] * user[j];
-            bound += std::fabs(double(values[i * d + j]) * scales[i]) * max_abs_user / 65534.0;  // int16 rounding
+TEST_CASE("the vector kernel (rows in blocks of four plus a tail) matches a float reference") {
+    for (std::size_t d : {std::size_t(64), std::size_t(65)}) {  // 65: the model's 64 + a bias column
+        INFO("d = " << d);
+        std::mt19937 rng(11);
+        std::uniform_int_distribution<int> value(-127, 127);
+        std::uniform_real_distribution<float> uniform(-1.0f, 1.0f);
+        const std::size_t n = 103;
+        std::vector<std::int8_t> values(n * d);
+        std::vector<float> scales(n);
+        for (auto& v : values) v = std::int8_t(value(rng));
+        for (auto& s : scales) s = 0.001f + 0.01f * std::fabs(uniform(rng));
+        auto table = ItemTable::from_values(values, scales, d);
+        std::vector<float> user(d), scores;
+        for (auto& u : user) u = uniform(rng);
+        REQUIRE(score_all_items(table, user, scores).ok());
+        float max_abs_user = 0.0f;
+        for (float u : user) max_abs_user = std::max(max_abs_user, std::fabs(u));
+        for (std::size_t i = 0; i < n; ++i) {
+            double exact = 0.0, bound = 0.0;
+            for (std::size_t j = 0; j < d; ++j) {
+                exact += double(values[i * d + j]) * scales[i] * user[j];
+                bound += std::fabs(double(values[i * d + j]) * scales[i]) * max_abs_user / 65534.0;  // int16 rounding
+            }
+            CHECK(std::fabs(scores[i] - exact) <= bound + 1e-5);
         }
-        CHECK(std::fabs(scores[i] - exact) <= bound + 1e-5);
     }
 }
