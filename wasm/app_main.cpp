@@ -16,6 +16,7 @@
 #include "app_view.h"
 #include "browser_platform.h"
 #include "test_snapshot.h"
+#include "typed_array.h"
 
 namespace {
 
@@ -84,22 +85,16 @@ void set_progress(float fraction, const std::string& label) {
 }
 std::string set_manifest(const std::string& json_text) { return ui::receive_manifest(app().state, json_text); }
 void add_file(const std::string& name, const emscripten::val& bytes) {
-    std::vector<std::uint8_t> copy(bytes["length"].as<std::size_t>());
-    emscripten::val(emscripten::typed_memory_view(copy.size(), copy.data())).call<void>("set", bytes);
-    ui::receive_file(app().state, name, std::move(copy));
+    ui::receive_file(app().state, name, wasm::copy_typed_array<std::uint8_t>(bytes));
 }
 std::string verify_file(const std::string& name, const emscripten::val& bytes) {
-    std::vector<std::uint8_t> copy(bytes["length"].as<std::size_t>());
-    emscripten::val(emscripten::typed_memory_view(copy.size(), copy.data())).call<void>("set", bytes);
-    return ui::verify_file(app().state, name, copy);
+    return ui::verify_file(app().state, name, wasm::copy_typed_array<std::uint8_t>(bytes));
 }
 std::string assemble_bundle() { return ui::assemble_bundle(app().state, app().platform); }
 void model_ready() { ui::model_ready(app().state, app().platform); }
 void loading_failed(const std::string& message) { ui::loading_failed(app().state, message); }
 void user_embedding_ready(int request_id, const emscripten::val& embedding) {
-    std::vector<float> values(embedding["length"].as<std::size_t>());
-    emscripten::val(emscripten::typed_memory_view(values.size(), values.data())).call<void>("set", embedding);
-    ui::on_user_embedding(app().state, app().platform, request_id, values);
+    ui::on_user_embedding(app().state, app().platform, request_id, wasm::copy_typed_array<float>(embedding));
 }
 void user_embedding_failed(int request_id, const std::string& message) {
     ui::on_user_embedding_failed(app().state, request_id, message);

@@ -6,18 +6,14 @@
 
 #include "cinelocal/bundle.h"
 #include "cinelocal/title_search.h"
+#include "typed_array.h"
 
 namespace {
 
 using emscripten::val;
 using namespace cinelocal;
 
-template <class T>
-std::vector<T> copy_typed_array(const val& array) {
-    std::vector<T> out(array["length"].as<std::size_t>());
-    val(emscripten::typed_memory_view(out.size(), out.data())).call<void>("set", array);
-    return out;
-}
+using wasm::copy_typed_array;
 
 val error_value(const Error& error) {
     val result = val::object();
