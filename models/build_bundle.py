@@ -57,7 +57,8 @@ def stamp_of(args, source_files) -> str:
 
 def data_files(ml_dir: Path, tmdb_dir: Path | None) -> list[Path]:
     """Input files in a fixed order; missing required ones are reported by the reader later."""
-    files = [ml_dir / n for n in ("ratings.csv", "movies.csv", "links.csv") if (ml_dir / n).is_file()]
+    files = [ml_dir / n for n in ("ratings.csv", "movies.csv", "links.csv", "ratings.dat", "movies.dat",
+                                  "u.data", "u.item") if (ml_dir / n).is_file()]
     if tmdb_dir is not None and (tmdb_dir / "movies_enriched.csv").is_file():
         files.append(tmdb_dir / "movies_enriched.csv")
     return files

@@ -141,10 +141,127 @@ def _read_tmdb_column(path: Path, id_column: str) -> dict[int, int]:
     return out
 
 
+ML100K_GENRES = ["unknown", "Action", "Adventure", "Animation", "Children's", "Comedy", "Crime",
+                 "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance",
+                 "Sci-Fi", "Thriller", "War", "Western"]
+
+
+def _lines(path: Path, encoding: str):
+    """(line number, text) for non-blank lines; MovieLens 1M/100K files are Latin-1."""
+    try:
+        with open(path, encoding=encoding, newline="") as f:
+            for number, line in enumerate(f, start=1):
+                line = line.rstrip("\r\n")
+                if line.strip():
+                    yield number, line
+    except OSError as e:
+        raise DataError(f"cannot read {path}: {e.strerror}") from None
+
+
+def _fields(path: Path, line: int, text: str, sep: str, count: int, what: str) -> list[str]:
+    parts = text.split(sep)
+    if len(parts) != count:
+        raise DataError(f"{path} line {line}: expected {count} {sep!r}-separated fields ({what}), "
+                        f"got {len(parts)}: {text[:80]!r}")
+    return parts
+
+
+def _rating(value: str, path: Path, line: int) -> float:
+    try:
+        r = float(value)
+    except ValueError:
+        raise DataError(f"{path} line {line}: rating {value!r} is not a number") from None
+    if not (MIN_RATING <= r <= MAX_RATING) or math.isnan(r):
+        raise DataError(f"{path} line {line}: rating {value} is outside {MIN_RATING}..{MAX_RATING}")
+    return r
+
+
+def _read_triples(path: Path, sep: str, count: int, what: str, known: set[int]):
+    users, items, stars = [], [], []
+    for line, text in _lines(path, "latin-1"):
+        f = _fields(path, line, text.strip() if sep == "\t" else text, sep, count, what)
+        user_id, movie_id = _int(f[0], path, line, "user id"), _int(f[1], path, line, "movie id")
+        if movie_id not in known:
+            raise DataError(f"{path} line {line}: movie id {movie_id} is not in the movie file")
+        users.append(user_id)
+        items.append(movie_id)
+        stars.append(_rating(f[2], path, line))
+    if not stars:
+        raise DataError(f"{path}: no ratings")
+    return (np.asarray(users, dtype=np.int64), np.asarray(items, dtype=np.int64),
+            np.asarray(stars, dtype=np.float32))
+
+
+def _check_unique(path: Path, line: int, movie_id: int, seen: set[int]) -> None:
+    if movie_id in seen:
+        raise DataError(f"{path} line {line}: movie id {movie_id} appears twice")
+    seen.add(movie_id)
+
+
+def read_ml1m_movies(path: Path) -> list[MovieRow]:
+    """movies.dat: MovieID::Title::Genre|Genre (Latin-1)."""
+    movies, seen = [], set()
+    for line, text in _lines(path, "latin-1"):
+        mid, title, genres = _fields(path, line, text, "::", 3, "MovieID::Title::Genres")
+        movie_id = _int(mid, path, line, "MovieID")
+        _check_unique(path, line, movie_id, seen)
+        movies.append(MovieRow(movie_id, title, [g for g in genres.split("|") if g]))
+    if not movies:
+        raise DataError(f"{path}: no movies")
+    return movies
+
+
+def read_ml100k_movies(path: Path) -> list[MovieRow]:
+    """u.item: id|title|release date|video release date|IMDb URL|19 genre flags (Latin-1)."""
+    movies, seen = [], set()
+    for line, text in _lines(path, "latin-1"):
+        f = _fields(path, line, text, "|", 5 + len(ML100K_GENRES), "id|title|dates|URL|19 genre flags")
+        movie_id = _int(f[0], path, line, "movie id")
+        _check_unique(path, line, movie_id, seen)
+        flags = f[5:]
+        if any(x not in ("0", "1") for x in flags):
+            raise DataError(f"{path} line {line}: genre flags must be 0 or 1, got {'|'.join(flags)!r}")
+        genres = [g for g, x in zip(ML100K_GENRES, flags) if x == "1" and g != "unknown"]
+        movies.append(MovieRow(movie_id, f[1], genres))
+    if not movies:
+        raise DataError(f"{path}: no movies")
+    return movies
+
+
+LAYOUTS = "the MovieLens CSV layout (ratings.csv + movies.csv: ml-latest(-small), ml-25m, ml-32m), " \
+          "ML-1M (ratings.dat + movies.dat) or ML-100K (u.data + u.item)"
+
+
 def read_movielens(ml_dir: Path, tmdb_dir: Path | None = None) -> MovieLens:
     ml_dir = Path(ml_dir)
     if not ml_dir.is_dir():
         raise DataError(f"MovieLens directory {ml_dir} does not exist")
+    if (ml_dir / "ratings.dat").is_file() or (ml_dir / "movies.dat").is_file():
+        for n in ("ratings.dat", "movies.dat"):
+            if not (ml_dir / n).is_file():
+                raise DataError(f"{ml_dir} has no {n} (ML-1M layout: ratings.dat + movies.dat)")
+        movies = read_ml1m_movies(ml_dir / "movies.dat")
+        users, items, stars = _read_triples(ml_dir / "ratings.dat", "::", 4, "UserID::MovieID::Rating::Timestamp",
+                                            {m.movie_id for m in movies})
+        return MovieLens(name=ml_dir.resolve().name, movies=movies, user_ids=users, movie_ids=items,
+                         ratings=stars, ratings_sha256=sha256_file(ml_dir / "ratings.dat"),
+                         source_files=[ml_dir / "ratings.dat", ml_dir / "movies.dat"])
+    if (ml_dir / "u.data").is_file() or (ml_dir / "u.item").is_file():
+        for n in ("u.data", "u.item"):
+            if not (ml_dir / n).is_file():
+                raise DataError(f"{ml_dir} has no {n} (ML-100K layout: u.data + u.item)")
+        movies = read_ml100k_movies(ml_dir / "u.item")
+        users, items, stars = _read_triples(ml_dir / "u.data", "\t", 4, "user, item, rating, timestamp",
+                                            {m.movie_id for m in movies})
+        return MovieLens(name=ml_dir.resolve().name, movies=movies, user_ids=users, movie_ids=items,
+                         ratings=stars, ratings_sha256=sha256_file(ml_dir / "u.data"),
+                         source_files=[ml_dir / "u.data", ml_dir / "u.item"])
+    if not (ml_dir / "ratings.csv").is_file() and not (ml_dir / "movies.csv").is_file():
+        raise DataError(f"{ml_dir} is none of the known layouts: expected {LAYOUTS}")
+    return _read_csv_layout(ml_dir, tmdb_dir)
+
+
+def _read_csv_layout(ml_dir: Path, tmdb_dir: Path | None) -> MovieLens:
     ratings_path, movies_path = ml_dir / "ratings.csv", ml_dir / "movies.csv"
     for p in (ratings_path, movies_path):
         if not p.is_file():
