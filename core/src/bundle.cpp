@@ -26,7 +26,7 @@ Result<Bundle> Bundle::assemble(Manifest manifest, const FileBytes& files) {
     }
     auto table = ItemTable::parse(files.at(k_item_table_file), manifest.item_count, manifest.embedding_dim);
     if (!table) return table.error();
-    UnitRows unit_rows(table.value());
+    UnitRows unit_rows(table.value(), manifest.taste_dims);
     return Bundle{std::move(manifest), std::move(catalogue).value(), std::move(table).value(), std::move(unit_rows)};
 }
 

@@ -23,6 +23,7 @@ Result<Manifest> parse_manifest(std::string_view json_text) {
         manifest.item_count = json.at("item_count").get<std::size_t>();
         manifest.embedding_dim = json.at("embedding_dim").get<std::size_t>();
         manifest.max_profile_items = json.value("max_profile_items", std::size_t{512});
+        manifest.taste_dims = json.value("taste_dims", manifest.embedding_dim);
         if (json.contains("dataset")) manifest.dataset_name = json["dataset"].value("name", "");
         for (const auto& [name, entry] : json.at("files").items()) {
             manifest.files[name] = BundleFile{entry.at("sha256").get<std::string>(),
@@ -33,6 +34,9 @@ Result<Manifest> parse_manifest(std::string_view json_text) {
     }
     if (manifest.item_count == 0 || manifest.embedding_dim == 0) {
         return make_error(ErrorCode::invalid_format, "manifest.json: item_count and embedding_dim must be positive");
+    }
+    if (manifest.taste_dims == 0 || manifest.taste_dims > manifest.embedding_dim) {
+        return make_error(ErrorCode::invalid_format, "manifest.json: taste_dims must be 1 to embedding_dim");
     }
     return manifest;
 }

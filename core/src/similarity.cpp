@@ -1,12 +1,15 @@
 #include "cinelocal/similarity.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace cinelocal {
 
-UnitRows::UnitRows(const ItemTable& table) : dim_(table.dim()), values_(table.item_count() * table.dim()) {
+UnitRows::UnitRows(const ItemTable& table, std::size_t taste_dims)
+    : dim_(taste_dims == 0 ? table.dim() : std::min(taste_dims, table.dim())), values_(table.item_count() * dim_) {
     for (std::size_t i = 0; i < table.item_count(); ++i) {
         auto row = table.dequantized_row(i);
+        row.resize(dim_);
         float norm = 0.0f;
         for (float v : row) norm += v * v;
         norm = std::sqrt(norm);

@@ -29,7 +29,10 @@ def _file_entry(path: Path) -> dict:
     return {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
 
 
-def write_manifest(out: Path, dataset_name: str, ratings_sha256: str, n_items: int, dim: int) -> dict:
+def write_manifest(out: Path, dataset_name: str, ratings_sha256: str, n_items: int, dim: int,
+                   taste_dims: int | None = None) -> dict:
+    """taste_dims: the leading columns that describe taste (similarity uses them); the rest, e.g. a
+    popularity bias column, only add to scores."""
     files = {name: _file_entry(out / name) for name in BUNDLE_FILES}
     version_hash = hashlib.sha256("".join(files[n]["sha256"] for n in BUNDLE_FILES).encode()).hexdigest()
     manifest = {
@@ -38,6 +41,7 @@ def write_manifest(out: Path, dataset_name: str, ratings_sha256: str, n_items: i
         "dataset": {"name": dataset_name, "ratings_sha256": ratings_sha256},
         "item_count": n_items,
         "embedding_dim": dim,
+        "taste_dims": taste_dims if taste_dims is not None else dim,
         "max_profile_items": MAX_PROFILE_ITEMS,
         "files": files,
     }

@@ -77,7 +77,7 @@ def build(out: Path, ml_dir: Path, tmdb_dir: Path | None, cfg: TrainConfig,
     write_catalogue(cat, out / "catalogue.json")
     bundle.write_item_table(out / "item_table.bin", q_table, q_scale)
     onnx.save(int8_onnx, out / "user_tower.onnx")
-    manifest = bundle.write_manifest(out, ml.name, ml.ratings_sha256, len(cat), q_table.shape[1])
+    manifest = bundle.write_manifest(out, ml.name, ml.ratings_sha256, len(cat), q_table.shape[1], taste_dims=cfg.dim)
 
     cases = [bundle.reference_case(name, items, stars, export.run_tower(tower_q, items, stars),
                                    export.run_tower(tower, items, stars), table_deq)

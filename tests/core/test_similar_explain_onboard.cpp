@@ -72,3 +72,15 @@ TEST_CASE("movie night by least misery picks what both can stand") {
     CHECK(group_recommend(bundle.item_table, {wrong, wrong}, none, 4, GroupBlend::average).error().code ==
           ErrorCode::dimension_mismatch);
 }
+
+TEST_CASE("similarity ignores the trailing popularity column that taste_dims leaves out") {
+    // Rows 0 and 1 share their taste and differ only in the bias column; row 2 has another taste.
+    auto table = ItemTable::from_values({100, 0, 127, 100, 0, -127, 0, 100, 0}, {0.01f, 0.01f, 0.01f}, 3);
+    UnitRows all_columns(table), taste_only(table, 2);
+    CHECK(taste_only.dim() == 2);
+    CHECK(taste_only.cosine(0, 1) == Approx(1.0f));
+    CHECK(all_columns.cosine(0, 1) < 0.0f);  // the bias column would make them look opposite
+    CHECK(taste_only.cosine(0, 2) == Approx(0.0f).margin(1e-6));
+    CHECK(parse_manifest(R"({"format_version":1,"model_version":"m","item_count":3,"embedding_dim":3,"taste_dims":4,"files":{}})")
+              .error().code == ErrorCode::invalid_format);
+}

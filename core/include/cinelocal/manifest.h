@@ -23,6 +23,9 @@ struct Manifest {
     std::string dataset_name;
     std::size_t item_count = 0;
     std::size_t embedding_dim = 0;
+    // The leading columns that describe taste; similarity uses only these. Trailing columns (the
+    // model's popularity bias) only add to scores. Defaults to embedding_dim.
+    std::size_t taste_dims = 0;
     std::size_t max_profile_items = 0;
     std::map<std::string, BundleFile> files;
 };

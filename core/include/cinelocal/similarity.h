@@ -10,10 +10,11 @@
 
 namespace cinelocal {
 
-// Unit-length float copies of the table's rows, made once per bundle: similarity then is a dot.
+// Unit-length float copies of the rows' first `taste_dims` columns (all when 0), made once per
+// bundle: similarity then is a dot. Trailing columns (a popularity bias) say nothing of taste.
 class UnitRows {
 public:
-    explicit UnitRows(const ItemTable& table);
+    explicit UnitRows(const ItemTable& table, std::size_t taste_dims = 0);
     float cosine(ItemIndex a, ItemIndex b) const;
     std::span<const float> row(ItemIndex index) const {
         return {values_.data() + std::size_t(index) * dim_, dim_};
