@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -111,17 +112,23 @@ std::vector<ScoredItem> top_k(std::span<const float> scores, std::size_t k, cons
     std::vector<ScoredItem> heap;
     if (k == 0) return heap;
     heap.reserve(k + 1);
+    // Once the heap is full, most items fail one comparison with the worst kept score. Items come
+    // in index order, so an equal score loses the tie too: "not greater" means "not better".
+    float worst_kept = -std::numeric_limits<float>::infinity();
     for (std::size_t i = 0; i < scores.size(); ++i) {
+        const float score = scores[i];
+        if (heap.size() == k && !(score > worst_kept)) continue;
         if (i < excluded.size() && excluded[i]) continue;
-        ScoredItem item{static_cast<ItemIndex>(i), scores[i]};
+        const ScoredItem item{static_cast<ItemIndex>(i), score};
         if (heap.size() < k) {
             heap.push_back(item);
             std::push_heap(heap.begin(), heap.end(), better);
-        } else if (better(item, heap.front())) {
+        } else {
             std::pop_heap(heap.begin(), heap.end(), better);
             heap.back() = item;
             std::push_heap(heap.begin(), heap.end(), better);
         }
+        if (heap.size() == k) worst_kept = heap.front().score;
     }
     std::sort_heap(heap.begin(), heap.end(), better);
     return heap;
