@@ -15,12 +15,9 @@ Result<ItemTable> ItemTable::parse(std::span<const std::uint8_t> bytes, std::siz
                               std::to_string(expected) + " for " + std::to_string(item_count) +
                               " items of dimension " + std::to_string(dim));
     }
-    ItemTable table;
-    table.dim_ = dim;
-    table.values_.resize(item_count * dim);
-    table.scales_.resize(item_count);
-    std::memcpy(table.values_.data(), bytes.data(), item_count * dim);
-    std::memcpy(table.scales_.data(), bytes.data() + item_count * dim, item_count * sizeof(float));
+    std::vector<float> scales(item_count);
+    std::memcpy(scales.data(), bytes.data() + item_count * dim, item_count * sizeof(float));
+    ItemTable table = with_padded_rows(reinterpret_cast<const std::int8_t*>(bytes.data()), std::move(scales), dim);
     for (float s : table.scales_) {
         if (!std::isfinite(s) || s < 0.0f) {
             return make_error(ErrorCode::invalid_format, "item_table.bin has a scale that is negative or not finite");
@@ -30,10 +27,18 @@ Result<ItemTable> ItemTable::parse(std::span<const std::uint8_t> bytes, std::siz
 }
 
 ItemTable ItemTable::from_values(std::vector<std::int8_t> values, std::vector<float> scales, std::size_t dim) {
+    return with_padded_rows(values.data(), std::move(scales), dim);
+}
+
+ItemTable ItemTable::with_padded_rows(const std::int8_t* values, std::vector<float> scales, std::size_t dim) {
     ItemTable table;
     table.dim_ = dim;
-    table.values_ = std::move(values);
+    table.stride_ = (dim + 7) / 8 * 8;
     table.scales_ = std::move(scales);
+    table.values_.assign(table.scales_.size() * table.stride_, 0);
+    for (std::size_t i = 0; i < table.scales_.size(); ++i) {
+        std::memcpy(table.values_.data() + i * table.stride_, values + i * dim, dim);
+    }
     return table;
 }
 

@@ -98,9 +98,12 @@ Status score_all_items(const ItemTable& table, std::span<const float> user, std:
     for (float v : user) {
         if (!std::isfinite(v)) return make_error(ErrorCode::invalid_format, "user vector is not finite");
     }
-    const std::size_t n = table.item_count(), d = table.dim();
+    const std::size_t n = table.item_count();
     scores.resize(n);
-    score_rows(table.row(0).data(), table.scales().data(), n, d, user.data(), scores.data());
+    // The user vector padded with zeros like the rows: the kernel then sees whole blocks of 8.
+    std::vector<float> padded_user(table.stride(), 0.0f);
+    std::copy(user.begin(), user.end(), padded_user.begin());
+    score_rows(table.padded_rows(), table.scales().data(), n, table.stride(), padded_user.data(), scores.data());
     return Ok{};
 }
 
