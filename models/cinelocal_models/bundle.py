@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from .catalogue import Catalogue
-from .evaluate import top_k
+from .protocol import top_k
 
 FORMAT_VERSION = 1
 MODEL_FAMILY = "two-tower-0.1"

@@ -7,6 +7,7 @@ from typing import Callable
 import numpy as np
 
 from .interactions import UserRatings
+from .protocol import top_k  # one definition of the ranking, shared with the evaluation protocol
 
 Scorer = Callable[[np.ndarray, np.ndarray], np.ndarray]  # (items, stars) -> scores [N]
 
@@ -24,14 +25,6 @@ def fold_in_splits(users: list[UserRatings], seed: int, min_positives: int = 5):
         k = max(1, int(0.8 * len(items)))
         out.append((items[perm[:k]], stars[perm[:k]], items[perm[k:]]))
     return out
-
-
-def top_k(scores: np.ndarray, exclude: np.ndarray, k: int) -> np.ndarray:
-    """Indices of the k best scores, excluded items removed, ties broken by lower index."""
-    s = np.asarray(scores, dtype=np.float64).copy()
-    s[exclude] = -np.inf
-    order = np.argsort(-s, kind="stable")
-    return order[:k]
 
 
 def recall_at(splits, scorer: Scorer, k: int = 20) -> float:
