@@ -10,6 +10,7 @@ import hashlib
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -232,30 +233,44 @@ LAYOUTS = "the MovieLens CSV layout (ratings.csv + movies.csv: ml-latest(-small)
           "ML-1M (ratings.dat + movies.dat) or ML-100K (u.data + u.item)"
 
 
+@dataclass(frozen=True)
+class _OlderLayout:
+    """ML-1M and ML-100K: a ratings file of user, item, rating, timestamp and a movies file."""
+    name: str
+    ratings: str
+    movies: str
+    separator: str
+    columns: str
+    read_movies: Callable[[Path], list]
+
+
+_OLDER_LAYOUTS = (
+    _OlderLayout("ML-1M", "ratings.dat", "movies.dat", "::", "UserID::MovieID::Rating::Timestamp",
+                 lambda path: read_ml1m_movies(path)),
+    _OlderLayout("ML-100K", "u.data", "u.item", "\t", "user, item, rating, timestamp",
+                 lambda path: read_ml100k_movies(path)),
+)
+
+
+def _read_older_layout(ml_dir: Path, layout: _OlderLayout) -> "MovieLens":
+    for n in (layout.ratings, layout.movies):
+        if not (ml_dir / n).is_file():
+            raise DataError(f"{ml_dir} has no {n} ({layout.name} layout: {layout.ratings} + {layout.movies})")
+    movies = layout.read_movies(ml_dir / layout.movies)
+    users, items, stars = _read_triples(ml_dir / layout.ratings, layout.separator, 4, layout.columns,
+                                        {m.movie_id for m in movies})
+    return MovieLens(name=ml_dir.resolve().name, movies=movies, user_ids=users, movie_ids=items,
+                     ratings=stars, ratings_sha256=sha256_file(ml_dir / layout.ratings),
+                     source_files=[ml_dir / layout.ratings, ml_dir / layout.movies])
+
+
 def read_movielens(ml_dir: Path, tmdb_dir: Path | None = None) -> MovieLens:
     ml_dir = Path(ml_dir)
     if not ml_dir.is_dir():
         raise DataError(f"MovieLens directory {ml_dir} does not exist")
-    if (ml_dir / "ratings.dat").is_file() or (ml_dir / "movies.dat").is_file():
-        for n in ("ratings.dat", "movies.dat"):
-            if not (ml_dir / n).is_file():
-                raise DataError(f"{ml_dir} has no {n} (ML-1M layout: ratings.dat + movies.dat)")
-        movies = read_ml1m_movies(ml_dir / "movies.dat")
-        users, items, stars = _read_triples(ml_dir / "ratings.dat", "::", 4, "UserID::MovieID::Rating::Timestamp",
-                                            {m.movie_id for m in movies})
-        return MovieLens(name=ml_dir.resolve().name, movies=movies, user_ids=users, movie_ids=items,
-                         ratings=stars, ratings_sha256=sha256_file(ml_dir / "ratings.dat"),
-                         source_files=[ml_dir / "ratings.dat", ml_dir / "movies.dat"])
-    if (ml_dir / "u.data").is_file() or (ml_dir / "u.item").is_file():
-        for n in ("u.data", "u.item"):
-            if not (ml_dir / n).is_file():
-                raise DataError(f"{ml_dir} has no {n} (ML-100K layout: u.data + u.item)")
-        movies = read_ml100k_movies(ml_dir / "u.item")
-        users, items, stars = _read_triples(ml_dir / "u.data", "\t", 4, "user, item, rating, timestamp",
-                                            {m.movie_id for m in movies})
-        return MovieLens(name=ml_dir.resolve().name, movies=movies, user_ids=users, movie_ids=items,
-                         ratings=stars, ratings_sha256=sha256_file(ml_dir / "u.data"),
-                         source_files=[ml_dir / "u.data", ml_dir / "u.item"])
+    for layout in _OLDER_LAYOUTS:
+        if (ml_dir / layout.ratings).is_file() or (ml_dir / layout.movies).is_file():
+            return _read_older_layout(ml_dir, layout)
     if not (ml_dir / "ratings.csv").is_file() and not (ml_dir / "movies.csv").is_file():
         raise DataError(f"{ml_dir} is none of the known layouts: expected {LAYOUTS}")
     return _read_csv_layout(ml_dir, tmdb_dir)
