@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include <nlohmann/json.hpp>
 
@@ -14,16 +15,52 @@ Status validate_stars(float stars) {
     return Ok{};
 }
 
+namespace {
+
+// Reads a list of movie ids into `out` through `add` (which ignores duplicates).
+void read_id_list(const nlohmann::json& json, const char* key, const std::function<void(MovieId)>& add) {
+    if (!json.contains(key)) return;
+    for (const auto& id : json.at(key)) add(id.get<MovieId>());
+}
+
+void read_settings(const nlohmann::json& json, ProfileSettings& settings) {
+    if (!json.contains("settings")) return;
+    const auto& s = json.at("settings");
+    settings.variety = std::clamp(s.value("variety", settings.variety), 0.0f, 1.0f);
+    if (!std::isfinite(settings.variety)) settings.variety = ProfileSettings{}.variety;
+    settings.welcome_done = s.value("welcome_done", false);
+    settings.genre_mask = s.value("genre_mask", 0u);
+    settings.year_min = s.value("year_min", 0);
+    settings.year_max = s.value("year_max", 0);
+}
+
+bool contains(const std::vector<MovieId>& ids, MovieId movie) {
+    return std::find(ids.begin(), ids.end(), movie) != ids.end();
+}
+
+// Adds (at the end, once) or removes a movie id.
+void set_membership(std::vector<MovieId>& ids, MovieId movie, bool member) {
+    if (!member) {
+        std::erase(ids, movie);
+    } else if (!contains(ids, movie)) {
+        ids.push_back(movie);
+    }
+}
+
+}  // namespace
+
 Result<Profile> Profile::from_json(std::string_view json_text) {
     auto json = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
     if (json.is_discarded() || !json.is_object() || json.value("schema", "") != "cinelocal.profile") {
         return make_error(ErrorCode::invalid_format, "the saved profile is not a CineLocal profile");
     }
+    // Version 1 held ratings only; version 2 added the watchlist, "not interested" and settings.
     int version = json.value("version", 0);
-    if (version != k_profile_schema_version) {
+    if (version < 1 || version > k_profile_schema_version) {
         return make_error(ErrorCode::unsupported_version,
-                          "the saved profile has version " + std::to_string(version) + ", expected " +
-                              std::to_string(k_profile_schema_version));
+                          "the saved profile has version " + std::to_string(version) + ", this CineLocal reads 1 to " +
+                              std::to_string(k_profile_schema_version) +
+                              (version > k_profile_schema_version ? " (it was made by a newer CineLocal)" : ""));
     }
     Profile profile;
     try {
@@ -36,6 +73,9 @@ Result<Profile> Profile::from_json(std::string_view json_text) {
                                       std::to_string(stars) + " stars: " + status.error().message);
             }
         }
+        read_id_list(json, "watchlist", [&](MovieId id) { profile.set_on_watchlist(id, true); });
+        read_id_list(json, "not_interested", [&](MovieId id) { profile.set_not_interested(id, true); });
+        read_settings(json, profile.settings);
     } catch (const nlohmann::json::exception& e) {
         return make_error(ErrorCode::invalid_format, std::string("the saved profile is malformed: ") + e.what());
     }
@@ -45,9 +85,24 @@ Result<Profile> Profile::from_json(std::string_view json_text) {
 std::string Profile::to_json() const {
     nlohmann::json ratings = nlohmann::json::array();
     for (const auto& r : ratings_) ratings.push_back({{"movie", r.movie}, {"stars", r.stars}});
-    nlohmann::json json = {{"schema", "cinelocal.profile"}, {"version", k_profile_schema_version}, {"ratings", ratings}};
+    nlohmann::json json = {{"schema", "cinelocal.profile"},
+                           {"version", k_profile_schema_version},
+                           {"ratings", ratings},
+                           {"watchlist", watchlist_},
+                           {"not_interested", not_interested_},
+                           {"settings",
+                            {{"variety", settings.variety},
+                             {"welcome_done", settings.welcome_done},
+                             {"genre_mask", settings.genre_mask},
+                             {"year_min", settings.year_min},
+                             {"year_max", settings.year_max}}}};
     return json.dump();
 }
+
+bool Profile::on_watchlist(MovieId movie) const { return contains(watchlist_, movie); }
+bool Profile::is_not_interested(MovieId movie) const { return contains(not_interested_, movie); }
+void Profile::set_on_watchlist(MovieId movie, bool on) { set_membership(watchlist_, movie, on); }
+void Profile::set_not_interested(MovieId movie, bool on) { set_membership(not_interested_, movie, on); }
 
 Status Profile::rate(MovieId movie, float stars) {
     if (auto status = validate_stars(stars); !status) return status;

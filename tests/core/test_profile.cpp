@@ -70,3 +70,48 @@ TEST_CASE("the tower input holds the newest known ratings as catalogue indices, 
     CHECK(all.item_index == std::vector<std::int32_t>{4, 0, 2});
     CHECK(profile.ratings().size() == 4);
 }
+
+TEST_CASE("watchlist, not-interested marks and settings survive a JSON round trip") {
+    Profile profile;
+    REQUIRE(profile.rate(1, 4.0f).ok());
+    profile.set_on_watchlist(318, true);
+    profile.set_on_watchlist(2, true);
+    profile.set_on_watchlist(318, true);  // twice: kept once
+    profile.set_not_interested(5, true);
+    profile.settings.variety = 0.8f;
+    profile.settings.welcome_done = true;
+    profile.settings.genre_mask = 0b101u;
+    profile.settings.year_min = 1990;
+    profile.settings.year_max = 1999;
+    auto restored = Profile::from_json(profile.to_json());
+    REQUIRE(restored.ok());
+    const Profile& p = restored.value();
+    CHECK(p.watchlist() == std::vector<MovieId>{318, 2});
+    CHECK(p.not_interested() == std::vector<MovieId>{5});
+    CHECK(p.on_watchlist(2));
+    CHECK_FALSE(p.on_watchlist(5));
+    CHECK(p.is_not_interested(5));
+    CHECK(p.settings.variety == 0.8f);
+    CHECK(p.settings.welcome_done);
+    CHECK(p.settings.genre_mask == 0b101u);
+    CHECK(p.settings.year_min == 1990);
+    CHECK(p.settings.year_max == 1999);
+    Profile copy = p;
+    copy.set_on_watchlist(318, false);
+    CHECK(copy.watchlist() == std::vector<MovieId>{2});
+}
+
+TEST_CASE("a version 1 profile (ratings only) is migrated, a newer version is refused with a reason") {
+    auto old = Profile::from_json(R"({"schema":"cinelocal.profile","version":1,"ratings":[{"movie":1,"stars":4.5}]})");
+    REQUIRE(old.ok());
+    CHECK(old.value().ratings().size() == 1);
+    CHECK(old.value().watchlist().empty());
+    CHECK(old.value().settings.variety == ProfileSettings{}.variety);
+    CHECK(old.value().to_json().find("\"version\":2") != std::string::npos);
+    auto newer = Profile::from_json(R"({"schema":"cinelocal.profile","version":3,"ratings":[]})");
+    REQUIRE_FALSE(newer.ok());
+    CHECK(newer.error().code == ErrorCode::unsupported_version);
+    CHECK(newer.error().message.find("newer CineLocal") != std::string::npos);
+    CHECK(Profile::from_json(R"({"schema":"cinelocal.profile","version":2,"ratings":[],"watchlist":["x"]})")
+              .error().code == ErrorCode::invalid_format);
+}

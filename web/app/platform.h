@@ -1,13 +1,33 @@
 // What the UI needs from the platform it runs on (the browser, via wasm/; or a test harness).
 // Everything is a callback so the UI code itself never touches Emscripten or JavaScript.
+// Callbacks below "optional" may be empty (tests, older hosts): the UI checks before calling.
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "cinelocal/profile.h"
 
 namespace cinelocal::ui {
+
+// A movie's metadata from the site's own metadata shards (TMDB data, fetched on first use).
+struct MovieDetails {
+    std::string overview;
+    int runtime_minutes = 0;  // 0 when unknown
+    bool has_poster = false;  // TMDB has a poster path for it
+};
+
+// A GPU texture the UI can draw (WebGL texture registered with Emscripten's GL), 0 for none.
+struct PosterTexture {
+    std::uint32_t texture = 0;
+    int width = 0, height = 0;
+};
+
+// Files the visitor picks in the browser's file dialog, tagged with why they were asked for.
+enum class FilePurpose { import_ratings, import_backup, movie_night_profile };
 
 struct Platform {
     // Starts the user tower on the visitor's ratings; the answer arrives later through
@@ -18,6 +38,25 @@ struct Platform {
     // False when the value could not be stored (quota, private mode, blocked storage).
     std::function<bool(const std::string& key, const std::string& value)> storage_set;
     std::function<double()> now_ms;
+
+    // --- optional --------------------------------------------------------------------------
+    // Metadata of a movie: nullptr until its shard has arrived (the first call starts the fetch;
+    // call again on later frames). The pointer stays valid for the life of the platform.
+    std::function<const MovieDetails*(MovieId movie, std::int32_t tmdb_id)> movie_details;
+    // The poster of a movie: texture 0 while loading, without consent, offline, or when the movie
+    // has none (the UI draws its own card then). Never makes a request without consent.
+    std::function<PosterTexture(MovieId movie, std::int32_t tmdb_id)> poster;
+    // The visitor's answer to "load posters from TMDB's image server?"; the platform remembers it.
+    std::function<void(bool allowed)> set_poster_consent;
+    std::function<bool()> poster_consent;
+    // Requests the page has made since it loaded, counted by origin ("this site" included).
+    std::function<std::vector<std::pair<std::string, int>>()> request_counts_by_origin;
+    // Offers `text` as a download named `file_name` (export of the visitor's data).
+    std::function<void(const std::string& file_name, const std::string& mime_type, const std::string& text)> save_file;
+    // Opens the browser's file dialog; the chosen file's text arrives through on_file_opened().
+    std::function<void(FilePurpose purpose)> open_file;
+    // Asks the browser to keep this site's storage under pressure (navigator.storage.persist()).
+    std::function<void()> request_persistent_storage;
 };
 
 }  // namespace cinelocal::ui

@@ -1,6 +1,8 @@
-// The visitor's ratings, kept in browser storage as schema-versioned JSON. Ratings of movies the
-// current catalogue lacks are kept (never dropped) but not fed to the model.
+// The visitor's data, kept in browser storage as schema-versioned JSON: ratings, watchlist,
+// "not interested" marks and display settings. Ratings of movies the current catalogue lacks are
+// kept (never dropped) but not fed to the model. Version 1 files (ratings only) are migrated.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -9,7 +11,7 @@
 
 namespace cinelocal {
 
-inline constexpr int k_profile_schema_version = 1;
+inline constexpr int k_profile_schema_version = 2;
 
 struct Rating {
     MovieId movie;
@@ -18,6 +20,14 @@ struct Rating {
 
 // Named error unless stars is finite, within 0.5..5 and a multiple of 0.5.
 Status validate_stars(float stars);
+
+// What the visitor set on screen and expects to find again after a reload.
+struct ProfileSettings {
+    float variety = 0.3f;           // 0: pure relevance .. 1: most varied
+    bool welcome_done = false;      // the first-run welcome was dismissed
+    std::uint32_t genre_mask = 0;   // "For you" genre filter, 0 = any
+    int year_min = 0, year_max = 0; // "For you" year filter, 0 = open
+};
 
 class Profile {
 public:
@@ -31,8 +41,20 @@ public:
     const Rating* find(MovieId movie) const;
     bool empty() const { return ratings_.empty(); }
 
+    // Watchlist and "not interested": sets of movie ids, oldest first.
+    const std::vector<MovieId>& watchlist() const { return watchlist_; }
+    const std::vector<MovieId>& not_interested() const { return not_interested_; }
+    bool on_watchlist(MovieId movie) const;
+    bool is_not_interested(MovieId movie) const;
+    void set_on_watchlist(MovieId movie, bool on);
+    void set_not_interested(MovieId movie, bool on);
+
+    ProfileSettings settings;
+
 private:
     std::vector<Rating> ratings_;  // oldest first
+    std::vector<MovieId> watchlist_;
+    std::vector<MovieId> not_interested_;
 };
 
 // What the user tower reads: catalogue indices and stars of the newest `max_items` ratings of
