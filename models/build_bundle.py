@@ -22,6 +22,7 @@ sys.path.insert(0, str(MODELS_DIR))
 
 from cinelocal_models.errors import DataError  # noqa: E402
 from cinelocal_models import locate  # noqa: E402
+from cinelocal_models.metadata_shards import build_metadata_shards  # noqa: E402
 
 STAMP = ".stamp"
 OUTPUTS = ("catalogue.json", "item_table.bin", "user_tower.onnx", "manifest.json")
@@ -64,6 +65,12 @@ def data_files(ml_dir: Path, tmdb_dir: Path | None) -> list[Path]:
     return files
 
 
+def write_metadata_shards(out: Path, tmdb_dir: Path | None) -> None:
+    """TMDB metadata shards in OUT/meta, fetched by the browser on demand (not in the manifest)."""
+    count = build_metadata_shards(out / "meta", tmdb_dir, out / "catalogue.json")
+    print(f"wrote {count} metadata shards to {out / 'meta'}" if count else "no TMDB metadata: no shards")
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
     out = Path(args.out)
@@ -76,6 +83,7 @@ def main(argv=None) -> int:
         if (stamp_path.is_file() and stamp_path.read_text().strip() == stamp
                 and all((out / n).is_file() for n in OUTPUTS) and reference.is_file()):
             print("bundle up to date")
+            write_metadata_shards(out, tmdb_dir)
             return 0
         stamp_path.unlink(missing_ok=True)  # a failed build must not look up to date
 
@@ -88,6 +96,7 @@ def main(argv=None) -> int:
                        reference_path=reference)
         stamp_path.write_text(stamp + "\n")
         print(f"wrote {out} (model {result.manifest['model_version']})")
+        write_metadata_shards(out, tmdb_dir)
         return 0
     except DataError as e:
         print(f"build_bundle: error: {e}", file=sys.stderr)
