@@ -1,5 +1,7 @@
-// Title search: every query word must start a word of the title (case and accents of ASCII
-// letters ignored); matches are ordered by how well the query matches, then by popularity.
+// Title search as you type: every query word must start a word of the title, with a typo or two
+// allowed in longer words ("shawshenk"); case and accents are ignored ("amelie" finds "Amélie").
+// Matches are ordered by how well the query matches (exact, prefix, anywhere, then by typos),
+// then by popularity.
 #pragma once
 #include <string>
 #include <vector>
@@ -18,8 +20,8 @@ private:
     std::vector<std::vector<std::string>> title_words_;  // per item index, normalised
 };
 
-// Lower-case ASCII words of the text; other bytes (punctuation, spaces) separate words, UTF-8
-// sequences are kept as part of words.
+// Folded (lower case, accents removed) words of the text; punctuation and spaces separate words,
+// other UTF-8 sequences are kept as part of words.
 std::vector<std::string> normalised_words(std::string_view text);
 
 }  // namespace cinelocal
