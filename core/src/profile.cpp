@@ -50,6 +50,12 @@ void set_membership(std::vector<MovieId>& ids, MovieId movie, bool member) {
 }  // namespace
 
 Result<Profile> Profile::from_json(std::string_view json_text) {
+    if (json_text.size() > k_max_profile_json_bytes) {
+        return make_error(ErrorCode::invalid_format, "the profile is " + std::to_string(json_text.size() / 1024) +
+                                                         " KB, more than the " +
+                                                         std::to_string(k_max_profile_json_bytes / 1024 / 1024) +
+                                                         " MB CineLocal reads");
+    }
     auto json = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
     if (json.is_discarded() || !json.is_object() || json.value("schema", "") != "cinelocal.profile") {
         return make_error(ErrorCode::invalid_format, "the saved profile is not a CineLocal profile");
@@ -64,6 +70,15 @@ Result<Profile> Profile::from_json(std::string_view json_text) {
     }
     Profile profile;
     try {
+        for (const char* list : {"ratings", "watchlist", "not_interested"}) {
+            if (json.contains(list) && json.at(list).size() > k_max_profile_ratings) {
+                return make_error(ErrorCode::invalid_format, std::string("the profile's ") + list + " has " +
+                                                                 std::to_string(json.at(list).size()) +
+                                                                 " entries, more than the " +
+                                                                 std::to_string(k_max_profile_ratings) +
+                                                                 " CineLocal keeps");
+            }
+        }
         for (const auto& entry : json.at("ratings")) {
             auto movie = entry.at("movie").get<MovieId>();
             auto stars = entry.at("stars").get<float>();

@@ -12,6 +12,10 @@
 namespace cinelocal {
 
 inline constexpr int k_profile_schema_version = 2;
+// A saved or imported profile larger than this is refused with a message rather than read
+// (thousands of times what a keen film lover rates; keeps a hostile file from stalling the page).
+inline constexpr std::size_t k_max_profile_json_bytes = 8 * 1024 * 1024;
+inline constexpr std::size_t k_max_profile_ratings = 50'000;  // also the most watchlist / not-interested entries
 
 struct Rating {
     MovieId movie;

@@ -1,0 +1,322 @@
+#include "cinelocal/ratings_import.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <variant>
+
+#include "cinelocal/csv.h"
+#include "cinelocal/title_match.h"
+
+namespace cinelocal {
+
+const char* import_format_name(ImportFormat format) {
+    switch (format) {
+        case ImportFormat::letterboxd_ratings: return "Letterboxd ratings";
+        case ImportFormat::letterboxd_diary: return "Letterboxd diary";
+        case ImportFormat::imdb_ratings: return "IMDb ratings";
+        case ImportFormat::cinelocal_json: return "CineLocal export";
+    }
+    return "?";
+}
+
+const char* unmatched_reason_text(UnmatchedReason reason) {
+    switch (reason) {
+        case UnmatchedReason::not_in_catalogue: return "not in CineLocal's catalogue";
+        case UnmatchedReason::other_year: return "in the catalogue only with another year";
+        case UnmatchedReason::not_a_film: return "not a film (a series, episode or game)";
+        case UnmatchedReason::not_rated: return "watched but not rated";
+    }
+    return "?";
+}
+
+namespace {
+
+// Where each needed column sits in a CSV format's header; empty name = the format lacks it.
+struct Layout {
+    ImportFormat format;
+    const char* title;
+    const char* original_title;
+    const char* year;
+    const char* rating;
+    const char* date;
+    const char* title_type;
+    bool ten_point_scale;  // IMDb rates 1..10: halved to 0.5..5 stars
+};
+
+constexpr Layout k_letterboxd_ratings{ImportFormat::letterboxd_ratings, "Name", "", "Year", "Rating", "Date", "", false};
+constexpr Layout k_letterboxd_diary{ImportFormat::letterboxd_diary, "Name", "", "Year", "Rating", "Watched Date", "", false};
+constexpr Layout k_imdb{ImportFormat::imdb_ratings, "Title", "Original Title", "Year", "Your Rating", "Date Rated",
+                        "Title Type", true};
+
+std::string_view trimmed(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+}
+
+std::optional<std::size_t> column(const std::vector<std::string>& header, std::string_view name) {
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        if (trimmed(header[i]) == name) return i;
+    }
+    return std::nullopt;
+}
+
+Result<Layout> detect_layout(std::string_view file_name, const std::vector<std::string>& header) {
+    auto has = [&](std::string_view name) { return column(header, name).has_value(); };
+    if (has("Letterboxd URI")) {
+        if (!has("Rating")) {
+            return make_error(ErrorCode::invalid_format,
+                              std::string(file_name) + " is a Letterboxd export without ratings (watched.csv or "
+                                                       "watchlist.csv?); import ratings.csv or diary.csv");
+        }
+        return has("Watched Date") ? k_letterboxd_diary : k_letterboxd_ratings;
+    }
+    if (has("Const") && has("Your Rating")) return k_imdb;
+    return make_error(ErrorCode::invalid_format,
+                      std::string(file_name) + " line 1: not a Letterboxd ratings.csv / diary.csv or an IMDb ratings "
+                                               "export (the header names none of their columns)");
+}
+
+// "4", "4.5", "10": digits with at most one decimal part; no signs, exponents or NaN.
+std::optional<double> parse_decimal(std::string_view text) {
+    if (text.empty() || text.size() > 8) return std::nullopt;
+    double value = 0, scale = 0;
+    for (char c : text) {
+        if (c == '.' && scale == 0) {
+            scale = 1;
+        } else if (c >= '0' && c <= '9') {
+            if (scale == 0) {
+                value = value * 10 + (c - '0');
+            } else {
+                scale /= 10;
+                value += (c - '0') * scale;
+            }
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (text.front() == '.' || text.back() == '.') return std::nullopt;
+    return value;
+}
+
+std::string quoted(std::string_view text) {
+    std::string out(1, '"');
+    out.append(text);
+    out.push_back('"');
+    return out;
+}
+
+// One data row as the layout reads it.
+struct Row {
+    std::string title;
+    std::string original_title;
+    int year = 0;
+    std::optional<float> stars;  // empty: not rated
+    std::string date;
+    std::string title_type;
+};
+
+// Reads the row's fields; a field that cannot be read becomes a RowError naming the column.
+std::variant<Row, RowError> read_row(const Layout& layout, const std::vector<std::string>& header,
+                                     const CsvRecord& record) {
+    auto field_error = [&](const char* name, std::string message) {
+        return RowError{record.line, name, std::move(message)};
+    };
+    auto get = [&](const char* name) -> std::optional<std::string_view> {
+        if (*name == '\0') return std::string_view{};
+        auto index = column(header, name);
+        if (!index) return std::string_view{};
+        if (*index >= record.fields.size()) return std::nullopt;
+        return trimmed(record.fields[*index]);
+    };
+    Row row;
+    for (const char* name : {layout.title, layout.original_title, layout.year, layout.rating, layout.date,
+                             layout.title_type}) {
+        if (!get(name)) {
+            return field_error(name, "the row has " + std::to_string(record.fields.size()) + " fields, the header " +
+                                         std::to_string(header.size()));
+        }
+    }
+    row.title = std::string(*get(layout.title));
+    if (row.title.empty()) return field_error(layout.title, "the title is empty");
+    row.original_title = std::string(*get(layout.original_title));
+    row.date = std::string(*get(layout.date));
+    row.title_type = std::string(*get(layout.title_type));
+    if (auto year = *get(layout.year); !year.empty()) {
+        auto value = parse_decimal(year);
+        if (!value || year.find('.') != std::string_view::npos || *value < 1870 || *value > 2100) {
+            return field_error(layout.year, quoted(year) + " is not a year");
+        }
+        row.year = static_cast<int>(*value);
+    }
+    if (auto rating = *get(layout.rating); !rating.empty()) {
+        auto value = parse_decimal(rating);
+        float stars = value ? static_cast<float>(layout.ten_point_scale ? *value / 2 : *value) : -1.0f;
+        bool whole = !layout.ten_point_scale || (value && *value == static_cast<int>(*value));
+        if (!value || !whole || !validate_stars(stars)) {
+            return field_error(layout.rating, quoted(rating) + " is not a rating from " +
+                                                  (layout.ten_point_scale ? "1 to 10" : "0.5 to 5 stars in half steps"));
+        }
+        row.stars = stars;
+    }
+    return row;
+}
+
+bool is_film(std::string_view title_type) {
+    std::string lower;
+    for (char c : title_type) lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+    for (std::string_view not_film : {"series", "episode", "game", "podcast"}) {
+        if (lower.find(not_film) != std::string::npos) return false;
+    }
+    return true;
+}
+
+// Keeps one matched row per movie: the newest by date, then the later line; the rest become duplicates.
+void drop_duplicates(ImportReport& report) {
+    std::map<MovieId, std::size_t> newest;  // movie -> index into matched
+    auto newer = [](const ImportedRating& a, const ImportedRating& b) {
+        return a.date != b.date ? a.date > b.date : a.line > b.line;
+    };
+    for (std::size_t i = 0; i < report.matched.size(); ++i) {
+        auto [it, inserted] = newest.emplace(report.matched[i].movie, i);
+        if (!inserted && newer(report.matched[i], report.matched[it->second])) it->second = i;
+    }
+    std::vector<ImportedRating> kept;
+    for (std::size_t i = 0; i < report.matched.size(); ++i) {
+        auto& row = report.matched[i];
+        std::size_t winner = newest.at(row.movie);
+        if (winner == i) {
+            kept.push_back(std::move(row));
+        } else {
+            report.duplicates.push_back({row.line, report.matched[winner].line, row.movie, row.title});
+        }
+    }
+    report.matched = std::move(kept);
+}
+
+Result<ImportReport> read_csv_import(std::string_view file_name, std::string_view bytes, const Catalogue& catalogue) {
+    auto records = read_csv(file_name, bytes, k_max_import_rows);
+    if (!records) return records.error();
+    if (records.value().empty()) {
+        return make_error(ErrorCode::invalid_format, std::string(file_name) + " is empty");
+    }
+    const auto& header = records.value().front().fields;
+    auto layout = detect_layout(file_name, header);
+    if (!layout) return layout.error();
+    for (const char* name : {layout.value().title, layout.value().year, layout.value().rating}) {
+        if (!column(header, name)) {
+            return make_error(ErrorCode::invalid_format, std::string(file_name) + " line 1: the header lacks the \"" +
+                                                             name + "\" column");
+        }
+    }
+    ImportReport report;
+    report.file_name = std::string(file_name);
+    report.format = layout.value().format;
+    TitleMatcher matcher(catalogue);
+    for (std::size_t r = 1; r < records.value().size(); ++r) {
+        const CsvRecord& record = records.value()[r];
+        ++report.rows;
+        auto row = read_row(layout.value(), header, record);
+        if (auto* error = std::get_if<RowError>(&row)) {
+            report.errors.push_back(std::move(*error));
+            continue;
+        }
+        Row& read = std::get<Row>(row);
+        if (!is_film(read.title_type)) {
+            report.unmatched.push_back({record.line, read.title, read.year, UnmatchedReason::not_a_film});
+            continue;
+        }
+        if (!read.stars) {
+            report.unmatched.push_back({record.line, read.title, read.year, UnmatchedReason::not_rated});
+            continue;
+        }
+        std::vector<std::string_view> titles{read.title};
+        if (!read.original_title.empty()) titles.push_back(read.original_title);
+        auto match = matcher.match(titles, read.year);
+        switch (match.kind) {
+            case TitleMatchKind::matched:
+                report.matched.push_back({record.line, match.movies.front(), *read.stars, read.title, read.date});
+                break;
+            case TitleMatchKind::ambiguous:
+                report.ambiguous.push_back({record.line, read.title, read.year, *read.stars, read.date, match.movies});
+                break;
+            case TitleMatchKind::not_in_catalogue:
+                report.unmatched.push_back({record.line, read.title, read.year, UnmatchedReason::not_in_catalogue});
+                break;
+            case TitleMatchKind::other_year:
+                report.unmatched.push_back({record.line, read.title, read.year, UnmatchedReason::other_year});
+                break;
+        }
+    }
+    drop_duplicates(report);
+    return report;
+}
+
+Result<ImportReport> read_json_import(std::string_view file_name, std::string_view bytes, const Catalogue& catalogue) {
+    auto profile = Profile::from_json(bytes);
+    if (!profile) return make_error(profile.error().code, std::string(file_name) + ": " + profile.error().message);
+    ImportReport report;
+    report.file_name = std::string(file_name);
+    report.format = ImportFormat::cinelocal_json;
+    // Ratings of movies this catalogue lacks are kept too: the export is the visitor's own data.
+    for (const auto& rating : profile.value().ratings()) {
+        auto index = catalogue.index_of(rating.movie);
+        std::string title = index ? catalogue.movie(*index).title : "";
+        report.matched.push_back({++report.rows, rating.movie, rating.stars, std::move(title), ""});
+    }
+    return report;
+}
+
+}  // namespace
+
+Result<ImportReport> read_ratings_import(std::string_view file_name, std::string_view bytes, const Catalogue& catalogue) {
+    if (bytes.size() > k_max_import_bytes) {
+        return make_error(ErrorCode::invalid_format,
+                          std::string(file_name) + " is " + std::to_string(bytes.size() / 1024) +
+                              " KB; CineLocal imports files up to " + std::to_string(k_max_import_bytes / 1024 / 1024) +
+                              " MB (a ratings export is far smaller: is this the right file?)");
+    }
+    std::string_view text = bytes;
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    auto first = text.find_first_not_of(" \t\r\n");
+    if (first != std::string_view::npos && text[first] == '{') return read_json_import(file_name, text, catalogue);
+    return read_csv_import(file_name, bytes, catalogue);
+}
+
+Result<Profile> apply_import(const Profile& profile, const ImportReport& report, std::span<const ImportChoice> choices) {
+    std::vector<ImportedRating> ratings = report.matched;
+    for (const auto& choice : choices) {
+        auto row = std::find_if(report.ambiguous.begin(), report.ambiguous.end(),
+                                [&](const AmbiguousRow& a) { return a.line == choice.line; });
+        if (row == report.ambiguous.end()) {
+            return make_error(ErrorCode::invalid_format,
+                              report.file_name + " line " + std::to_string(choice.line) + " is not an ambiguous row");
+        }
+        if (std::find(row->candidates.begin(), row->candidates.end(), choice.movie) == row->candidates.end()) {
+            return make_error(ErrorCode::unknown_movie, report.file_name + " line " + std::to_string(choice.line) +
+                                                            ": movie " + std::to_string(choice.movie) +
+                                                            " is not one of its candidates");
+        }
+        ratings.push_back({row->line, choice.movie, row->stars, row->title, row->date});
+    }
+    // Oldest first, so the newest rating of a movie is applied last and ends up newest in the profile.
+    std::stable_sort(ratings.begin(), ratings.end(), [](const ImportedRating& a, const ImportedRating& b) {
+        return a.date != b.date ? a.date < b.date : a.line < b.line;
+    });
+    Profile result = profile;
+    for (const auto& rating : ratings) {
+        if (auto status = result.rate(rating.movie, rating.stars); !status) {
+            return make_error(status.error().code, report.file_name + " line " + std::to_string(rating.line) + ": " +
+                                                       status.error().message);
+        }
+    }
+    if (result.ratings().size() > k_max_profile_ratings) {
+        return make_error(ErrorCode::invalid_format, "the import would make " + std::to_string(result.ratings().size()) +
+                                                         " ratings, more than the " +
+                                                         std::to_string(k_max_profile_ratings) + " CineLocal keeps");
+    }
+    return result;
+}
+
+}  // namespace cinelocal
