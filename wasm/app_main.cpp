@@ -16,7 +16,13 @@
 #include "app_view.h"
 #include "browser_platform.h"
 #include "test_snapshot.h"
+#include "text_input.h"
 #include "typed_array.h"
+
+namespace cinelocal::ui {
+[[gnu::weak]] void on_file_opened(AppState& state, Platform& platform, FilePurpose purpose, const std::string& name,
+                                  const std::string& text);
+}
 
 namespace {
 
@@ -76,6 +82,7 @@ void frame() {
     glClearColor(0.07f, 0.07f, 0.10f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    wasm::sync_text_input(io.WantTextInput);  // the phone's keyboard follows ImGui's text fields
 }
 
 // --- called by the boot script ---------------------------------------------------------------
@@ -100,6 +107,10 @@ void user_embedding_failed(int request_id, const std::string& message) {
     ui::on_user_embedding_failed(app().state, request_id, message);
 }
 std::string test_snapshot() { return ui::test_snapshot_json(app().state); }
+void file_opened(int purpose, const std::string& name, const std::string& text) {
+    // Weak until web/app defines it: a build without the import screens ignores the file.
+    if (&ui::on_file_opened) ui::on_file_opened(app().state, app().platform, ui::FilePurpose(purpose), name, text);
+}
 
 }  // namespace
 
@@ -114,6 +125,7 @@ EMSCRIPTEN_BINDINGS(cinelocal_app) {
     emscripten::function("userEmbeddingReady", &user_embedding_ready);
     emscripten::function("userEmbeddingFailed", &user_embedding_failed);
     emscripten::function("testSnapshot", &test_snapshot);
+    emscripten::function("fileOpened", &file_opened);
 }
 
 int main() {
@@ -133,6 +145,7 @@ int main() {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(a.window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    wasm::install_clipboard();
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }

@@ -1,9 +1,12 @@
 #include "browser_platform.h"
 
 #include <cstdlib>
+#include <sstream>
 
 #include <emscripten.h>
 #include <emscripten/html5.h>
+
+#include "browser_media.h"
 
 namespace {
 
@@ -34,6 +37,48 @@ EM_JS(int, js_storage_set, (const char* key, const char* value), {
     }
 });
 
+// "origin\tcount\n" lines, the page's own origin first (malloc'ed; 0 before the boot script ran).
+EM_JS(char*, js_request_counts, (), {
+    const p = globalThis.cinelocalPlatform;
+    if (!p) return 0;
+    const tab = String.fromCharCode(9), newline = String.fromCharCode(10);  // no escapes inside EM_JS
+    const text = p.requestCountsByOrigin().map((entry) => entry[0] + tab + entry[1] + newline).join("");
+    const size = lengthBytesUTF8(text) + 1;
+    const ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    return ptr;
+});
+
+EM_JS(void, js_save_file, (const char* file_name, const char* mime_type, const char* text), {
+    const p = globalThis.cinelocalPlatform;
+    if (p) p.saveFile(UTF8ToString(file_name), UTF8ToString(mime_type), UTF8ToString(text));
+});
+
+EM_JS(void, js_open_file, (int purpose), {
+    const p = globalThis.cinelocalPlatform;
+    if (p) p.openFile(purpose);
+});
+
+EM_JS(void, js_request_persistent_storage, (), {
+    const p = globalThis.cinelocalPlatform;
+    if (p) p.requestPersistentStorage();
+});
+
+std::vector<std::pair<std::string, int>> request_counts_by_origin() {
+    std::vector<std::pair<std::string, int>> counts;
+    char* text = js_request_counts();
+    if (!text) return counts;
+    std::istringstream lines(text);
+    std::free(text);
+    std::string origin;
+    int count = 0;
+    while (std::getline(lines, origin, '\t') && lines >> count) {
+        counts.emplace_back(origin, count);
+        lines.ignore(1);  // the newline
+    }
+    return counts;
+}
+
 }  // namespace
 
 namespace cinelocal::wasm {
@@ -55,6 +100,18 @@ ui::Platform make_browser_platform() {
         return js_storage_set(key.c_str(), value.c_str()) != 0;
     };
     platform.now_ms = [] { return emscripten_get_now(); };
+
+    install_media_bridge();
+    platform.movie_details = [](MovieId movie, std::int32_t) { return movie_details(movie); };
+    platform.poster = [](MovieId movie, std::int32_t) { return poster(movie, emscripten_get_now()); };
+    platform.set_poster_consent = [](bool allowed) { set_poster_consent(allowed); };
+    platform.poster_consent = [] { return poster_consent(); };
+    platform.request_counts_by_origin = [] { return request_counts_by_origin(); };
+    platform.save_file = [](const std::string& file_name, const std::string& mime_type, const std::string& text) {
+        js_save_file(file_name.c_str(), mime_type.c_str(), text.c_str());
+    };
+    platform.open_file = [](ui::FilePurpose purpose) { js_open_file(static_cast<int>(purpose)); };
+    platform.request_persistent_storage = [] { js_request_persistent_storage(); };
     return platform;
 }
 

@@ -1,5 +1,7 @@
 // The browser side of ui::Platform: browser storage and the user tower in ONNX Runtime Web,
-// reached through the JS bridge (wasm/ort_bridge.mjs, installed by web/site/boot.mjs).
+// reached through the JS bridge (wasm/ort_bridge.mjs, installed by web/site/boot.mjs); metadata,
+// posters, request counts and files through globalThis.cinelocalPlatform
+// (web/site/browser_platform.mjs, also installed by boot.mjs).
 #pragma once
 #include "platform.h"
 

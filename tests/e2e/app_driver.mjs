@@ -33,10 +33,22 @@ export async function startSession() {
 
 export const snapshot = (page) => page.evaluate(() => window.cinelocalTest.snapshot());
 
+// Polls the app's snapshot and tests it here in Node: the page's Content-Security-Policy forbids
+// evaluating strings in the page (as page.waitForFunction with a string predicate does).
 export async function waitForApp(page, predicateSource, timeout = 90000) {
-  await page.waitForFunction(
-    `window.cinelocalTest && (${predicateSource})(window.cinelocalTest.snapshot())`, null, { timeout, polling: 50 });
-  return snapshot(page);
+  const predicate = new Function(`return (${predicateSource});`)();
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    let state = null;
+    try {
+      state = await page.evaluate(() => (window.cinelocalTest ? window.cinelocalTest.snapshot() : null));
+    } catch (error) {
+      if (!/context was destroyed|navigat/i.test(error.message)) throw error;  // a reload is under way
+    }
+    if (state && predicate(state)) return state;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${predicateSource}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function waitFrames(page, count = 2) {

@@ -1,9 +1,14 @@
 // Starts the app: loads the wasm app, downloads and verifies the bundle (the core checks every
 // file's size and sha256 against manifest.json), starts the user tower in ONNX Runtime Web.
+// privacy_setup.mjs comes first: the request counter and the Content-Security-Policy are in
+// place before the app loads anything.
+import { siteConfig, imageHostAllowed } from './privacy_setup.mjs';
 import createApp from './cinelocal_app.mjs';
 import * as ort from './ort/ort.wasm.min.mjs';
 import { configureOrt, createUserTower } from './ort_bridge.mjs';
 import { fetchBytes, fetchText } from './bundle_fetch.mjs';
+import { installBrowserPlatform } from './browser_platform.mjs';
+import { registerServiceWorker } from './service_worker.mjs';
 
 const BUNDLE = new URL('./bundle/', import.meta.url);
 const TOWER_FILE = 'user_tower.onnx';
@@ -64,6 +69,7 @@ async function main() {
     return;
   }
   document.body.classList.add('app-running');
+  installBrowserPlatform(app, { imageBase: siteConfig.imageBase, imageHostAllowed });
   // A read-only view of what the app shows, for end-to-end tests.
   globalThis.cinelocalTest = { snapshot: () => JSON.parse(app.testSnapshot()) };
   try {
@@ -71,6 +77,7 @@ async function main() {
   } catch (error) {
     app.loadingFailed(error.message || String(error));
   }
+  registerServiceWorker();
 }
 
 main();

@@ -1,0 +1,175 @@
+#include "browser_media.h"
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <emscripten.h>
+#include <emscripten/bind.h>
+
+namespace {
+
+using cinelocal::MovieId;
+using cinelocal::ui::MovieDetails;
+using cinelocal::ui::PosterTexture;
+
+// w185 posters are ~185x278 RGBA (~200 KB of GPU memory each): keep the most recently drawn ones.
+constexpr std::size_t k_max_poster_textures = 120;
+
+struct PosterEntry {
+    PosterTexture texture;  // texture 0: the movie has no poster or it failed; not asked again
+    double last_used_ms = 0;
+};
+
+struct MediaCache {
+    std::unordered_map<MovieId, MovieDetails> details;  // node-based: pointers stay valid
+    std::unordered_set<MovieId> details_requested;
+    std::unordered_map<MovieId, PosterEntry> posters;
+    std::unordered_set<MovieId> posters_requested;
+    std::size_t live_textures = 0;
+    int consent = -1;  // -1: not read from storage yet
+};
+
+MediaCache& cache() {
+    static MediaCache instance;  // one page, one platform
+    return instance;
+}
+
+EM_JS(void, js_request_movie_details, (int movie), {
+    const p = globalThis.cinelocalPlatform;
+    if (p) p.requestMovieDetails(movie);
+});
+
+EM_JS(void, js_request_poster, (int movie), {
+    const p = globalThis.cinelocalPlatform;
+    if (p) p.requestPoster(movie);
+});
+
+// -1 while the boot script has not installed the platform yet (asked again later).
+EM_JS(int, js_poster_consent, (), {
+    const p = globalThis.cinelocalPlatform;
+    if (!p) return -1;
+    return p.posterConsent() ? 1 : 0;
+});
+
+EM_JS(void, js_set_poster_consent, (int allowed), {
+    const p = globalThis.cinelocalPlatform;
+    if (p) p.setPosterConsent(allowed !== 0);
+});
+
+// Module.uploadPosterTexture(bitmap) -> texture id in Emscripten's GL table (an ImTextureID).
+// Defined here because only code inside the Emscripten module can reach GLctx and GL.textures.
+EM_JS(void, js_install_texture_upload, (), {
+    Module['uploadPosterTexture'] = (bitmap) => {
+        const gl = GLctx;
+        if (!gl) return 0;
+        const texture = gl.createTexture();
+        const previous = gl.getParameter(gl.TEXTURE_BINDING_2D);
+        gl.bindTexture(gl.TEXTURE_2D, texture);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);  // no mipmaps
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+        gl.pixelStorei(gl.UNPACK_ROW_LENGTH, 0);
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, bitmap);
+        gl.bindTexture(gl.TEXTURE_2D, previous);
+        const id = GL.getNewId(GL.textures);
+        texture.name = id;
+        GL.textures[id] = texture;
+        return id;
+    };
+});
+
+EM_JS(void, js_delete_texture, (int id), {
+    const texture = GL.textures[id];
+    if (texture) GLctx.deleteTexture(texture);
+    GL.textures[id] = null;
+});
+
+void forget_all_posters(MediaCache& c) {
+    for (auto& [movie, entry] : c.posters)
+        if (entry.texture.texture != 0) js_delete_texture(int(entry.texture.texture));
+    c.posters.clear();
+    c.posters_requested.clear();
+    c.live_textures = 0;
+}
+
+// Drops the least recently drawn texture; it is fetched again (from the HTTP cache) if needed.
+void evict_oldest_texture(MediaCache& c) {
+    auto oldest = c.posters.end();
+    for (auto it = c.posters.begin(); it != c.posters.end(); ++it)
+        if (it->second.texture.texture != 0 && (oldest == c.posters.end() || it->second.last_used_ms < oldest->second.last_used_ms))
+            oldest = it;
+    if (oldest == c.posters.end()) return;
+    js_delete_texture(int(oldest->second.texture.texture));
+    c.posters_requested.erase(oldest->first);
+    c.posters.erase(oldest);
+    --c.live_textures;
+}
+
+// --- answers from the JS side ------------------------------------------------------------------
+void movie_details_ready(int movie, const std::string& overview, int runtime_minutes, bool has_poster) {
+    cache().details[movie] = MovieDetails{overview, runtime_minutes, has_poster};
+}
+
+void poster_ready(int movie, int texture, int width, int height) {
+    MediaCache& c = cache();
+    if (c.consent != 1 || !c.posters_requested.count(movie)) {  // refused or dropped meanwhile
+        js_delete_texture(texture);
+        return;
+    }
+    c.posters[movie] = PosterEntry{PosterTexture{std::uint32_t(texture), width, height}, emscripten_get_now()};
+    ++c.live_textures;
+    while (c.live_textures > k_max_poster_textures) evict_oldest_texture(c);
+}
+
+void poster_failed(int movie) { cache().posters[movie] = PosterEntry{}; }
+
+void poster_dropped(int movie) { cache().posters_requested.erase(movie); }
+
+}  // namespace
+
+namespace cinelocal::wasm {
+
+const ui::MovieDetails* movie_details(MovieId movie) {
+    MediaCache& c = cache();
+    if (auto it = c.details.find(movie); it != c.details.end()) return &it->second;
+    if (c.details_requested.insert(movie).second) js_request_movie_details(movie);
+    return nullptr;
+}
+
+ui::PosterTexture poster(MovieId movie, double now_ms) {
+    MediaCache& c = cache();
+    if (!poster_consent()) return {};
+    if (auto it = c.posters.find(movie); it != c.posters.end()) {
+        it->second.last_used_ms = now_ms;
+        return it->second.texture;
+    }
+    if (c.posters_requested.insert(movie).second) js_request_poster(movie);
+    return {};
+}
+
+bool poster_consent() {
+    MediaCache& c = cache();
+    if (c.consent < 0) c.consent = js_poster_consent();
+    return c.consent == 1;
+}
+
+void install_media_bridge() { js_install_texture_upload(); }
+
+void set_poster_consent(bool allowed) {
+    MediaCache& c = cache();
+    poster_consent();
+    c.consent = allowed ? 1 : 0;
+    if (!allowed) forget_all_posters(c);
+    js_set_poster_consent(allowed ? 1 : 0);
+}
+
+}  // namespace cinelocal::wasm
+
+EMSCRIPTEN_BINDINGS(cinelocal_media) {
+    emscripten::function("movieDetailsReady", &movie_details_ready);
+    emscripten::function("posterReady", &poster_ready);
+    emscripten::function("posterFailed", &poster_failed);
+    emscripten::function("posterDropped", &poster_dropped);
+}

@@ -1,0 +1,23 @@
+// Movie metadata and poster textures for the browser platform: requests go to the JS side
+// (web/site/browser_platform.mjs via globalThis.cinelocalPlatform), answers come back through
+// the embind functions in browser_media.cpp and are cached here for the life of the page.
+#pragma once
+#include <cstdint>
+
+#include "platform.h"
+
+namespace cinelocal::wasm {
+
+// Once at start-up, before any poster can arrive: gives the JS side a way to make textures.
+void install_media_bridge();
+
+// nullptr until the movie's shard has arrived; the first call starts the fetch.
+const ui::MovieDetails* movie_details(MovieId movie);
+// Texture 0 while loading, without consent, or when the movie has no poster.
+ui::PosterTexture poster(MovieId movie, double now_ms);
+bool poster_consent();
+// Stores the answer; agreeing reloads the page (the CSP must allow the image host from the start),
+// refusing drops every poster texture at once.
+void set_poster_consent(bool allowed);
+
+}  // namespace cinelocal::wasm

@@ -1,0 +1,65 @@
+// What the wasm app's platform (wasm/browser_platform.cpp, wasm/browser_media.cpp) calls in the
+// page, installed as globalThis.cinelocalPlatform; answers go back through the app's embind
+// functions (movieDetailsReady, posterReady/Failed/Dropped, fileOpened). Also installs the
+// on-screen keyboard and clipboard bridge (text_input.mjs).
+import { createMovieMetadata } from './movie_metadata.mjs';
+import { createPosterLoader } from './poster_loader.mjs';
+import { posterConsent, storePosterConsent } from './poster_consent.mjs';
+import { contentPolicy, installContentPolicy } from './content_policy.mjs';
+import { refreshWorkerCounts, requestCountsByOrigin } from './request_counter.mjs';
+import { openTextFile, saveTextFile } from './file_transfer.mjs';
+import { installTextInput } from './text_input.mjs';
+
+// ui::FilePurpose: import_ratings, import_backup, movie_night_profile.
+const FILE_TYPES = ['.csv,text/csv', '.json,application/json', '.json,application/json'];
+
+// site: { imageBase, imageHostAllowed } from privacy_setup.mjs.
+export function installBrowserPlatform(app, site) {
+  const metadata = createMovieMetadata(new URL('./bundle/meta/', import.meta.url));
+  const canLoadPosters = () => site.imageHostAllowed && posterConsent();
+  const posters = createPosterLoader({
+    imageBase: site.imageBase,
+    metadata,
+    onBitmap(movieId, bitmap) {
+      if (canLoadPosters()) app.posterReady(movieId, app.uploadPosterTexture(bitmap), bitmap.width, bitmap.height);
+      else app.posterDropped(movieId);
+      bitmap.close();
+    },
+    onFailed: (movieId) => app.posterFailed(movieId),
+    onDropped: (movieId) => app.posterDropped(movieId),
+  });
+  installTextInput(app, document.getElementById('canvas'));
+  refreshWorkerCounts();
+  setInterval(refreshWorkerCounts, 2000);
+
+  globalThis.cinelocalPlatform = {
+    requestMovieDetails(movieId) {
+      metadata.details(movieId).then((d) => app.movieDetailsReady(movieId, d.overview, d.runtime, d.posterPath !== ''));
+    },
+    requestPoster(movieId) {
+      if (canLoadPosters()) posters.request(movieId);
+      else queueMicrotask(() => app.posterFailed(movieId));
+    },
+    posterConsent,
+    setPosterConsent(allowed) {
+      storePosterConsent(allowed);
+      if (allowed && !site.imageHostAllowed) {
+        // This page's policy does not allow the image host and cannot be loosened: start again.
+        setTimeout(() => location.reload(), 0);
+      } else if (!allowed) {
+        posters.cancelAll();
+        installContentPolicy(contentPolicy(null));  // tightening works without a reload
+        site.imageHostAllowed = false;
+      }
+    },
+    requestCountsByOrigin,
+    saveFile: saveTextFile,
+    openFile(purpose) {
+      openTextFile(FILE_TYPES[purpose] || '', (name, text) => app.fileOpened && app.fileOpened(purpose, name, text),
+                   (name, message) => console.warn(`could not read ${name}: ${message}`));
+    },
+    requestPersistentStorage() {
+      if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// TMDB metadata (overview, runtime, poster path) from the site's own shards in bundle/meta/
+// (written by models/cinelocal_models/metadata_shards.py): index.json holds the first movieId of
+// each shard; a shard is fetched the first time one of its movies is asked for, then kept.
+// A missing meta folder (built without TMDB data) or a failed fetch means "no metadata".
+const EMPTY = Object.freeze({ overview: '', runtime: 0, posterPath: '' });
+
+export function createMovieMetadata(metaUrl) {
+  let indexPromise = null;
+  const shards = new Map();  // shard number -> Promise<{movieId: [overview, runtime, posterPath]}>
+
+  const loadJson = async (name) => {
+    const response = await fetch(new URL(name, metaUrl));
+    if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+    return response.json();
+  };
+  const firstIds = () => {
+    indexPromise ??= loadJson('index.json').then((doc) => doc.first_ids, () => []);
+    return indexPromise;
+  };
+  const shardOf = (ids, movieId) => {
+    let lo = 0, hi = ids.length - 1, found = -1;
+    while (lo <= hi) {  // last shard whose first movieId <= movieId
+      const mid = (lo + hi) >> 1;
+      if (ids[mid] <= movieId) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  };
+
+  // -> { overview, runtime, posterPath } (empty strings / 0 when unknown); never rejects.
+  async function details(movieId) {
+    const shard = shardOf(await firstIds(), movieId);
+    if (shard < 0) return EMPTY;
+    if (!shards.has(shard)) shards.set(shard, loadJson(`${shard}.json`).catch(() => ({})));
+    const entry = (await shards.get(shard))[String(movieId)];
+    return entry ? { overview: entry[0], runtime: entry[1], posterPath: entry[2] } : EMPTY;
+  }
+  return { details };
+}
