@@ -1,5 +1,6 @@
 // A minimal static file server for the built site (127.0.0.1 only), used by `./run serve` and
 // the end-to-end tests. Any static host works the same way; this one needs nothing but Node.
+// `prefix` serves the site under a path, as a GitHub Pages project site is ('/cinelocal/').
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -12,10 +13,15 @@ const TYPES = {
   '.ttf': 'font/ttf', '.css': 'text/css',
 };
 
-export function startStaticServer(directory, port = 0) {
+export function startStaticServer(directory, port = 0, prefix = '/') {
   const rootDir = resolve(directory);
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    const fullPath = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    if (!fullPath.startsWith(prefix)) {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    const path = '/' + fullPath.slice(prefix.length);
     const file = normalize(join(rootDir, path.endsWith('/') ? path + 'index.html' : path));
     if (!file.startsWith(rootDir)) {
       response.writeHead(403).end();
@@ -32,12 +38,12 @@ export function startStaticServer(directory, port = 0) {
     }
   });
   return new Promise((resolvePromise) => {
-    server.listen(port, '127.0.0.1', () => resolvePromise({ server, url: `http://127.0.0.1:${server.address().port}/` }));
+    server.listen(port, '127.0.0.1', () => resolvePromise({ server, url: `http://127.0.0.1:${server.address().port}${prefix}` }));
   });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const [directory = 'build/site', port = '8080'] = process.argv.slice(2);
-  const { url } = await startStaticServer(directory, Number(port));
+  const [directory = 'build/site', port = '8080', prefix = '/'] = process.argv.slice(2);
+  const { url } = await startStaticServer(directory, Number(port), prefix);
   console.log(`CineLocal is served at ${url}`);
 }

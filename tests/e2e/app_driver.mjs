@@ -8,25 +8,28 @@ import { startStaticServer } from '../../scripts/serve_static.mjs';
 export const SCREENSHOT_DIR = new URL('../../build/e2e-screenshots/', import.meta.url).pathname;
 const SITE_DIR = new URL('../../build/site/', import.meta.url).pathname;
 
-export async function startSession() {
+// siteDir: another built site (e.g. a copy with its own config.json); prefix: serve it under a path.
+// contextOptions: e.g. a phone's { viewport, isMobile, hasTouch }.
+export async function startSession({ siteDir = SITE_DIR, prefix = '/', contextOptions = {} } = {}) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const { server, url } = await startStaticServer(SITE_DIR);
+  const { server, url } = await startStaticServer(siteDir, 0, prefix);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
            '--disable-component-update', '--disable-sync'],  // playwright gives each launch a fresh profile
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, ...contextOptions });
   const page = await context.newPage();
   const requests = [];
   page.on('request', (request) => requests.push(request.url()));
   const consoleErrors = [];
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   return {
-    url, page, context, requests, consoleErrors,
+    url, page, context, requests, consoleErrors, server,
     async close() {
       await browser.close();
       server.close();
+      server.closeAllConnections();
     },
   };
 }

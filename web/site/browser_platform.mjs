@@ -17,15 +17,23 @@ const FILE_TYPES = ['.csv,text/csv', '.json,application/json', '.json,applicatio
 export function installBrowserPlatform(app, site) {
   const metadata = createMovieMetadata(new URL('./bundle/meta/', import.meta.url));
   const canLoadPosters = () => site.imageHostAllowed && posterConsent();
+  const stats = { postersLoaded: 0, postersFailed: 0 };  // read-only numbers for tests and diagnostics
   const posters = createPosterLoader({
     imageBase: site.imageBase,
     metadata,
     onBitmap(movieId, bitmap) {
-      if (canLoadPosters()) app.posterReady(movieId, app.uploadPosterTexture(bitmap), bitmap.width, bitmap.height);
-      else app.posterDropped(movieId);
+      if (canLoadPosters()) {
+        app.posterReady(movieId, app.uploadPosterTexture(bitmap), bitmap.width, bitmap.height);
+        stats.postersLoaded += 1;
+      } else {
+        app.posterDropped(movieId);
+      }
       bitmap.close();
     },
-    onFailed: (movieId) => app.posterFailed(movieId),
+    onFailed(movieId) {
+      stats.postersFailed += 1;
+      app.posterFailed(movieId);
+    },
     onDropped: (movieId) => app.posterDropped(movieId),
   });
   installTextInput(app, document.getElementById('canvas'));
@@ -33,6 +41,7 @@ export function installBrowserPlatform(app, site) {
   setInterval(refreshWorkerCounts, 2000);
 
   globalThis.cinelocalPlatform = {
+    stats: () => ({ ...stats }),
     requestMovieDetails(movieId) {
       metadata.details(movieId).then((d) => app.movieDetailsReady(movieId, d.overview, d.runtime, d.posterPath !== ''));
     },

@@ -23,11 +23,22 @@ export function installTextInput(app, canvas) {
   document.body.append(input);
 
   let lastPointerWasTouch = false;
+  let wanted = false;  // ImGui's WantTextInput as of the last frame
   let realKeyPending = false;  // a keydown GLFW has already turned into ImGui input
   let clipboard = '';
   const reset = () => { input.value = SENTINEL; input.setSelectionRange(1, 1); };
+  const focusInput = () => {
+    if (document.activeElement === input) return;
+    reset();
+    input.focus({ preventScroll: true });
+  };
 
   window.addEventListener('pointerdown', (e) => { lastPointerWasTouch = e.pointerType === 'touch'; }, true);
+  // A tap into a field that is already active changes nothing ImGui reports: look again once
+  // the app has drawn the frames that saw the tap (after the browser's own focus change).
+  canvas.addEventListener('touchend', () => {
+    requestAnimationFrame(() => requestAnimationFrame(() => { if (wanted) focusInput(); }));
+  });
   input.addEventListener('keydown', (e) => { realKeyPending = e.keyCode !== 229 && e.key !== 'Unidentified'; });
   input.addEventListener('compositionend', (e) => {
     if (e.data) app.textTyped(e.data);
@@ -52,9 +63,9 @@ export function installTextInput(app, canvas) {
 
   globalThis.cinelocalTextInput = {
     setWanted(wants) {
-      if (wants && lastPointerWasTouch && document.activeElement !== input) {
-        reset();
-        input.focus({ preventScroll: true });
+      wanted = wants;
+      if (wants && lastPointerWasTouch) {
+        focusInput();
       } else if (!wants && document.activeElement === input) {
         canvas.focus({ preventScroll: true });
       }
