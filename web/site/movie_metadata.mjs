@@ -4,12 +4,13 @@
 // A missing meta folder (built without TMDB data) or a failed fetch means "no metadata".
 const EMPTY = Object.freeze({ overview: '', runtime: 0, posterPath: '' });
 
-export function createMovieMetadata(metaUrl) {
+// fetchFn: the page's fetch (a stand-in in unit tests).
+export function createMovieMetadata(metaUrl, fetchFn = (url) => fetch(url)) {
   let indexPromise = null;
   const shards = new Map();  // shard number -> Promise<{movieId: [overview, runtime, posterPath]}>
 
   const loadJson = async (name) => {
-    const response = await fetch(new URL(name, metaUrl));
+    const response = await fetchFn(new URL(name, metaUrl));
     if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
     return response.json();
   };

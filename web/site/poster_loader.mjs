@@ -2,21 +2,24 @@
 // (no cookies, no referrer), decode with createImageBitmap and hand the bitmap to the app, which
 // turns it into a WebGL texture. A few downloads at a time, newest request first (the cards on
 // screen now); requests that wait too long are dropped so the app can ask again when needed.
-const MAX_IN_FLIGHT = 4;
-const MAX_WAITING = 48;
+export const MAX_IN_FLIGHT = 4;
+export const MAX_WAITING = 48;
 const SIZE = 'w185';
 
-export function createPosterLoader({ imageBase, metadata, onBitmap, onFailed, onDropped }) {
+// fetchFn and decode default to the browser's fetch and createImageBitmap (stand-ins in unit tests).
+export function createPosterLoader({ imageBase, metadata, onBitmap, onFailed, onDropped,
+                                     fetchFn = (url, options) => fetch(url, options),
+                                     decode = (blob) => createImageBitmap(blob) }) {
   const waiting = [];  // movieIds, newest last
   let inFlight = 0;
 
   async function load(movieId) {
     const { posterPath } = await metadata.details(movieId);
     if (!posterPath) throw new Error('no poster');
-    const response = await fetch(`${imageBase}${SIZE}${posterPath}`,
+    const response = await fetchFn(`${imageBase}${SIZE}${posterPath}`,
                                  { mode: 'cors', credentials: 'omit', referrerPolicy: 'no-referrer' });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return createImageBitmap(await response.blob());
+    return decode(await response.blob());
   }
 
   function pump() {
