@@ -1,0 +1,58 @@
+// The content model's tokenizer: free text -> word ids for content_model.onnx. Its rules and
+// vocabulary come from the bundle's content_vocab.json, written by models/cinelocal_models/text_vocab.py,
+// the one definition both sides follow (tests/fixtures/tokenizer/ checks they agree):
+// - ASCII letters are lower-cased; ASCII letters and digits are word characters;
+// - a code point listed in "fold" (accented Latin letters, ligatures) becomes its ASCII text;
+// - a code point in a "join" range (apostrophes, combining accents) is dropped inside a word;
+// - anything else ends a word; "stop_words" are dropped; other words map through "words" (ids >= 1,
+//   0 is padding), unknown words are dropped.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "cinelocal/result.h"
+
+namespace cinelocal {
+
+// Why a text gives no ids, named so the UI can say what to change.
+enum class TextProblem {
+    none,
+    invalid_utf8,    // bytes that are not UTF-8 (the whole text is refused)
+    empty_text,      // no word at all (only spaces or punctuation)
+    no_known_words,  // words, but none in the vocabulary (or only stop words)
+};
+
+const char* text_problem_name(TextProblem problem);
+
+struct EncodedText {
+    std::vector<std::int32_t> ids;  // empty unless problem == none
+    TextProblem problem = TextProblem::none;
+};
+
+class TextTokenizer {
+public:
+    static Result<TextTokenizer> parse(std::string_view vocab_json);
+
+    // Ids of the known words in text order (repeats kept), at most max_tokens; empty when the text
+    // has a problem (see encode_checked for which).
+    std::vector<std::int32_t> encode(std::string_view text, std::size_t max_tokens) const;
+    EncodedText encode_checked(std::string_view text, std::size_t max_tokens) const;
+
+    std::size_t max_tokens() const { return max_tokens_; }  // the longest input the model was built for
+    std::int32_t id_count() const { return id_count_; }     // ids are 0 (padding) .. id_count - 1
+
+private:
+    std::unordered_map<char32_t, std::string> fold_;
+    std::vector<std::pair<char32_t, char32_t>> join_;
+    std::unordered_set<std::string> stop_words_;
+    std::unordered_map<std::string, std::int32_t> words_;
+    std::size_t max_tokens_ = 0;
+    std::int32_t id_count_ = 0;
+};
+
+}  // namespace cinelocal

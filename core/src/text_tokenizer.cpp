@@ -1,0 +1,140 @@
+#include "cinelocal/text_tokenizer.h"
+
+#include <algorithm>
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+namespace cinelocal {
+namespace {
+
+constexpr int k_vocab_format_version = 1;
+
+// Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. nullopt on any error.
+std::optional<std::vector<char32_t>> decode_utf8(std::string_view text) {
+    std::vector<char32_t> out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        std::size_t length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 0;
+        if (length == 0 || i + length > text.size()) return std::nullopt;
+        char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) return std::nullopt;
+            cp = (cp << 6) | (next & 0x3F);
+        }
+        constexpr char32_t k_smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (cp < k_smallest[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
+        out.push_back(cp);
+        i += length;
+    }
+    return out;
+}
+
+// The single code point of a JSON key such as "é"; nullopt if it is not exactly one.
+std::optional<char32_t> single_code_point(const std::string& key) {
+    auto cps = decode_utf8(key);
+    if (!cps || cps->size() != 1) return std::nullopt;
+    return cps->front();
+}
+
+bool is_ascii_word_char(char32_t cp) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+}
+
+Error vocab_error(const std::string& what) { return make_error(ErrorCode::invalid_format, "content_vocab.json: " + what); }
+
+}  // namespace
+
+const char* text_problem_name(TextProblem problem) {
+    switch (problem) {
+        case TextProblem::none: return "none";
+        case TextProblem::invalid_utf8: return "invalid_utf8";
+        case TextProblem::empty_text: return "empty_text";
+        case TextProblem::no_known_words: return "no_known_words";
+    }
+    return "unknown_problem";
+}
+
+Result<TextTokenizer> TextTokenizer::parse(std::string_view vocab_json) {
+    auto json = nlohmann::json::parse(vocab_json, nullptr, /*allow_exceptions=*/false);
+    if (json.is_discarded() || !json.is_object()) return vocab_error("not valid JSON");
+    const int version = json.value("format_version", 0);
+    if (version != k_vocab_format_version) {
+        return make_error(ErrorCode::unsupported_version, "content_vocab.json has format version " + std::to_string(version) +
+                                                              ", this app reads version " + std::to_string(k_vocab_format_version));
+    }
+    TextTokenizer tokenizer;
+    try {
+        tokenizer.max_tokens_ = json.at("max_tokens").get<std::size_t>();
+        tokenizer.id_count_ = json.at("id_count").get<std::int32_t>();
+        for (const auto& range : json.at("join")) {
+            const auto lo = range.at(0).get<std::uint32_t>(), hi = range.at(1).get<std::uint32_t>();
+            if (lo > hi || hi > 0x10FFFF) return vocab_error("a join range is out of order or beyond U+10FFFF");
+            tokenizer.join_.emplace_back(char32_t(lo), char32_t(hi));
+        }
+        for (const auto& [key, value] : json.at("fold").items()) {
+            auto cp = single_code_point(key);
+            const auto folded = value.get<std::string>();
+            const bool lower_ascii = !folded.empty() && std::all_of(folded.begin(), folded.end(), [](char c) {
+                return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            });
+            if (!cp || !lower_ascii) return vocab_error("fold entry \"" + key + "\" is not one code point -> lower-case ASCII");
+            tokenizer.fold_[*cp] = folded;
+        }
+        for (const auto& word : json.at("stop_words")) tokenizer.stop_words_.insert(word.get<std::string>());
+        for (const auto& [word, id] : json.at("words").items()) {
+            const auto value = id.get<std::int32_t>();
+            if (value < 1 || value >= tokenizer.id_count_) {
+                return vocab_error("word \"" + word + "\" has id " + std::to_string(value) + ", outside 1.." +
+                                   std::to_string(tokenizer.id_count_ - 1));
+            }
+            tokenizer.words_.emplace(word, value);
+        }
+    } catch (const nlohmann::json::exception& e) {
+        return vocab_error(e.what());
+    }
+    if (tokenizer.max_tokens_ == 0) return vocab_error("max_tokens must be positive");
+    return tokenizer;
+}
+
+EncodedText TextTokenizer::encode_checked(std::string_view text, std::size_t max_tokens) const {
+    auto code_points = decode_utf8(text);
+    if (!code_points) return {{}, TextProblem::invalid_utf8};
+    const auto joins = [&](char32_t cp) {
+        return std::any_of(join_.begin(), join_.end(), [cp](const auto& r) { return cp >= r.first && cp <= r.second; });
+    };
+    EncodedText result;
+    bool any_word = false;
+    std::size_t known = 0;
+    std::string word;
+    const auto finish_word = [&] {
+        if (word.empty()) return;
+        any_word = true;
+        if (!stop_words_.count(word)) {
+            auto it = words_.find(word);
+            if (it != words_.end() && known++ < max_tokens) result.ids.push_back(it->second);
+        }
+        word.clear();
+    };
+    for (char32_t cp : *code_points) {
+        if (is_ascii_word_char(cp)) {
+            word.push_back(cp >= 'A' && cp <= 'Z' ? char(cp - 'A' + 'a') : char(cp));
+        } else if (auto it = fold_.find(cp); it != fold_.end()) {
+            word += it->second;
+        } else if (!joins(cp)) {
+            finish_word();
+        }
+    }
+    finish_word();
+    if (!any_word) return {{}, TextProblem::empty_text};
+    if (known == 0) return {{}, TextProblem::no_known_words};
+    return result;
+}
+
+std::vector<std::int32_t> TextTokenizer::encode(std::string_view text, std::size_t max_tokens) const {
+    return encode_checked(text, max_tokens).ids;
+}
+
+}  // namespace cinelocal

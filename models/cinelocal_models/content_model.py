@@ -1,0 +1,280 @@
+"""Content model: a movie description (words) -> a vector in the item table's taste space, so that
+typed text ("heist comedy with a twist") scored against the item table retrieves fitting movies.
+
+Text per movie: title, genres, MovieLens tags, TMDB overview and tagline (when present). Words go
+through the shared tokenizer (text_vocab.py). Model: a weighted mean of word embeddings (one learned
+importance per word) -> Linear-tanh-Linear -> L2-normalised taste direction. Trained after the
+two-tower model to find each movie's own item-table row among all rows (full softmax, the same
+retrieval the browser runs), on random word subsets so that a few typed words work as well as a
+whole overview.
+
+content_model.onnx (opset 17, int8 weights):
+  input  token_ids      int32   [1, L]  ids from content_vocab.json, 0 = padding, L >= 1
+  output text_embedding float32 [1, D]  D = manifest.embedding_dim: the first taste_dims columns are a
+                                        unit vector, the rest zeros (no popularity bias), so it is
+                                        scored against item_table.bin exactly like a user vector.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import onnx
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from .quantize import dequantize, fake_quantize, int8_initializer_names, quantize_weights_int8
+from .text_vocab import Vocabulary, build_vocabulary, default_normaliser
+
+OPSET = 17
+INPUT_NAME = "token_ids"
+OUTPUT_NAME = "text_embedding"
+MODEL_FILE = "content_model.onnx"
+VOCAB_FILE = "content_vocab.json"
+REFERENCE_TEXTS = ("animated toys come alive", "astronauts stranded in space", "heist comedy with a twist",
+                   "Amélie in Paris", "zzzz unknown words only")
+
+
+@dataclass
+class ContentConfig:
+    max_words: int = 6000
+    min_df: int = 3  # a word must describe at least this many movies (lowered for tiny catalogues)
+    hidden: int = 96  # word embedding size
+    mlp_hidden: int = 256
+    epochs: int = 60
+    batch_size: int = 256
+    lr: float = 3e-3
+    temperature: float = 0.05
+    short_prob: float = 0.5  # a training input is a short random subset (a typed query) this often
+    short_max: int = 8
+    max_tokens: int = 256  # the longest input the browser sends (documents are truncated in training too)
+    seed: int = 0
+    log: bool = True
+
+
+# ---------------------------------------------------------------- movie texts
+
+def _csv_rows(path: Path):
+    with open(path, newline="", encoding="utf-8", errors="replace") as f:
+        yield from csv.DictReader(f)
+
+
+def movie_texts(movie_ids: np.ndarray, titles: list[str], genres: list[str], genre_masks: np.ndarray,
+                ml_dir: Path | None, tmdb_dir: Path | None) -> list[str]:
+    """One text per catalogue position: title, genres, tags, overview, tagline (missing parts skipped)."""
+    pos = {int(m): i for i, m in enumerate(movie_ids)}
+    extra = [[] for _ in movie_ids]
+    tags = Path(ml_dir) / "tags.csv" if ml_dir else None
+    if tags is not None and tags.is_file():
+        for row in _csv_rows(tags):
+            i = pos.get(_int(row.get("movieId")))
+            if i is not None and row.get("tag"):
+                extra[i].append(row["tag"])
+    enriched = Path(tmdb_dir) / "movies_enriched.csv" if tmdb_dir else None
+    if enriched is not None and enriched.is_file():
+        for row in _csv_rows(enriched):
+            i = pos.get(_int(row.get("movieId")))
+            if i is not None:
+                extra[i] += [row.get("overview") or "", row.get("tagline") or ""]
+    texts = []
+    for i in range(len(movie_ids)):
+        names = [g for b, g in enumerate(genres) if int(genre_masks[i]) >> b & 1 and not g.startswith("(")]
+        texts.append(" . ".join([titles[i], " ".join(names)] + extra[i]))
+    return texts
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+# ---------------------------------------------------------------- model
+
+class ContentModel(nn.Module):
+    def __init__(self, id_count: int, hidden: int, mlp_hidden: int, taste_dims: int, out_dims: int,
+                 word_weight_init: np.ndarray | None = None):
+        super().__init__()
+        self.embed = nn.Embedding(id_count, hidden)
+        self.word_weight = nn.Embedding(id_count, 1)  # log importance of each word
+        with torch.no_grad():
+            self.embed.weight.mul_(0.1)
+            self.embed.weight[0].zero_()
+            if word_weight_init is not None:
+                self.word_weight.weight.copy_(torch.from_numpy(word_weight_init.astype(np.float32))[:, None])
+        self.mlp = nn.Sequential(nn.Linear(hidden, mlp_hidden), nn.Tanh(), nn.Linear(mlp_hidden, taste_dims))
+        self.pad = out_dims - taste_dims
+
+    def forward(self, token_ids: torch.Tensor) -> torch.Tensor:
+        mask = (token_ids > 0).to(torch.float32)
+        e = F.embedding(token_ids, self.embed.weight)
+        w = torch.exp(F.embedding(token_ids, self.word_weight.weight)).squeeze(-1) * mask
+        h = (e * w.unsqueeze(-1)).sum(1) / w.sum(1, keepdim=True).clamp(min=1e-6)
+        v = F.normalize(self.mlp(h), dim=1)
+        if self.pad:
+            v = torch.cat([v, torch.zeros(v.shape[0], self.pad, dtype=v.dtype)], dim=1)
+        return v
+
+
+def _batch(docs: list[np.ndarray], rows: np.ndarray, rng: np.random.Generator, cfg: ContentConfig) -> torch.Tensor:
+    picked = []
+    for r in rows:
+        doc = docs[r]
+        if len(doc) and rng.random() < cfg.short_prob:
+            k = int(rng.integers(1, min(cfg.short_max, len(doc)) + 1))
+            doc = doc[rng.choice(len(doc), size=k, replace=False)]
+        else:
+            doc = doc[rng.permutation(len(doc))][: cfg.max_tokens]
+        picked.append(doc)
+    out = np.zeros((len(rows), max(1, max(len(d) for d in picked))), dtype=np.int64)
+    for j, d in enumerate(picked):
+        out[j, : len(d)] = d
+    return torch.from_numpy(out)
+
+
+def train_content(docs: list[np.ndarray], taste: np.ndarray, train_rows: np.ndarray, id_count: int,
+                  out_dims: int, cfg: ContentConfig) -> ContentModel:
+    """docs: token ids per catalogue item; taste: [N, taste_dims] unit rows (all items are candidates);
+    trained on train_rows only (documents with at least one known word)."""
+    torch.manual_seed(cfg.seed)
+    rng = np.random.default_rng(cfg.seed)
+    df = np.zeros(id_count)
+    for r in train_rows:
+        df[np.unique(docs[r])] += 1
+    idf = np.log((1 + len(train_rows)) / (1 + df))
+    model = ContentModel(id_count, cfg.hidden, cfg.mlp_hidden, taste.shape[1], out_dims, np.log(idf + 0.1))
+    opt = torch.optim.Adam(model.parameters(), lr=cfg.lr)
+    targets = torch.from_numpy(taste.astype(np.float32))
+    rows = np.array([r for r in train_rows if len(docs[r])], dtype=np.int64)
+    start = time.perf_counter()
+    model.train()
+    for epoch in range(cfg.epochs):
+        order = rows[rng.permutation(len(rows))]
+        total = 0.0
+        for b in range(0, len(order), cfg.batch_size):
+            batch = order[b: b + cfg.batch_size]
+            v = model(_batch(docs, batch, rng, cfg))[:, : taste.shape[1]]
+            loss = F.cross_entropy(v @ targets.T / cfg.temperature, torch.from_numpy(batch))
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            total += float(loss) * len(batch)
+        if cfg.log and (epoch + 1) % 10 == 0:
+            print(f"content epoch {epoch + 1:3d}/{cfg.epochs}  loss {total / max(len(rows), 1):.4f}  "
+                  f"({time.perf_counter() - start:.1f} s)", flush=True)
+    model.eval()
+    model.train_seconds = time.perf_counter() - start
+    return model
+
+
+def embed_texts(model: ContentModel, token_lists: list[list[int]]) -> np.ndarray:
+    """[len, D] embeddings, one text at a time as the browser runs them (an empty list -> all padding)."""
+    with torch.no_grad():
+        return np.stack([model(torch.tensor([ids or [0]], dtype=torch.int32))[0].numpy() for ids in token_lists])
+
+
+# ---------------------------------------------------------------- export
+
+def dequantized(model: ContentModel) -> ContentModel:
+    """The model with the weights rounded through int8 exactly as quantize_weights_int8 stores them."""
+    import copy
+    model = copy.deepcopy(model)
+    with torch.no_grad():
+        for p in [model.embed.weight, model.word_weight.weight] + \
+                 [m.weight for m in model.mlp if isinstance(m, nn.Linear)]:
+            p.copy_(torch.from_numpy(fake_quantize(p.numpy(), axis=0)))
+    return model
+
+
+def to_onnx_int8(model: ContentModel) -> onnx.ModelProto:
+    buf = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        torch.onnx.export(model, (torch.ones(1, 3, dtype=torch.int32),), buf, opset_version=OPSET,
+                          input_names=[INPUT_NAME], output_names=[OUTPUT_NAME],
+                          dynamic_axes={INPUT_NAME: {1: "L"}}, do_constant_folding=True)
+    q = quantize_weights_int8(onnx.load_from_string(buf.getvalue()))
+    if len(int8_initializer_names(q)) < 3:  # the word table and both Linear weights at least
+        raise RuntimeError("int8 rewrite did not find the content model's weights")
+    return q
+
+
+# ---------------------------------------------------------------- build step
+
+def read_bundle_items(out: Path) -> tuple[dict, dict, np.ndarray]:
+    """(manifest, catalogue doc, dequantized item table [N, D]) of a freshly written bundle."""
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    doc = json.loads((out / "catalogue.json").read_text(encoding="utf-8"))
+    n, d = manifest["item_count"], manifest["embedding_dim"]
+    raw = (out / "item_table.bin").read_bytes()
+    q = np.frombuffer(raw[: n * d], dtype=np.int8).reshape(n, d)
+    scale = np.frombuffer(raw[n * d: n * d + 4 * n], dtype="<f4")
+    return manifest, doc, dequantize(q, scale, axis=0)
+
+
+@dataclass
+class ContentData:
+    vocab: Vocabulary
+    docs: list[np.ndarray]  # token ids per item
+    taste: np.ndarray  # [N, taste_dims] unit rows
+    dim: int
+    positives: np.ndarray
+
+
+def prepare(out: Path, ml_dir: Path | None, tmdb_dir: Path | None, cfg: ContentConfig,
+            vocab_rows: np.ndarray | None = None) -> ContentData:
+    """Texts and targets from a built bundle; the vocabulary from vocab_rows' texts (default: all)."""
+    manifest, doc, table = read_bundle_items(out)
+    movies = doc["movies"]
+    texts = movie_texts(np.array([m[0] for m in movies]), [m[1] for m in movies], doc["genres"],
+                        np.array([m[3] for m in movies]), ml_dir, tmdb_dir)
+    norm = default_normaliser()
+    words = [norm.content_words(t) for t in texts]
+    rows = np.arange(len(texts)) if vocab_rows is None else vocab_rows
+    min_df = cfg.min_df if len(rows) >= 1000 else 1  # tiny catalogues (tests) keep every word
+    vocab = Vocabulary(norm, build_vocabulary([words[r] for r in rows], cfg.max_words, min_df))
+    docs = [np.array([vocab.words[w] for w in ws if w in vocab.words], dtype=np.int64) for ws in words]
+    taste_dims = manifest.get("taste_dims", manifest["embedding_dim"])
+    taste = table[:, :taste_dims]
+    taste = taste / np.maximum(np.linalg.norm(taste, axis=1, keepdims=True), 1e-8)
+    return ContentData(vocab, docs, taste, manifest["embedding_dim"], np.array([m[4] for m in movies]))
+
+
+def build_content(out: Path, ml_dir: Path | None, tmdb_dir: Path | None, reference_path: Path,
+                  seed: int = 0, log=print) -> list[str]:
+    """Trains on every movie of the bundle in `out`, writes content_model.onnx + content_vocab.json
+    there and the PyTorch reference outputs to reference_path. Returns the file names written."""
+    cfg = ContentConfig(seed=seed)
+    data = prepare(out, ml_dir, tmdb_dir, cfg)
+    model = train_content(data.docs, data.taste, np.arange(len(data.docs)), data.vocab.id_count, data.dim, cfg)
+    log(f"content model: {len(data.vocab.words)} words -> {data.vocab.id_count - 1} ids, "
+        f"trained in {model.train_seconds:.1f} s")
+    onnx.save(to_onnx_int8(model), out / MODEL_FILE)
+    data.vocab.write(out / VOCAB_FILE, cfg.max_tokens)
+    write_reference(reference_path, model, data, cfg)
+    return [MODEL_FILE, VOCAB_FILE]
+
+
+def write_reference(path: Path, model: ContentModel, data: ContentData, cfg: ContentConfig) -> None:
+    """Per reference text: token ids, the int8-rounded model's output (what ORT must give) and the
+    float model's output (texts without a known word have no ids and no output)."""
+    model_q = dequantized(model)
+    cases = []
+    for text in REFERENCE_TEXTS:
+        ids = data.vocab.encode(text, cfg.max_tokens)
+        if not ids:
+            cases.append({"text": text, "token_ids": []})
+            continue
+        v_q, v_f = embed_texts(model_q, [ids])[0], embed_texts(model, [ids])[0]
+        cases.append({"text": text, "token_ids": ids, "embedding": [float(x) for x in v_q],
+                      "embedding_float": [float(x) for x in v_f]})
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_text(json.dumps({"cases": cases}) + "\n", encoding="utf-8")

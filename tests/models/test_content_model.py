@@ -1,0 +1,99 @@
+"""The content model's tokenizer (shared with C++) and the model on made-up data with a known answer."""
+from __future__ import annotations
+
+import json
+import sys
+import unittest
+from pathlib import Path
+
+import numpy as np
+import onnx
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "models"))
+
+from cinelocal_models.content_model import (ContentConfig, INPUT_NAME, OUTPUT_NAME, dequantized,  # noqa: E402
+                                            embed_texts, to_onnx_int8, train_content)
+from cinelocal_models.quantize import int8_initializer_names  # noqa: E402
+from cinelocal_models.text_vocab import (Vocabulary, build_vocabulary, default_normaliser,  # noqa: E402
+                                         fold_table)
+
+FIXTURE = ROOT / "tests" / "fixtures" / "tokenizer"
+
+
+class SharedTokenizer(unittest.TestCase):
+    def test_python_gives_the_fixture_ids_that_cpp_must_give_too(self):
+        # tests/core/test_text_tokenizer.cpp checks the same cases against the C++ tokenizer.
+        vocab = Vocabulary.from_json(json.loads((FIXTURE / "vocab.json").read_text(encoding="utf-8")))
+        cases = json.loads((FIXTURE / "cases.json").read_text(encoding="utf-8"))["cases"]
+        self.assertGreaterEqual(len(cases), 15)
+        for case in cases:
+            self.assertEqual(vocab.encode(case["text"], case["max_tokens"]), case["ids"], case["text"])
+
+    def test_fold_table_maps_accented_latin_letters_and_skips_symbols(self):
+        fold = fold_table()
+        self.assertEqual((fold["É"], fold["é"], fold["ß"], fold["Æ"], fold["Ł"], fold["œ"]),
+                         ("e", "e", "ss", "ae", "l", "oe"))
+        self.assertNotIn("×", fold)
+        self.assertTrue(all(v.isascii() and v.isalnum() and v == v.lower() for v in fold.values()))
+
+    def test_vocabulary_keeps_frequent_words_and_plurals_share_the_singular_id(self):
+        docs = [["toy", "space"], ["toys", "space"], ["toy", "rare"], ["space", "42", "x"]]
+        words = build_vocabulary(docs, max_words=10, min_df=2)
+        self.assertEqual(set(words), {"space", "toy"})  # "rare", "toys" once; digits and 1 letter never
+        words = build_vocabulary(docs, max_words=10, min_df=1)
+        self.assertEqual(words["toys"], words["toy"])
+        self.assertEqual(words["space"], 1)  # most frequent first
+        self.assertEqual(sorted(set(words.values())), [1, 2, 3])
+
+    def test_vocabulary_json_round_trip_encodes_the_same(self):
+        vocab = Vocabulary(default_normaliser(), {"heist": 1, "comedy": 2, "twist": 3})
+        again = Vocabulary.from_json(json.loads(json.dumps(vocab.to_json(max_tokens=16))))
+        text = "A HEIST comédie... with a twist; the comedy!"
+        self.assertEqual(vocab.encode(text, 16), [1, 3, 2])
+        self.assertEqual(again.encode(text, 16), [1, 3, 2])
+
+
+class TwoGroups(unittest.TestCase):
+    """Items 0-9 sit in one direction of taste space and are described with space words, items 10-19
+    in another with toy words: a query with either kind of word must retrieve its own group."""
+
+    @classmethod
+    def setUpClass(cls):
+        rng = np.random.default_rng(0)
+        dim = 8
+        centres = np.eye(dim)[[0, 1]]
+        taste = np.concatenate([centres[0] + 0.1 * rng.standard_normal((10, dim)),
+                                centres[1] + 0.1 * rng.standard_normal((10, dim))])
+        cls.taste = taste / np.linalg.norm(taste, axis=1, keepdims=True)
+        space, toys = [1, 2, 3], [4, 5, 6]  # word ids; 7 and 8 appear in both groups
+        cls.docs = [np.array(list(rng.choice(space if i < 10 else toys, 3)) + [7, 8]) for i in range(20)]
+        cfg = ContentConfig(hidden=16, mlp_hidden=32, epochs=40, batch_size=8, log=False)
+        cls.model = train_content(cls.docs, cls.taste, np.arange(20), 9, dim + 1, cfg)
+
+    def test_a_query_retrieves_its_own_group(self):
+        table = np.concatenate([self.taste, np.ones((20, 1))], axis=1)  # a bias column the text ignores
+        for ids, group in (([1], range(10)), ([2, 3, 7], range(10)), ([5], range(10, 20)), ([4, 6, 8], range(10, 20))):
+            scores = table @ embed_texts(self.model, [ids])[0]
+            self.assertEqual(set(np.argsort(-scores)[:10]), set(group), ids)
+
+    def test_output_is_a_unit_taste_vector_padded_with_zeros(self):
+        v = embed_texts(self.model, [[1, 7], []])
+        self.assertEqual(v.shape, (2, 9))
+        np.testing.assert_allclose(np.linalg.norm(v[:, :8], axis=1), 1.0, atol=1e-5)
+        np.testing.assert_array_equal(v[:, 8], 0.0)
+        self.assertTrue(np.isfinite(v).all())  # all padding gives a vector, not NaN
+
+    def test_export_is_int8_with_named_io_and_close_to_the_float_model(self):
+        model = to_onnx_int8(self.model)
+        self.assertGreaterEqual(len(int8_initializer_names(model)), 3)
+        self.assertEqual([i.name for i in model.graph.input], [INPUT_NAME])
+        self.assertEqual(model.graph.input[0].type.tensor_type.elem_type, onnx.TensorProto.INT32)
+        self.assertEqual([o.name for o in model.graph.output], [OUTPUT_NAME])
+        texts = [[1, 2], [5, 7, 8], [3]]
+        diff = np.abs(embed_texts(dequantized(self.model), texts) - embed_texts(self.model, texts)).max()
+        self.assertLess(diff, 0.05)
+
+
+if __name__ == "__main__":
+    unittest.main()
