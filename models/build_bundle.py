@@ -4,7 +4,7 @@
     /usr/bin/python3 models/build_bundle.py --out build/site/model [--movielens DIR] [--tmdb DIR]
                                             [--epochs N] [--seed 0]
 
-Writes DIR/{catalogue.json,item_table.bin,user_tower.onnx,manifest.json}, the PyTorch reference values
+Writes DIR/{catalogue.json,item_table.bin,user_tower.onnx,rating_head.bin,manifest.json}, the PyTorch reference values
 for tests (--reference, default DIR/../model_reference.json: keep it outside a deployed site),
 and DIR/.stamp; a second run with the same sources, data and arguments exits at once.
 Bad input -> a one-line message on stderr and exit code 2.
@@ -25,7 +25,7 @@ from cinelocal_models import locate  # noqa: E402
 from cinelocal_models.metadata_shards import build_metadata_shards  # noqa: E402
 
 STAMP = ".stamp"
-OUTPUTS = ("catalogue.json", "item_table.bin", "user_tower.onnx", "manifest.json")
+OUTPUTS = ("catalogue.json", "item_table.bin", "user_tower.onnx", "rating_head.bin", "manifest.json")
 
 
 def parse_args(argv):

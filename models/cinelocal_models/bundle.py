@@ -14,7 +14,8 @@ from .protocol import top_k
 FORMAT_VERSION = 1
 MODEL_FAMILY = "two-tower-0.1"
 MAX_PROFILE_ITEMS = 512
-BUNDLE_FILES = ("catalogue.json", "item_table.bin", "user_tower.onnx")
+RATING_HEAD_FILE = "rating_head.bin"  # rating_head.py; read by core/src/rating_head.cpp
+BUNDLE_FILES = ("catalogue.json", "item_table.bin", "user_tower.onnx", RATING_HEAD_FILE)
 
 
 def write_item_table(path: Path, q: np.ndarray, scale: np.ndarray) -> None:

@@ -15,10 +15,15 @@ from .interactions import group_by_user
 from .movielens import read_movielens
 from .pipeline import seed_everything
 from .scoring import BrowserScorer, FloatScorer
-from .two_tower import TrainConfig, train
+from . import export
+from .count_gate import train_with_tuned_gate
+from .fold_in import FoldInScorer, tune_fold_in
+from .quantize import dequantize
+from .rating_head import int8_taste_rows, tuned_rating_head
+from .two_tower import TrainConfig
 
-TOPN_METHODS = ("popularity", "ease", "two_tower_float", "two_tower_int8")
-RATING_METHODS = ("global_mean", "item_mean", "user_item_bias")
+TOPN_METHODS = ("popularity", "ease", "two_tower_float", "two_tower_int8", "fold_in_int8")
+RATING_METHODS = ("global_mean", "item_mean", "user_item_bias", "rating_head")
 SETTINGS = ("main",) + tuple(f"k={k}" for k in protocol.COLD_START_K)
 
 
@@ -49,14 +54,27 @@ def run_evaluation(ml_dir: Path, seed: int = 0, epochs: int | None = None, n_eva
         scorers = {"popularity": Popularity(train_users, n_items), "ease": Ease(train_users, n_items, lam)}
         t_base = time.perf_counter() - t0
 
-        model = train(cat, train_users, cfg)
+        t_model = time.perf_counter()
+        training = train_with_tuned_gate(cat, users, train_pos, cfg, seed)
+        model, gate = training.model, training.gate
+        t_model = time.perf_counter() - t_model
+        head, ridge_table = tuned_rating_head(users, training, train_pos, n_items, seed)
+        head_rows = int8_taste_rows(model)
         scorers["two_tower_float"] = FloatScorer(model)
         scorers["two_tower_int8"] = BrowserScorer.from_model(model)
+        fit_table = dequantize(*export.item_table_int8(training.fit_model), axis=0)
+        fold_in_params, _ = tune_fold_in(fit_table, cfg.dim, model.bias_scale, users, training.validation, seed)
+        scorers["fold_in_int8"] = FoldInScorer(scorers["two_tower_int8"].table, cfg.dim, model.bias_scale,
+                                               *fold_in_params)
 
         fold_summary = {"fold": f, "evaluated_users": len(fold), "training_users": len(train_users),
                         "ease_lambda": lam,
                         "ease_validation": {str(k): _round(v) for k, v in lam_table.items()},
                         "two_tower_train_seconds": round(model.train_seconds, 1),
+                        "count_gate": list(gate), "count_gate_seconds": round(t_model - model.train_seconds, 1),
+                        "fold_in_alpha_ridge_pop_weight": list(fold_in_params),
+                        "rating_head_ridge": head.ridge,
+                        "rating_head_validation_rmse": {str(k): round(v, 4) for k, v in ridge_table.items()},
                         "baselines_seconds": round(t_base, 1), "settings": {}}
         for setting in SETTINGS:
             k = None if setting == "main" else int(setting[2:])
@@ -71,7 +89,10 @@ def run_evaluation(ml_dir: Path, seed: int = 0, epochs: int | None = None, n_eva
         for case in protocol.rating_cases(users, fold, seed):
             n_rating_users += 1
             n_rated += len(case.targets)
-            for name, pred in rb.predict(case).items():
+            preds = rb.predict(case)
+            b_u, p = head.fold_in(head_rows, case.items, case.stars)
+            preds["rating_head"] = head.predict(head_rows, b_u, p, case.targets)
+            for name, pred in preds.items():
                 sse, sae = rating_errors(pred, case.target_stars)
                 rating_sums[name][0] += sse
                 rating_sums[name][1] += sae
@@ -92,7 +113,11 @@ def run_evaluation(ml_dir: Path, seed: int = 0, epochs: int | None = None, n_eva
     rating = {"evaluated_users": n_rating_users, "predicted_ratings": n_rated,
               "methods": {m: {"rmse": round(float(np.sqrt(s[0] / max(n_rated, 1))), 4),
                               "mae": round(float(s[1] / max(n_rated, 1)), 4)}
-                          for m, s in rating_sums.items()}}
+                          for m, s in rating_sums.items()},
+              "rating_head": "user bias + ridge fold-in of the fold-in ratings against the int8 item "
+                             "table's taste columns (rating_head.py = core/src/rating_head.cpp); ridge "
+                             "tuned per fold on the validation split of the training users",
+              "rating_head_ridge_per_fold": [p["rating_head_ridge"] for p in per_fold]}
     return {
         "protocol": "shared/EVALUATION.md strong generalization (held-out users)",
         "dataset": {"name": ml.name, "ratings_sha256": ml.ratings_sha256, "ratings": int(len(ml.ratings)),
@@ -102,6 +127,13 @@ def run_evaluation(ml_dir: Path, seed: int = 0, epochs: int | None = None, n_eva
         "seeds": {"split": seed, "training": cfg.seed},
         "model": {"family": MODEL_FAMILY, "config": {k: v for k, v in asdict(cfg).items() if k != "log"},
                   "inputs": "fold-in positives with their stars (no non-positive ratings)",
+                  "count_gate": "sigmoid(a log n + b) on the taste vector, (a, b) tuned per fold on the "
+                                "validation split of its training users (a model trained without them)",
+                  "count_gate_per_fold": [p["count_gate"] for p in per_fold],
+                  "fold_in": "fold_in_int8: iALS user step against the int8 item table's taste columns "
+                             "+ pop_weight x popularity column (fold_in.py = core/src/fold_in.cpp), "
+                             "(alpha, ridge, pop_weight) tuned per fold on the validation split",
+                  "fold_in_per_fold": [p["fold_in_alpha_ridge_pop_weight"] for p in per_fold],
                   "train_seconds_per_fold": [p["two_tower_train_seconds"] for p in per_fold]},
         "ease": {"lambda_grid": list(EASE_LAMBDAS), "lambda_per_fold": [p["ease_lambda"] for p in per_fold],
                  "tuned_on": "Recall@20 on a seeded 20% validation split of each fold's training users",

@@ -10,12 +10,15 @@ import onnx
 import torch
 
 from . import bundle, export
+from .bundle import RATING_HEAD_FILE
 from .catalogue import build_catalogue, write_catalogue
 from .evaluate import fold_in_splits, popularity_scorer, recall_at
 from .interactions import group_by_user, split_users
 from .movielens import read_movielens
 from .quantize import dequantize, int8_initializer_names, quantize_weights_int8
-from .two_tower import TrainConfig, train
+from .count_gate import train_with_tuned_gate
+from .rating_head import tuned_rating_head
+from .two_tower import TrainConfig
 
 
 @dataclass
@@ -52,8 +55,13 @@ def build(out: Path, ml_dir: Path, tmdb_dir: Path | None, cfg: TrainConfig,
     # The shipped model is the one trained without the held-out users, so the printed check is honest.
     train_idx, hold_idx = split_users(len(users), holdout_fraction, cfg.seed)
     train_users = [users[i] for i in train_idx]
-    model = train(cat, train_users, cfg)
-    log(f"training time {model.train_seconds:.1f} s ({cfg.epochs} epochs, {len(train_users)} users)")
+    # The count gate and the rating head's ridge are tuned on a validation split of the training
+    # users (count_gate.py, rating_head.py), exactly as the evaluation does per fold.
+    training = train_with_tuned_gate(cat, users, train_idx, cfg, cfg.seed)
+    model = training.model
+    head, _ = tuned_rating_head(users, training, train_idx, len(cat), cfg.seed)
+    log(f"training time {model.train_seconds:.1f} s ({cfg.epochs} epochs, {len(train_users)} users); "
+        f"count gate {training.gate}, rating head ridge {head.ridge:g}")
 
     tower = export.user_tower(model)
     tower_q = export.dequantized_user_tower(tower)
@@ -77,6 +85,7 @@ def build(out: Path, ml_dir: Path, tmdb_dir: Path | None, cfg: TrainConfig,
     write_catalogue(cat, out / "catalogue.json")
     bundle.write_item_table(out / "item_table.bin", q_table, q_scale)
     onnx.save(int8_onnx, out / "user_tower.onnx")
+    head.write(out / RATING_HEAD_FILE)
     manifest = bundle.write_manifest(out, ml.name, ml.ratings_sha256, len(cat), q_table.shape[1], taste_dims=cfg.dim)
 
     cases = [bundle.reference_case(name, items, stars, export.run_tower(tower_q, items, stars),

@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 
 LABELS = {"popularity": "Most popular", "ease": "EASE", "two_tower_float": "Two-tower (float)",
-          "two_tower_int8": "Two-tower int8 (browser path)"}
+          "two_tower_int8": "Two-tower int8 (browser path)", "fold_in_int8": "Fold-in int8 (closed form)"}
 COLORS = {"popularity": (150, 150, 150), "ease": (220, 120, 20), "two_tower_float": (120, 170, 230),
-          "two_tower_int8": (20, 70, 180)}
+          "two_tower_int8": (20, 70, 180), "fold_in_int8": (40, 160, 80)}
 
 
 # ---- targets of issue 3 --------------------------------------------------------------------------

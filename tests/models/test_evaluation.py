@@ -158,7 +158,10 @@ class Report(unittest.TestCase):
             write_report(report, tmp)
             doc = json.loads((tmp / "evaluation.json").read_text())
             self.assertEqual(set(doc["topn"]["methods"]),
-                             {"popularity", "ease", "two_tower_float", "two_tower_int8"})
+                             {"popularity", "ease", "two_tower_float", "two_tower_int8", "fold_in_int8"})
+            self.assertEqual(set(doc["rating"]["methods"]),
+                             {"global_mean", "item_mean", "user_item_bias", "rating_head"})
+            self.assertTrue(any(t["target"].startswith("rating head") for t in doc["targets"]))
             self.assertEqual(set(doc["cold_start"]), {"1", "3", "5", "10"})
             self.assertEqual(len(doc["dataset"]["ratings_sha256"]), 64)
             self.assertTrue((tmp / "cold_start.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n"))
