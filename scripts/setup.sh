@@ -9,7 +9,7 @@ apt_packages=(
   cmake ninja-build g++ make git ca-certificates curl unzip
   emscripten libeigen3-dev nlohmann-json3-dev catch2
   python3-torch python3-onnx python3-numpy libopenblas0-pthread
-  chromium fonts-dejavu-core brotli dpkg-dev
+  chromium fonts-dejavu-core fonts-font-awesome brotli dpkg-dev
 )
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

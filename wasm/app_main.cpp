@@ -15,20 +15,17 @@
 #include "app_actions.h"
 #include "app_view.h"
 #include "browser_platform.h"
+#include "data_actions.h"
 #include "test_snapshot.h"
 #include "text_input.h"
 #include "typed_array.h"
-
-namespace cinelocal::ui {
-[[gnu::weak]] void on_file_opened(AppState& state, Platform& platform, FilePurpose purpose, const std::string& name,
-                                  const std::string& text);
-}
 
 namespace {
 
 using namespace cinelocal;
 
-constexpr const char* k_font_path = "/fonts/DejaVuSans.ttf";  // packaged with --preload-file
+// Packaged with --preload-file (wasm/CMakeLists.txt).
+constexpr ui::FontFiles k_font_files{"/fonts/DejaVuSans.ttf", "/fonts/fontawesome-webfont.ttf"};
 
 struct App {
     ui::AppState state;
@@ -58,7 +55,7 @@ void fit_canvas_to_screen(App& a) {
     }
     const float ratio = float(geometry.pixel_ratio);
     if (ratio != a.theme_pixel_ratio) {
-        a.fonts = ui::apply_theme(k_font_path, ratio);
+        a.fonts = ui::apply_theme(k_font_files, ratio);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
         a.theme_pixel_ratio = ratio;
@@ -108,8 +105,7 @@ void user_embedding_failed(int request_id, const std::string& message) {
 }
 std::string test_snapshot() { return ui::test_snapshot_json(app().state); }
 void file_opened(int purpose, const std::string& name, const std::string& text) {
-    // Weak until web/app defines it: a build without the import screens ignores the file.
-    if (&ui::on_file_opened) ui::on_file_opened(app().state, app().platform, ui::FilePurpose(purpose), name, text);
+    ui::on_file_opened(app().state, app().platform, ui::FilePurpose(purpose), name, text);
 }
 
 }  // namespace

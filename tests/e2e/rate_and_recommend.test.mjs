@@ -46,15 +46,15 @@ test('rate three animated films, get family films, keep them across a reload', a
     assert.ok(explained.length >= 15, `most picks say why (${explained.length}/20)`);
     for (const m of explained) assert.ok(m.because.every((id) => [1, 6377, 4886].includes(id)), 'reasons are own ratings');
 
+    await clickWidget(page, 'nav/for-you');
     const first = after.forYou[0];
-    await clickWidget(page, `foryou:${first.id}/similar`);
-    const similar = await waitForApp(page, `(s) => s.similarTo === ${first.id} && s.similar.length > 0`);
-    assert.ok(!similar.similar.some((m) => m.id === first.id), 'a movie is not similar to itself');
-    assert.ok(similar.similar.filter(isFamilyFilm).length >= 10, 'films like a family film are family films');
-    await screenshot(page, '03b-similar.png');
-    await clickWidget(page, 'similar/back');
-    await waitForApp(page, '(s) => s.similarTo === 0');
-
+    await clickWidget(page, `foryou:${first.id}/open`);
+    const moviePage = await waitForApp(page, `(s) => s.detailMovie === ${first.id} && s.detailSimilar.length > 0`);
+    assert.ok(!moviePage.detailSimilar.some((m) => m.id === first.id), 'a movie is not similar to itself');
+    assert.ok(moviePage.detailSimilar.filter(isFamilyFilm).length >= 6, 'films like a family film are family films');
+    await screenshot(page, '03b-movie-page.png');
+    await clickWidget(page, 'movie/back');
+    await waitForApp(page, '(s) => s.detailMovie === 0');
     await page.reload();
     const reloaded = await waitForApp(page, '(s) => s.phase === "ready" && s.forYouPersonal');
     assert.deepEqual(reloaded.ratings, after.ratings, 'ratings survive a reload');

@@ -56,7 +56,7 @@ TEST_CASE("once the model is ready the tower's answer becomes For you") {
     std::vector<float> horror = {0.0f, 1.0f};
     on_user_embedding(state, platform, fake.requests[0].first, horror);
     CHECK(state.for_you_personal);
-    state.variety = 0.0f;  // pure relevance
+    state.profile.settings.variety = 0.0f;  // pure relevance
     rerank_for_you(state);
     CHECK(for_you_ids(state) == std::vector<MovieId>{10, 11, 12, 3, 2});
     REQUIRE(state.for_you_reasons.size() == 5);
@@ -64,12 +64,12 @@ TEST_CASE("once the model is ready the tower's answer becomes For you") {
     REQUIRE_FALSE(state.for_you_reasons[3].pulled_up.empty());
     CHECK(state.for_you_reasons[3].pulled_up.front().movie == 1);
 
-    show_similar(state, 10);
-    CHECK(state.similar_to == 10);
-    REQUIRE_FALSE(state.similar.empty());
-    CHECK(state.bundle->catalogue.movie(state.similar.front().index).id == 11);
-    show_similar(state, 424242);
-    CHECK(state.similar_to == 0);
+    open_movie(state, 10);
+    CHECK(state.detail_movie == 10);
+    REQUIRE_FALSE(state.detail_similar.empty());
+    CHECK(state.bundle->catalogue.movie(state.detail_similar.front().index).id == 11);
+    open_movie(state, 424242);
+    CHECK(state.detail_movie == 0);
     CHECK(state.notices.back().find("424242") != std::string::npos);
 }
 

@@ -21,7 +21,9 @@ struct HeadlessUi {
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(1280, 800);
         io.DeltaTime = 1.0f / 60.0f;
-        fonts = apply_theme("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 1.0f);
+        fonts = apply_theme({"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                             "/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf"},
+                            1.0f);
         unsigned char* pixels;
         int w, h;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the atlas, as a renderer would
@@ -34,8 +36,31 @@ struct HeadlessUi {
         ImGui::Render();
     }
 
+    // Moves to the widget, presses and releases on separate frames, as a person's click would.
+    void click(AppState& state, Platform& platform, const std::string& id) {
+        frame(state, platform);
+        const auto& rects = state.rects.all();
+        INFO("widget " << id);
+        REQUIRE(rects.count(id));
+        const WidgetRect r = rects.at(id);
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(r.x + r.w / 2, r.y + r.h / 2);
+        frame(state, platform);
+        io.MouseDown[0] = true;
+        frame(state, platform);
+        io.MouseDown[0] = false;
+        frame(state, platform);
+    }
+
     Fonts fonts;
 };
+
+void load_ready_app(AppState& state, Platform& platform) {
+    REQUIRE(receive_manifest(state, tiny::manifest_json(tiny::files())).empty());
+    for (auto& [name, bytes] : tiny::files()) receive_file(state, name, bytes);
+    REQUIRE(assemble_bundle(state, platform).empty());
+    model_ready(state, platform);
+}
 
 }  // namespace
 
@@ -44,28 +69,23 @@ TEST_CASE("the main screen lists search results with stars, and clicking a star 
     FakePlatform fake;
     auto platform = fake.platform();
     AppState state;
-    REQUIRE(receive_manifest(state, tiny::manifest_json(tiny::files())).empty());
-    for (auto& [name, bytes] : tiny::files()) receive_file(state, name, bytes);
-    REQUIRE(assemble_bundle(state, platform).empty());
-    model_ready(state, platform);
+    load_ready_app(state, platform);
 
-    std::strcpy(state.query, "shining");
     ui.frame(state, platform);
     ui.frame(state, platform);
+    CHECK(state.rects.all().count("foryou:1/rate:5"));  // For you shows popular films before any rating
+    CHECK(state.rects.all().count("welcome/start"));    // and the welcome on a first visit
+
+    ImGui::GetIO().AddInputCharactersUTF8("shining");  // typed into the search box, focused at start
+    ui.frame(state, platform);
+    ui.frame(state, platform);
+    CHECK(std::string(state.query) == "shining");
     REQUIRE(state.search_results.size() == 1);
+    CHECK(state.screen == Screen::search);  // typing shows the results
     const auto& rects = state.rects.all();
     CHECK(rects.count("search-box"));
-    CHECK(rects.count("foryou:1/rate:5"));  // For you shows popular films before any rating
     REQUIRE(rects.count("search:11/rate:4.5"));
-    const WidgetRect star = rects.at("search:11/rate:4.5");
-
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = ImVec2(star.x + star.w / 2, star.y + star.h / 2);
-    ui.frame(state, platform);
-    io.MouseDown[0] = true;
-    ui.frame(state, platform);
-    io.MouseDown[0] = false;
-    ui.frame(state, platform);
+    ui.click(state, platform, "search:11/rate:4.5");
 
     REQUIRE(state.profile.ratings().size() == 1);
     CHECK(state.profile.ratings()[0].movie == 11);
@@ -85,4 +105,65 @@ TEST_CASE("a failed load draws the failure screen without touching the profile")
     CHECK(state.frame == 1);
     CHECK(state.rects.all().empty());
     CHECK(fake.storage.empty());
+}
+
+TEST_CASE("every screen of the side bar opens, and a card's buttons change the watchlist and the marks") {
+    HeadlessUi ui;
+    FakePlatform fake;
+    auto platform = fake.platform();
+    AppState state;
+    load_ready_app(state, platform);
+
+    ui.click(state, platform, "foryou:1/watch");
+    CHECK(state.profile.watchlist() == std::vector<MovieId>{1});
+    ui.click(state, platform, "foryou:1/hide");
+    CHECK(state.profile.not_interested() == std::vector<MovieId>{1});
+    CHECK(state.profile.watchlist().empty());  // not interested leaves the watchlist too
+    for (const auto& item : state.for_you) CHECK(state.bundle->catalogue.movie(item.index).id != 1);
+    CHECK(fake.storage.at(k_profile_storage_key).find("\"not_interested\":[1]") != std::string::npos);
+
+    const std::pair<const char*, Screen> screens[] = {
+        {"nav/taste", Screen::taste},       {"nav/watchlist", Screen::watchlist}, {"nav/movie-night", Screen::movie_night},
+        {"nav/settings", Screen::settings}, {"nav/search", Screen::search},       {"nav/for-you", Screen::for_you},
+    };
+    for (const auto& [nav, screen] : screens) {
+        ui.click(state, platform, nav);
+        CHECK(state.screen == screen);
+    }
+    ui.click(state, platform, "nav/taste");
+    CHECK(state.rects.all().count("taste/map"));
+    CHECK(state.taste_map.size() == state.bundle->catalogue.size());
+}
+
+TEST_CASE("a poster opens the movie page with similar films, and Back returns") {
+    HeadlessUi ui;
+    FakePlatform fake;
+    auto platform = fake.platform();
+    AppState state;
+    load_ready_app(state, platform);
+    ui.click(state, platform, "foryou:10/open");
+    CHECK(state.detail_movie == 10);
+    ui.frame(state, platform);
+    CHECK(state.rects.all().count("similar:11/open"));
+    ui.click(state, platform, "movie:10/rate:4");
+    CHECK(state.profile.find(10)->stars == 4.0f);
+    ui.click(state, platform, "movie/back");
+    CHECK(state.detail_movie == 0);
+}
+
+TEST_CASE("delete everything asks first, then empties the profile in memory and in storage") {
+    HeadlessUi ui;
+    FakePlatform fake;
+    auto platform = fake.platform();
+    AppState state;
+    load_ready_app(state, platform);
+    ui.click(state, platform, "foryou:1/rate:5");
+    ui.click(state, platform, "nav/settings");
+    ui.click(state, platform, "settings/delete");
+    CHECK(state.profile.ratings().size() == 1);  // not yet: it asks
+    ui.click(state, platform, "settings/delete-confirm");
+    CHECK(state.profile.ratings().empty());
+    auto saved = Profile::from_json(fake.storage.at(k_profile_storage_key));
+    REQUIRE(saved.ok());
+    CHECK(saved.value().ratings().empty());
 }

@@ -3,9 +3,25 @@
 #include <algorithm>
 
 #include "cinelocal/onboarding.h"
+#include "movie_night.h"
 
 namespace cinelocal::ui {
 namespace {
+
+// Before any rating: familiar films spread across tastes, so the first answers tell the most.
+// Films marked "not interested" are skipped.
+std::vector<ScoredItem> starter_picks(const Bundle& bundle, const Profile& profile, std::size_t k) {
+    std::vector<ScoredItem> picks;
+    const std::size_t asked = k + profile.not_interested().size();
+    for (ItemIndex index : onboarding_picks(bundle.catalogue, bundle.unit_rows, profile, asked)) {
+        const Movie& movie = bundle.catalogue.movie(index);
+        if (profile.is_not_interested(movie.id) || picks.size() == k) continue;
+        picks.push_back({index, float(movie.positives)});
+    }
+    return picks;
+}
+
+}  // namespace
 
 void save_profile(AppState& state, Platform& platform) {
     if (!platform.storage_set(k_profile_storage_key, state.profile.to_json())) {
@@ -14,17 +30,6 @@ void save_profile(AppState& state, Platform& platform) {
             "you close the page.");
     }
 }
-
-// Before any rating: familiar films spread across tastes, so the first answers tell the most.
-std::vector<ScoredItem> starter_picks(const Bundle& bundle, const Profile& profile, std::size_t k) {
-    std::vector<ScoredItem> picks;
-    for (ItemIndex index : onboarding_picks(bundle.catalogue, bundle.unit_rows, profile, k)) {
-        picks.push_back({index, float(bundle.catalogue.movie(index).positives)});
-    }
-    return picks;
-}
-
-}  // namespace
 
 std::string receive_manifest(AppState& state, std::string_view json_text) {
     auto manifest = parse_manifest(json_text);
@@ -77,14 +82,15 @@ void loading_failed(AppState& state, std::string message) {
 
 void load_saved_profile(AppState& state, Platform& platform) {
     auto saved = platform.storage_get(k_profile_storage_key);
-    if (!saved) return;
+    if (!saved || saved->empty()) return;
     auto profile = Profile::from_json(*saved);
     if (profile) {
         state.profile = std::move(profile).value();
         return;
     }
     // Keep the unreadable text aside so that nothing the visitor had is lost, and start afresh.
-    bool kept = platform.storage_get(k_unreadable_profile_key).has_value() ||
+    auto earlier_copy = platform.storage_get(k_unreadable_profile_key);
+    bool kept = (earlier_copy && !earlier_copy->empty()) ||
                 platform.storage_set(k_unreadable_profile_key, *saved);
     state.notices.push_back("Your saved ratings could not be read (" + profile.error().message + "). " +
                             (kept ? std::string("A copy is kept in browser storage as '") + k_unreadable_profile_key +
@@ -122,6 +128,10 @@ void run_search(AppState& state) {
 void refresh_recommendations(AppState& state, Platform& platform) {
     if (!state.bundle) return;
     auto input = tower_input(state.profile, state.bundle->catalogue, state.bundle->manifest.max_profile_items);
+    state.quick_picks.clear();
+    if (state.profile.ratings().size() < k_quick_pick_until) {
+        state.quick_picks = starter_picks(*state.bundle, state.profile, k_quick_pick_count);
+    }
     if (input.item_index.empty() || !state.model_ready) {
         state.for_you = starter_picks(*state.bundle, state.profile, k_for_you_count);
         state.for_you_reasons.clear();
@@ -134,6 +144,10 @@ void refresh_recommendations(AppState& state, Platform& platform) {
 }
 
 void on_user_embedding(AppState& state, Platform& platform, int request_id, std::span<const float> embedding) {
+    if (request_id == state.movie_night.request_id && request_id != 0) {
+        on_guest_embedding(state, embedding);
+        return;
+    }
     if (request_id != state.latest_request_id || !state.bundle) return;  // a newer rating is on its way
     state.user_vector.assign(embedding.begin(), embedding.end());
     rerank_for_you(state);
@@ -146,7 +160,12 @@ void on_user_embedding(AppState& state, Platform& platform, int request_id, std:
 void rerank_for_you(AppState& state) {
     if (!state.bundle || state.user_vector.empty()) return;
     RecommendOptions options;
-    options.rerank.diversity_lambda = 1.0f - 0.5f * state.variety;
+    const ProfileSettings& settings = state.profile.settings;
+    options.rerank.diversity_lambda = 1.0f - 0.5f * settings.variety;  // variety 1 -> MMR lambda 0.5
+    options.filters.not_interested = state.profile.not_interested();
+    options.filters.genre_mask = settings.genre_mask;
+    options.filters.year_min = settings.year_min;
+    options.filters.year_max = settings.year_max;
     auto top = recommend(*state.bundle, state.user_vector, state.profile, k_for_you_count, options);
     if (!top) {
         state.notices.push_back("Recommendations failed: " + top.error().message);
@@ -159,19 +178,41 @@ void rerank_for_you(AppState& state) {
     }
     state.for_you_personal = true;
     ++state.for_you_version;
+    refresh_movie_night(state);  // the visitor's taste changed: so does the blend
 }
 
-void show_similar(AppState& state, MovieId movie) {
-    state.similar_to = 0;
-    state.similar.clear();
+void open_movie(AppState& state, MovieId movie) {
+    state.detail_movie = 0;
+    state.detail_similar.clear();
     if (!state.bundle || movie == 0) return;
-    auto similar = similar_movies(state.bundle->catalogue, state.bundle->unit_rows, movie, 20);
+    auto similar = similar_movies(state.bundle->catalogue, state.bundle->unit_rows, movie, 12);
     if (!similar) {
         state.notices.push_back(similar.error().message);
         return;
     }
-    state.similar_to = movie;
-    state.similar = std::move(similar).value();
+    state.detail_movie = movie;
+    state.detail_similar = std::move(similar).value();
+}
+
+void set_on_watchlist(AppState& state, Platform& platform, MovieId movie, bool on) {
+    state.profile.set_on_watchlist(movie, on);
+    save_profile(state, platform);
+}
+
+void set_not_interested(AppState& state, Platform& platform, MovieId movie, bool on) {
+    state.profile.set_not_interested(movie, on);
+    save_profile(state, platform);
+    if (on) state.profile.set_on_watchlist(movie, false);
+    apply_settings(state, platform);
+}
+
+void apply_settings(AppState& state, Platform& platform) {
+    save_profile(state, platform);
+    if (state.for_you_personal) {
+        rerank_for_you(state);
+    } else {
+        refresh_recommendations(state, platform);
+    }
 }
 
 void on_user_embedding_failed(AppState& state, int request_id, const std::string& message) {

@@ -22,13 +22,21 @@ void loading_failed(AppState& state, std::string message);
 // Reads the saved profile; an unreadable one is copied aside (never lost) and reported.
 void load_saved_profile(AppState& state, Platform& platform);
 
+// Writes the profile to browser storage; a refusal becomes a notice (the data stays in memory).
+void save_profile(AppState& state, Platform& platform);
+
 void rate_movie(AppState& state, Platform& platform, MovieId movie, float stars);
 void clear_rating(AppState& state, Platform& platform, MovieId movie);
 
 void run_search(AppState& state);
-// Shows the movies most like `movie` in the left panel (0 closes the list).
-void show_similar(AppState& state, MovieId movie);
-// Re-ranks "For you" with the current variety setting, from the last user vector.
+// Opens a movie's page with the movies most like it (0 closes it).
+void open_movie(AppState& state, MovieId movie);
+void set_on_watchlist(AppState& state, Platform& platform, MovieId movie, bool on);
+// A movie marked "not interested" leaves "For you" (and the watchlist) until unmarked.
+void set_not_interested(AppState& state, Platform& platform, MovieId movie, bool on);
+// Saves the profile's settings (variety, filters) and recomputes "For you" with them.
+void apply_settings(AppState& state, Platform& platform);
+// Re-ranks "For you" with the current settings, from the last user vector.
 void rerank_for_you(AppState& state);
 
 // Recomputes "For you": popular films for an empty profile, else asks the user tower.

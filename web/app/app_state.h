@@ -8,6 +8,9 @@
 
 #include "cinelocal/bundle.h"
 #include "cinelocal/explain.h"
+#include "cinelocal/group.h"
+#include "cinelocal/ratings_import.h"
+#include "cinelocal/taste_map.h"
 #include "cinelocal/title_search.h"
 #include "widget_rects.h"
 
@@ -15,9 +18,30 @@ namespace cinelocal::ui {
 
 enum class LoadPhase { loading, ready, failed };
 
+// The screens of the side bar. A movie's detail page opens over any of them.
+enum class Screen { for_you, search, taste, watchlist, movie_night, settings };
+
+// A ratings file read and matched, waiting for the visitor to resolve ambiguous titles and confirm.
+struct PendingImport {
+    ImportReport report;
+    std::vector<int> choice;  // per ambiguous row: index into its candidates, -1 = skip
+};
+
+// Movie night: the visitor's taste blended with a friend's exported profile.
+struct MovieNight {
+    std::string guest_name;  // the file the friend's profile came from
+    Profile guest;
+    std::vector<float> guest_vector;  // the user tower's answer for the guest
+    int request_id = 0;
+    GroupBlend blend = GroupBlend::least_misery;
+    std::vector<ScoredItem> picks;
+};
+
 inline constexpr const char* k_profile_storage_key = "cinelocal.profile";
 inline constexpr const char* k_unreadable_profile_key = "cinelocal.profile.unreadable";
 inline constexpr std::size_t k_for_you_count = 20;
+inline constexpr std::size_t k_quick_pick_count = 6;    // "rate these next" cards above "For you"
+inline constexpr std::size_t k_quick_pick_until = 10;   // ... shown until the visitor has this many ratings
 
 struct AppState {
     LoadPhase phase = LoadPhase::loading;
@@ -34,8 +58,6 @@ struct AppState {
 
     Profile profile;
 
-    MovieId similar_to = 0;  // the movie whose look-alikes the left panel shows, 0 for none
-    std::vector<ScoredItem> similar;
 
     char query[128] = {};
     std::string searched_query;
@@ -47,12 +69,21 @@ struct AppState {
     std::vector<ScoredItem> for_you;
     std::vector<Explanation> for_you_reasons;  // parallel to for_you (empty when not personal)
     bool for_you_personal = false;
+    std::vector<ScoredItem> quick_picks;       // onboarding: films to rate next, while ratings are few
     std::vector<float> user_vector;   // the tower's last answer: re-ranking needs no new tower run
-    float variety = 0.3f;             // 0: pure relevance, 1: most varied (MMR lambda = 1 - variety / 2)
     int for_you_version = 0;          // bumps each time the list is recomputed
     int latest_request_id = 0;        // answers to older requests are stale and dropped
     double rating_clicked_ms = 0.0;   // when the newest rating was given
     double last_update_ms = -1.0;     // rating click -> list updated, for the status line and tests
+
+    Screen screen = Screen::for_you;
+    MovieId detail_movie = 0;  // the open movie page, 0 for none
+    std::vector<ScoredItem> detail_similar;
+    std::optional<PendingImport> pending_import;
+    std::string import_message;  // the outcome of the last import, shown in Settings
+    MovieNight movie_night;
+    std::vector<MapPoint> taste_map;  // 2-D projection of every movie, made on first view
+    bool confirm_delete = false;
 
     WidgetRects rects;
     float pixel_ratio = 1.0f;

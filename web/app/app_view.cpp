@@ -4,13 +4,11 @@
 #include <cstdio>
 
 #include "app_actions.h"
-#include "star_rating.h"
+#include "icons.h"
+#include "screens.h"
 
 namespace cinelocal::ui {
 namespace {
-
-const char* k_cross = "\xe2\x9c\x95";    // U+2715 MULTIPLICATION X
-const char* k_similar = "\xe2\x89\x88";  // U+2248 ALMOST EQUAL TO: "more like this"
 
 void centered_text(const char* text, ImVec4 color) {
     const float width = ImGui::CalcTextSize(text).x;
@@ -49,22 +47,22 @@ void draw_failure(const AppState& state, const Fonts& fonts) {
     ImGui::EndGroup();
 }
 
-void draw_header(AppState& state, const Fonts& fonts) {
-    ImGui::PushFont(fonts.title);
-    ImGui::TextColored(colors::accent, "CineLocal");
-    ImGui::PopFont();
-    ImGui::SameLine();
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (fonts.title->FontSize - ImGui::GetFontSize()) * 0.5f);
-    ImGui::TextColored(colors::text_muted, "Private movie picks. Everything is computed here, in your browser.");
-
+void draw_search_box(ScreenContext& ctx) {
+    AppState& state = ctx.state;
     ImGui::SetNextItemWidth(-1);
     if (state.focus_search) {
         ImGui::SetKeyboardFocusHere();
         state.focus_search = false;
     }
-    ImGui::InputTextWithHint("##search", "Search a title, e.g. Toy Story", state.query, sizeof state.query);
+    const std::string hint = std::string(icons::search) + "  Search a title, e.g. Toy Story";
+    ImGui::InputTextWithHint("##search", hint.c_str(), state.query, sizeof state.query);
     state.rects.record_last_item("search-box");
+    const bool typed = state.searched_query != state.query;
     run_search(state);
+    if (typed && state.query[0] != '\0') {  // typing takes the visitor to the results
+        state.screen = Screen::search;
+        state.detail_movie = 0;
+    }
 }
 
 void draw_notices(AppState& state) {
@@ -87,174 +85,105 @@ void draw_notices(AppState& state) {
     }
 }
 
-std::string titles_of(const Catalogue& catalogue, const std::vector<Reason>& reasons, std::size_t count) {
-    std::string text;
-    for (std::size_t i = 0; i < reasons.size() && i < count; ++i) {
-        auto index = catalogue.index_of(reasons[i].movie);
-        if (!index) continue;
-        if (!text.empty()) text += ", ";
-        text += catalogue.movie(*index).title;
-    }
-    return text;
+struct NavEntry {
+    Screen screen;
+    const char* icon;
+    const char* label;
+    const char* id;
+};
+
+constexpr NavEntry k_nav[] = {
+    {Screen::for_you, icons::heart, "For you", "nav/for-you"},
+    {Screen::search, icons::search, "Search", "nav/search"},
+    {Screen::taste, icons::bar_chart, "Your taste", "nav/taste"},
+    {Screen::watchlist, icons::bookmark, "Watchlist", "nav/watchlist"},
+    {Screen::movie_night, icons::users, "Movie night", "nav/movie-night"},
+    {Screen::settings, icons::cog, "Settings & privacy", "nav/settings"},
+};
+
+void select_screen(AppState& state, Screen screen) {
+    state.screen = screen;
+    state.detail_movie = 0;
+    if (screen == Screen::search) state.focus_search = true;
 }
 
-// "Because you liked A, B; despite C" under a recommended movie.
-void draw_reasons(const Catalogue& catalogue, const Explanation& why) {
-    if (why.pulled_up.empty() && why.pushed_down.empty()) return;
-    std::string text;
-    if (!why.pulled_up.empty()) text = "Because you liked " + titles_of(catalogue, why.pulled_up, 2);
-    if (!why.pushed_down.empty()) {
-        text += (text.empty() ? "Despite your low rating of " : "; despite your low rating of ") +
-                titles_of(catalogue, why.pushed_down, 1);
+// The side bar on wide windows: the name, the screens, and where the data lives.
+void draw_side_bar(ScreenContext& ctx) {
+    AppState& state = ctx.state;
+    ImGui::PushFont(ctx.fonts.title);
+    ImGui::TextColored(colors::accent, "%s CineLocal", icons::film);
+    ImGui::PopFont();
+    ImGui::Spacing();
+    for (const auto& entry : k_nav) {
+        const std::string label = std::string(entry.icon) + "   " + entry.label;
+        const bool selected = state.screen == entry.screen && state.detail_movie == 0;
+        if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, ctx.px(30)))) select_screen(state, entry.screen);
+        state.rects.record_last_item(entry.id);
     }
-    ImGui::TextColored(ImVec4(0.85f, 0.66f, 0.35f, 1.0f), "%s", text.c_str());
-}
-
-// One movie: title and year, genres (and why, when recommended), then the stars, a clear button
-// once rated, and "more like this".
-void draw_movie_row(AppState& state, Platform& platform, ItemIndex index, const std::string& list_id, int rank,
-                    const Explanation* why = nullptr) {
-    const Catalogue& catalogue = state.bundle->catalogue;
-    const Movie& movie = catalogue.movie(index);
-    const Rating* rating = state.profile.find(movie.id);
-    const std::string id = list_id + ":" + std::to_string(movie.id);
-    ImGui::PushID(id.c_str());
-
-    const float stars_w = ImGui::CalcTextSize("\xe2\x98\x85").x * 5 + 12 * state.pixel_ratio;
-    const float button_w = ImGui::CalcTextSize(k_cross).x + ImGui::GetStyle().FramePadding.x * 2;
-    const float clear_w = button_w * 2 + ImGui::GetStyle().ItemSpacing.x;  // clear and "more like this"
-    const float right = ImGui::GetContentRegionMax().x;
-    const float text_w = right - stars_w - clear_w - ImGui::GetStyle().ItemSpacing.x * 3;
-
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
-    if (rank > 0) {
-        ImGui::TextColored(colors::text_muted, "%2d", rank);
-        ImGui::SameLine();
-    }
-    if (movie.year > 0) {
-        ImGui::Text("%s (%d)", movie.title.c_str(), movie.year);
-    } else {
-        ImGui::TextUnformatted(movie.title.c_str());
-    }
-    ImGui::TextColored(colors::text_muted, "%s", catalogue.genres_text(index).c_str());
-    if (why) draw_reasons(catalogue, *why);
+    ImGui::SetCursorPosY(ImGui::GetWindowHeight() - ctx.px(110));
+    ImGui::PushFont(ctx.fonts.small);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(colors::text_muted, "%s %zu ratings, %zu on the watchlist, kept only in this browser.", icons::lock,
+                       state.profile.ratings().size(), state.profile.watchlist().size());
     ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    state.rects.record_last_item(id + "/title");
-
-    ImGui::SameLine(right - stars_w - clear_w - ImGui::GetStyle().ItemSpacing.x);
-    if (auto stars = star_rating(id, rating ? rating->stars : 0.0f, state.rects)) {
-        rate_movie(state, platform, movie.id, *stars);
-    }
-    ImGui::SameLine();
-    if (ImGui::SmallButton(k_similar)) show_similar(state, movie.id);
-    state.rects.record_last_item(id + "/similar");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("More like this");
-    if (rating) {
-        ImGui::SameLine();
-        if (ImGui::SmallButton(k_cross)) clear_rating(state, platform, movie.id);
-        state.rects.record_last_item(id + "/clear");
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove your rating");
-    }
-    ImGui::PopID();
-    ImGui::Separator();
+    ImGui::PopFont();
 }
 
-void draw_similar_panel(AppState& state, Platform& platform) {
-    const Catalogue& catalogue = state.bundle->catalogue;
-    if (ImGui::SmallButton("< Back")) {
-        show_similar(state, 0);
-        return;
+// Phones: the screens as a row of icons above the content.
+void draw_tab_bar(ScreenContext& ctx) {
+    AppState& state = ctx.state;
+    ImGui::PushFont(ctx.fonts.title);
+    ImGui::TextColored(colors::accent, "%s CineLocal", icons::film);
+    ImGui::PopFont();
+    const float width = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 5) / 6.0f;
+    for (const auto& entry : k_nav) {
+        if (&entry != k_nav) ImGui::SameLine();
+        const bool selected = state.screen == entry.screen && state.detail_movie == 0;
+        if (selected) ImGui::PushStyleColor(ImGuiCol_Text, colors::accent);
+        if (ImGui::Button(entry.icon, ImVec2(width, ctx.px(40)))) select_screen(state, entry.screen);
+        if (selected) ImGui::PopStyleColor();
+        state.rects.record_last_item(entry.id);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", entry.label);
     }
-    state.rects.record_last_item("similar/back");
-    ImGui::SameLine();
-    ImGui::Text("More like %s", catalogue.movie(*catalogue.index_of(state.similar_to)).title.c_str());
-    ImGui::Separator();
-    const auto shown = state.similar;  // a copy: the buttons below may replace the list
-    for (const auto& item : shown) draw_movie_row(state, platform, item.index, "similar", 0);
 }
 
-void draw_left_panel(AppState& state, Platform& platform) {
-    if (state.similar_to != 0) {
-        draw_similar_panel(state, platform);
+void draw_screen(ScreenContext& ctx) {
+    if (ctx.state.detail_movie != 0) {
+        draw_movie_page(ctx);
         return;
     }
-    if (state.searched_query.empty()) {
-        ImGui::Text("Your ratings (%zu)", state.profile.ratings().size());
-        ImGui::Separator();
-        if (state.profile.empty()) {
-            ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextColored(colors::text_muted,
-                               "Search for films you have seen and rate them: the more you rate, the better "
-                               "\"For you\" gets. You can also rate the films on the right directly.");
-            ImGui::PopTextWrapPos();
-        }
-        const auto ratings = state.profile.ratings();  // a copy: rating a row below changes the profile
-        for (auto it = ratings.rbegin(); it != ratings.rend(); ++it) {
-            if (auto index = state.bundle->catalogue.index_of(it->movie)) draw_movie_row(state, platform, *index, "rated", 0);
-        }
-        return;
-    }
-    ImGui::Text("Titles matching \"%s\"", state.searched_query.c_str());
-    ImGui::Separator();
-    if (state.search_results.empty()) ImGui::TextColored(colors::text_muted, "No title matches. Try fewer or other words.");
-    for (ItemIndex index : state.search_results) draw_movie_row(state, platform, index, "search", 0);
-}
-
-void draw_for_you(AppState& state, Platform& platform) {
-    ImGui::Text("For you");
-    ImGui::SameLine();
-    if (state.for_you_personal) {
-        if (state.last_update_ms >= 0.0) {
-            ImGui::TextColored(colors::text_muted, "from your %zu ratings, updated in %.1f ms",
-                               state.profile.ratings().size(), state.last_update_ms);
-        } else {
-            ImGui::TextColored(colors::text_muted, "from your %zu ratings", state.profile.ratings().size());
-        }
-    } else {
-        ImGui::TextColored(colors::text_muted, state.model_ready ? "start here: rate films you know"
-                                                                 : "start here; the model is starting");
-    }
-    if (state.for_you_personal) {
-        const float slider_w = 150.0f * state.pixel_ratio;
-        ImGui::SameLine(ImGui::GetContentRegionMax().x - slider_w - ImGui::CalcTextSize("Variety").x -
-                        ImGui::GetStyle().ItemInnerSpacing.x);
-        ImGui::SetNextItemWidth(slider_w);
-        if (ImGui::SliderFloat("Variety", &state.variety, 0.0f, 1.0f, "%.1f")) rerank_for_you(state);
-        state.rects.record_last_item("variety");
-    }
-    ImGui::Separator();
-    int rank = 1;
-    const auto shown = state.for_you;  // copies: rating a row below may recompute the list
-    const auto reasons = state.for_you_reasons;
-    for (std::size_t i = 0; i < shown.size(); ++i) {
-        draw_movie_row(state, platform, shown[i].index, "foryou", rank++, i < reasons.size() ? &reasons[i] : nullptr);
+    switch (ctx.state.screen) {
+        case Screen::for_you: draw_for_you_screen(ctx); break;
+        case Screen::search: draw_search_screen(ctx); break;
+        case Screen::taste: draw_taste_screen(ctx); break;
+        case Screen::watchlist: draw_watchlist_screen(ctx); break;
+        case Screen::movie_night: draw_movie_night_screen(ctx); break;
+        case Screen::settings: draw_settings_screen(ctx); break;
     }
 }
 
 void draw_main(AppState& state, Platform& platform, const Fonts& fonts) {
-    draw_header(state, fonts);
+    ScreenContext ctx{state, platform, fonts};
+    const bool narrow = ctx.narrow();
+    if (narrow) {
+        draw_tab_bar(ctx);
+    } else {
+        ImGui::BeginChild("side-bar", ImVec2(ctx.px(220), 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        draw_side_bar(ctx);
+        ImGui::EndChild();
+        ImGui::SameLine();
+    }
+    ImGui::BeginGroup();
+    draw_search_box(ctx);
     draw_notices(state);
-    const float footer_h = ImGui::GetFrameHeightWithSpacing();
-    const float panel_h = ImGui::GetContentRegionAvail().y - footer_h;
-    const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float left_w = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
-
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14 * state.pixel_ratio, 12 * state.pixel_ratio));
-    ImGui::BeginChild("left", ImVec2(left_w, panel_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
-    draw_left_panel(state, platform);
+    // A screen change or a new movie page starts at the top.
+    const int view = static_cast<int>(state.screen) * 1'000'000 + state.detail_movie;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
+    ImGui::BeginChild(ImGui::GetID(("content" + std::to_string(view)).c_str()), ImVec2(0, 0), false);
+    draw_screen(ctx);
     ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("for-you", ImVec2(0, panel_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
-    draw_for_you(state, platform);
-    ImGui::EndChild();
-    ImGui::PopStyleVar();
-
-    const auto& manifest = state.bundle->manifest;
-    ImGui::TextColored(colors::text_muted, "%zu ratings, kept only in this browser  |  %zu movies (%s, GroupLens)  |  model %s",
-                       state.profile.ratings().size(), manifest.item_count, manifest.dataset_name.c_str(),
-                       manifest.model_version.c_str());
+    ImGui::PopStyleColor();
+    ImGui::EndGroup();
 }
 
 }  // namespace

@@ -14,6 +14,18 @@ const char* phase_name(LoadPhase phase) {
     return "unknown";
 }
 
+const char* screen_name(Screen screen) {
+    switch (screen) {
+        case Screen::for_you: return "for-you";
+        case Screen::search: return "search";
+        case Screen::taste: return "taste";
+        case Screen::watchlist: return "watchlist";
+        case Screen::movie_night: return "movie-night";
+        case Screen::settings: return "settings";
+    }
+    return "unknown";
+}
+
 nlohmann::json movie_json(const Catalogue& catalogue, ItemIndex index) {
     const Movie& movie = catalogue.movie(index);
     nlohmann::json genres = nlohmann::json::array();
@@ -47,12 +59,35 @@ std::string test_snapshot_json(const AppState& state) {
             }
             json["forYou"].push_back(movie);
         }
-        json["similar"] = nlohmann::json::array();
-        for (const auto& item : state.similar) json["similar"].push_back(movie_json(state.bundle->catalogue, item.index));
+        const Catalogue& catalogue = state.bundle->catalogue;
+        json["detailSimilar"] = nlohmann::json::array();
+        for (const auto& item : state.detail_similar) json["detailSimilar"].push_back(movie_json(catalogue, item.index));
+        json["quickPicks"] = nlohmann::json::array();
+        for (const auto& item : state.quick_picks) json["quickPicks"].push_back(movie_json(catalogue, item.index));
+        json["movieNight"] = nlohmann::json::array();
+        for (const auto& item : state.movie_night.picks) json["movieNight"].push_back(movie_json(catalogue, item.index));
+    }
+    json["movieNightGuest"] = state.movie_night.guest_name;
+    json["screen"] = screen_name(state.screen);
+    json["detailMovie"] = state.detail_movie;
+    json["watchlist"] = state.profile.watchlist();
+    json["notInterested"] = state.profile.not_interested();
+    const ProfileSettings& settings = state.profile.settings;
+    json["settings"] = {{"variety", settings.variety}, {"welcomeDone", settings.welcome_done},
+                        {"genreMask", settings.genre_mask}, {"yearMin", settings.year_min}, {"yearMax", settings.year_max}};
+    json["importMessage"] = state.import_message;
+    if (state.pending_import) {
+        const ImportReport& report = state.pending_import->report;
+        nlohmann::json ambiguous = nlohmann::json::array();
+        for (const auto& row : report.ambiguous) ambiguous.push_back({{"line", row.line}, {"title", row.title}, {"candidates", row.candidates}});
+        nlohmann::json unmatched = nlohmann::json::array();
+        for (const auto& row : report.unmatched) unmatched.push_back({{"line", row.line}, {"title", row.title}});
+        json["pendingImport"] = {{"format", import_format_name(report.format)}, {"rows", report.rows},
+                                 {"matched", report.matched.size()}, {"ambiguous", ambiguous},
+                                 {"unmatched", unmatched}, {"duplicates", report.duplicates.size()},
+                                 {"errors", report.errors.size()}};
     }
     json["forYouPersonal"] = state.for_you_personal;
-    json["similarTo"] = state.similar_to;
-    json["variety"] = state.variety;
     json["forYouVersion"] = state.for_you_version;
     json["lastUpdateMs"] = state.last_update_ms;
     json["pixelRatio"] = state.pixel_ratio;

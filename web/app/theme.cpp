@@ -5,6 +5,8 @@ namespace {
 
 constexpr float k_body_px = 17.0f;
 constexpr float k_title_px = 28.0f;
+constexpr float k_small_px = 14.0f;
+const ImWchar k_icon_ranges[] = {0xf000, 0xf2e0, 0};
 
 // Latin, Latin-1 and Latin Extended-A/B cover MovieLens titles; 2248 is "similar", 2605/2606 the stars, 2715 a cross.
 const ImWchar k_glyph_ranges[] = {0x0020, 0x024F, 0x2010, 0x2027, 0x2248, 0x2248, 0x2605, 0x2606, 0x2715, 0x2715, 0};
@@ -36,21 +38,33 @@ void apply_palette(ImGuiStyle& style) {
     c[ImGuiCol_TextSelectedBg] = ImVec4(0.96f, 0.70f, 0.22f, 0.35f);
 }
 
+// One size of the text font with the icons merged in, or nullptr when the text font is missing.
+ImFont* add_font(const FontFiles& files, float size_px) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImFont* font = io.Fonts->AddFontFromFileTTF(files.text, size_px, nullptr, k_glyph_ranges);
+    if (!font) return nullptr;
+    ImFontConfig merge;
+    merge.MergeMode = true;
+    merge.GlyphMinAdvanceX = size_px;  // icons as wide as a line is high: buttons line up
+    io.Fonts->AddFontFromFileTTF(files.icons, size_px * 0.9f, &merge, k_icon_ranges);
+    return font;
+}
+
 }  // namespace
 
-Fonts apply_theme(const char* font_path, float pixel_ratio) {
+Fonts apply_theme(const FontFiles& files, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     Fonts fonts;
-    fonts.body = io.Fonts->AddFontFromFileTTF(font_path, k_body_px * pixel_ratio, nullptr, k_glyph_ranges);
-    fonts.title = io.Fonts->AddFontFromFileTTF(font_path, k_title_px * pixel_ratio, nullptr, k_glyph_ranges);
-    if (!fonts.body || !fonts.title) {  // font missing from the build: ImGui's own, scaled
+    fonts.body = add_font(files, k_body_px * pixel_ratio);
+    fonts.title = add_font(files, k_title_px * pixel_ratio);
+    fonts.small = add_font(files, k_small_px * pixel_ratio);
+    if (!fonts.body || !fonts.title || !fonts.small) {  // font missing from the build: ImGui's own, scaled
         io.Fonts->Clear();
         ImFontConfig config;
         config.SizePixels = 13.0f * pixel_ratio;
-        fonts.body = fonts.title = io.Fonts->AddFontDefault(&config);
+        fonts.body = fonts.title = fonts.small = io.Fonts->AddFontDefault(&config);
     }
-
     ImGuiStyle style;
     ImGui::StyleColorsDark(&style);
     apply_palette(style);

@@ -11,15 +11,23 @@ inline const ImVec4 text_muted{0.62f, 0.64f, 0.70f, 1.0f};   // genres, captions
 inline const ImVec4 star_empty{0.33f, 0.34f, 0.40f, 1.0f};
 inline const ImVec4 error{0.95f, 0.42f, 0.38f, 1.0f};
 inline const ImVec4 card{0.13f, 0.14f, 0.18f, 1.0f};
+inline const ImVec4 reason{0.85f, 0.66f, 0.35f, 1.0f};  // "because you liked ..."
 }  // namespace colors
 
 struct Fonts {
     ImFont* body = nullptr;
     ImFont* title = nullptr;
+    ImFont* small = nullptr;  // captions on poster cards
 };
 
-// Rebuilds the font atlas from the TTF at `font_path` for the pixel ratio and restyles; the
-// renderer must re-upload the atlas texture afterwards.
-Fonts apply_theme(const char* font_path, float pixel_ratio);
+// The TTF files: the text font and Font Awesome 4.7 (icons merged into every size).
+struct FontFiles {
+    const char* text;
+    const char* icons;
+};
+
+// Rebuilds the font atlas for the pixel ratio and restyles; the renderer must re-upload the
+// atlas texture afterwards. A missing icon font leaves the icons out, nothing else.
+Fonts apply_theme(const FontFiles& files, float pixel_ratio);
 
 }  // namespace cinelocal::ui

@@ -1,0 +1,110 @@
+#include "data_actions.h"
+
+#include "app_actions.h"
+#include "movie_night.h"
+
+namespace cinelocal::ui {
+namespace {
+
+std::string count_text(std::size_t count, const char* singular, const char* plural) {
+    return std::to_string(count) + " " + (count == 1 ? singular : plural);
+}
+
+// A backup restores everything it holds; its ratings replace the profile's ratings of the same films.
+void restore_backup(AppState& state, Platform& platform, const std::string& name, const std::string& text) {
+    auto backup = Profile::from_json(text);
+    if (!backup) {
+        state.import_message = name + " was not imported: " + backup.error().message + ". Nothing was changed.";
+        return;
+    }
+    Profile merged = state.profile;
+    for (const auto& rating : backup.value().ratings()) (void)merged.rate(rating.movie, rating.stars);
+    for (MovieId movie : backup.value().watchlist()) merged.set_on_watchlist(movie, true);
+    for (MovieId movie : backup.value().not_interested()) merged.set_not_interested(movie, true);
+    merged.settings = backup.value().settings;
+    merged.settings.welcome_done = true;
+    state.profile = std::move(merged);
+    state.import_message = "Restored " + count_text(backup.value().ratings().size(), "rating", "ratings") + ", " +
+                           count_text(backup.value().watchlist().size(), "watchlist film", "watchlist films") +
+                           " from " + name + ".";
+    save_profile(state, platform);
+    refresh_recommendations(state, platform);
+}
+
+void read_ratings_file(AppState& state, const std::string& name, const std::string& text) {
+    auto report = read_ratings_import(name, text, state.bundle->catalogue);
+    if (!report) {
+        state.import_message = report.error().message + ". Nothing was changed.";
+        return;
+    }
+    PendingImport pending;
+    pending.report = std::move(report).value();
+    pending.choice.assign(pending.report.ambiguous.size(), -1);
+    state.pending_import = std::move(pending);
+    state.import_message.clear();
+}
+
+}  // namespace
+
+void export_data(AppState& state, Platform& platform) {
+    if (!platform.save_file) {
+        state.notices.push_back("This browser cannot save files from CineLocal.");
+        return;
+    }
+    platform.save_file(k_export_file_name, "application/json", state.profile.to_json());
+}
+
+void on_file_opened(AppState& state, Platform& platform, FilePurpose purpose, const std::string& name,
+                    const std::string& text) {
+    if (!state.bundle) return;
+    switch (purpose) {
+        case FilePurpose::import_ratings: read_ratings_file(state, name, text); break;
+        case FilePurpose::import_backup: restore_backup(state, platform, name, text); break;
+        case FilePurpose::movie_night_profile: start_movie_night(state, platform, name, text); break;
+    }
+}
+
+void confirm_import(AppState& state, Platform& platform) {
+    if (!state.pending_import) return;
+    const PendingImport& pending = *state.pending_import;
+    std::vector<ImportChoice> choices;
+    for (std::size_t i = 0; i < pending.report.ambiguous.size(); ++i) {
+        const auto& row = pending.report.ambiguous[i];
+        const int pick = pending.choice[i];
+        if (pick >= 0 && static_cast<std::size_t>(pick) < row.candidates.size()) {
+            choices.push_back({row.line, row.candidates[static_cast<std::size_t>(pick)]});
+        }
+    }
+    auto updated = apply_import(state.profile, pending.report, choices);
+    if (!updated) {
+        state.import_message = "The import was not applied: " + updated.error().message + ". Nothing was changed.";
+        state.pending_import.reset();
+        return;
+    }
+    const std::size_t added = pending.report.matched.size() + choices.size();
+    state.import_message = "Imported " + count_text(added, "rating", "ratings") + " from " + pending.report.file_name + ".";
+    state.profile = std::move(updated).value();
+    state.pending_import.reset();
+    save_profile(state, platform);
+    refresh_recommendations(state, platform);
+}
+
+void cancel_import(AppState& state) {
+    state.pending_import.reset();
+    state.import_message = "Import cancelled. Nothing was changed.";
+}
+
+void delete_everything(AppState& state, Platform& platform) {
+    state.profile = Profile{};
+    state.profile.settings.welcome_done = true;  // they have seen it; deleting is not a first visit
+    end_movie_night(state);
+    state.pending_import.reset();
+    state.confirm_delete = false;
+    save_profile(state, platform);
+    platform.storage_set(k_unreadable_profile_key, "");
+    if (platform.set_poster_consent) platform.set_poster_consent(false);
+    state.import_message = "Everything CineLocal kept in this browser was deleted.";
+    refresh_recommendations(state, platform);
+}
+
+}  // namespace cinelocal::ui

@@ -1,0 +1,251 @@
+#include "view_widgets.h"
+
+#include <algorithm>
+#include <cstdint>
+
+#include "app_actions.h"
+#include "icons.h"
+#include "star_rating.h"
+
+namespace cinelocal::ui {
+namespace {
+
+// One colour per genre index (cycled), dark enough for white text on top.
+ImVec4 genre_colour(std::uint32_t genre_mask) {
+    static const ImVec4 palette[] = {
+        {0.55f, 0.18f, 0.16f, 1}, {0.20f, 0.38f, 0.55f, 1}, {0.16f, 0.45f, 0.36f, 1}, {0.50f, 0.36f, 0.12f, 1},
+        {0.40f, 0.22f, 0.50f, 1}, {0.25f, 0.25f, 0.32f, 1}, {0.18f, 0.40f, 0.22f, 1}, {0.45f, 0.20f, 0.35f, 1},
+        {0.22f, 0.30f, 0.50f, 1}, {0.30f, 0.30f, 0.30f, 1}, {0.42f, 0.10f, 0.12f, 1}, {0.15f, 0.35f, 0.45f, 1},
+    };
+    constexpr int count = sizeof palette / sizeof palette[0];
+    for (int g = 0; g < 32; ++g) {
+        if (genre_mask & (1u << g)) return palette[g % count];
+    }
+    return palette[5];
+}
+
+ImU32 darker(ImVec4 colour, float factor) {
+    return ImGui::GetColorU32(ImVec4(colour.x * factor, colour.y * factor, colour.z * factor, 1.0f));
+}
+
+std::string titles_of(const Catalogue& catalogue, const std::vector<Reason>& reasons, std::size_t count) {
+    std::string text;
+    for (std::size_t i = 0; i < reasons.size() && i < count; ++i) {
+        auto index = catalogue.index_of(reasons[i].movie);
+        if (!index) continue;
+        if (!text.empty()) text += ", ";
+        text += catalogue.movie(*index).title;
+    }
+    return text;
+}
+
+// Text cut to `width` with an ellipsis, on one line.
+std::string fit_one_line(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    std::string cut = text;
+    while (!cut.empty() && ImGui::CalcTextSize((cut + "...").c_str()).x > width) {
+        do cut.pop_back();  // whole UTF-8 sequences: drop continuation bytes with their lead byte
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80);
+    }
+    return cut + "...";
+}
+
+void icon_button_tooltip(const char* tip) {
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+}
+
+void draw_card(ScreenContext& ctx, const std::string& list_id, ItemIndex index, const Explanation* why,
+               ImVec2 origin, float width, float height) {
+    AppState& state = ctx.state;
+    const Catalogue& catalogue = state.bundle->catalogue;
+    const Movie& movie = catalogue.movie(index);
+    const std::string id = list_id + ":" + std::to_string(movie.id);
+    ImGui::PushID(id.c_str());
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 screen = ImGui::GetCursorScreenPos();
+    draw->AddRectFilled(screen, ImVec2(screen.x + width, screen.y + height), ImGui::GetColorU32(colors::card),
+                        ctx.px(8));
+
+    const float poster_h = width * 1.5f;
+    ImGui::SetCursorPos(origin);
+    ImGui::InvisibleButton("open", ImVec2(width, poster_h));
+    state.rects.record_last_item(id + "/open");
+    const bool hovered = ImGui::IsItemHovered();
+    draw_poster(ctx, index, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (hovered) {
+        draw->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::GetColorU32(colors::accent), ctx.px(8), 0,
+                      ctx.px(2));
+        ImGui::SetTooltip("%s: details, why and similar films", movie.title.c_str());
+    }
+    if (ImGui::IsItemClicked()) open_movie(state, movie.id);
+
+    const float pad = ctx.px(8);
+    const float inner = width - 2 * pad;
+    ImGui::SetCursorPos(ImVec2(origin.x + pad, origin.y + poster_h + ctx.px(6)));
+    ImGui::TextUnformatted(fit_one_line(movie.title, inner).c_str());
+    ImGui::PushFont(ctx.fonts.small);
+    std::string meta = movie.year > 0 ? std::to_string(movie.year) : std::string();
+    const std::string genres = catalogue.genres_text(index);
+    if (!genres.empty()) meta += (meta.empty() ? "" : "  ") + genres;
+    ImGui::SetCursorPosX(origin.x + pad);
+    ImGui::TextColored(colors::text_muted, "%s", fit_one_line(meta, inner).c_str());
+    ImGui::SetCursorPosX(origin.x + pad);
+    const std::string because = why ? reasons_text(catalogue, *why) : std::string();
+    ImGui::TextColored(colors::reason, "%s", fit_one_line(because.empty() ? " " : because, inner).c_str());
+    if (!because.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", because.c_str());
+    ImGui::PopFont();
+
+    const Rating* rating = state.profile.find(movie.id);
+    ImGui::SetCursorPosX(origin.x + pad);
+    if (auto stars = star_rating(id, rating ? rating->stars : 0.0f, state.rects)) {
+        rate_movie(state, ctx.platform, movie.id, *stars);
+    }
+    ImGui::SetCursorPosX(origin.x + pad);
+    movie_actions(ctx, id, movie.id);
+    ImGui::PopID();
+}
+
+}  // namespace
+
+bool ScreenContext::narrow() const { return ImGui::GetIO().DisplaySize.x < 720.0f * state.pixel_ratio; }
+
+std::string reasons_text(const Catalogue& catalogue, const Explanation& why) {
+    std::string text;
+    if (!why.pulled_up.empty()) text = "Because you liked " + titles_of(catalogue, why.pulled_up, 2);
+    if (!why.pushed_down.empty()) {
+        text += (text.empty() ? "Despite your low rating of " : "; despite your low rating of ") +
+                titles_of(catalogue, why.pushed_down, 1);
+    }
+    return text;
+}
+
+void draw_poster(const ScreenContext& ctx, ItemIndex index, ImVec2 min, ImVec2 max) {
+    const Movie& movie = ctx.state.bundle->catalogue.movie(index);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float rounding = ctx.px(8);
+    if (ctx.platform.poster) {
+        const PosterTexture poster = ctx.platform.poster(movie.id, movie.tmdb_id);
+        if (poster.texture != 0) {
+            draw->AddImageRounded(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(poster.texture)), min, max,
+                                  ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, rounding, ImDrawFlags_RoundCornersTop);
+            return;
+        }
+    }
+    // A drawn poster: the genre's colour fading to dark, the title large, the year at the foot.
+    const ImVec4 colour = genre_colour(movie.genre_mask);
+    draw->AddRectFilledMultiColor(min, max, darker(colour, 1.0f), darker(colour, 1.0f), darker(colour, 0.35f),
+                                  darker(colour, 0.35f));
+    const float pad = ctx.px(10);
+    const float width = max.x - min.x - 2 * pad;
+    ImFont* font = ctx.fonts.body;
+    const float size = font->FontSize * 1.15f;
+    draw->PushClipRect(min, max, true);
+    draw->AddText(font, size, ImVec2(min.x + pad, min.y + pad + ctx.px(14)), IM_COL32(245, 240, 230, 255),
+                  movie.title.c_str(), nullptr, width);
+    if (movie.year > 0) {
+        const std::string year = std::to_string(movie.year);
+        draw->AddText(ctx.fonts.small, ctx.fonts.small->FontSize, ImVec2(min.x + pad, max.y - pad - ctx.fonts.small->FontSize),
+                      IM_COL32(235, 225, 210, 200), year.c_str());
+    }
+    draw->AddRectFilled(ImVec2(min.x + pad, min.y + pad), ImVec2(min.x + pad + ctx.px(28), min.y + pad + ctx.px(3)),
+                        ImGui::GetColorU32(colors::accent));
+    draw->PopClipRect();
+}
+
+void movie_grid(ScreenContext& ctx, const std::string& list_id, const std::vector<ScoredItem>& items,
+                const std::vector<Explanation>& reasons, float card_css_width) {
+    if (items.empty() || !ctx.state.bundle) return;
+    const float gap = ctx.px(14);
+    const float available = ImGui::GetContentRegionAvail().x;
+    const int columns = std::max(2, static_cast<int>((available + gap) / (ctx.px(card_css_width) + gap)));
+    const float width = (available - gap * float(columns - 1)) / float(columns);
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float small_line = ctx.fonts.small->FontSize + ImGui::GetStyle().ItemSpacing.y;
+    const float height = width * 1.5f + ctx.px(6) + line + 2 * small_line + 2 * ImGui::GetFrameHeightWithSpacing() +
+                         ctx.px(4);
+    const ImVec2 start = ImGui::GetCursorPos();
+    const auto shown = items;  // a copy: a click below may recompute the list
+    const auto why = reasons;
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        const int column = static_cast<int>(i) % columns;
+        const int row = static_cast<int>(i) / columns;
+        const ImVec2 origin(start.x + float(column) * (width + gap), start.y + float(row) * (height + gap));
+        ImGui::SetCursorPos(origin);
+        draw_card(ctx, list_id, shown[i].index, i < why.size() ? &why[i] : nullptr, origin, width, height);
+    }
+    const int rows = (static_cast<int>(shown.size()) + columns - 1) / columns;
+    ImGui::SetCursorPos(ImVec2(start.x, start.y + float(rows) * (height + gap)));
+    ImGui::Dummy(ImVec2(available, 1));
+}
+
+void movie_actions(ScreenContext& ctx, const std::string& id, MovieId movie) {
+    AppState& state = ctx.state;
+    const bool watching = state.profile.on_watchlist(movie);
+    if (watching) ImGui::PushStyleColor(ImGuiCol_Text, colors::accent);
+    const bool watch_clicked = ImGui::SmallButton(watching ? icons::bookmark : icons::bookmark_empty);
+    if (watching) ImGui::PopStyleColor();
+    state.rects.record_last_item(id + "/watch");
+    icon_button_tooltip(watching ? "On your watchlist (click to remove)" : "Add to your watchlist");
+    if (watch_clicked) set_on_watchlist(state, ctx.platform, movie, !watching);
+
+    ImGui::SameLine();
+    const bool hidden = state.profile.is_not_interested(movie);
+    if (ImGui::SmallButton(hidden ? icons::eye : icons::eye_slash)) set_not_interested(state, ctx.platform, movie, !hidden);
+    state.rects.record_last_item(id + "/hide");
+    icon_button_tooltip(hidden ? "Marked not interested (click to undo)" : "Not interested: never suggest it");
+
+    if (state.profile.find(movie)) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(icons::times)) clear_rating(state, ctx.platform, movie);
+        state.rects.record_last_item(id + "/clear");
+        icon_button_tooltip("Remove your rating");
+    }
+}
+
+void movie_row(ScreenContext& ctx, const std::string& list_id, ItemIndex index) {
+    AppState& state = ctx.state;
+    const Catalogue& catalogue = state.bundle->catalogue;
+    const Movie& movie = catalogue.movie(index);
+    const Rating* rating = state.profile.find(movie.id);
+    const std::string id = list_id + ":" + std::to_string(movie.id);
+    ImGui::PushID(id.c_str());
+
+    const float thumb_h = ImGui::GetTextLineHeight() * 2 + ImGui::GetStyle().ItemSpacing.y;
+    const float thumb_w = thumb_h / 1.5f;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float actions_w = 3 * (ImGui::CalcTextSize(icons::bookmark).x + 2 * style.FramePadding.x + style.ItemSpacing.x);
+    const float stars_w = ImGui::CalcTextSize("\xe2\x98\x85").x * 5 + ctx.px(12);  // star_rating's width
+    const float right = ImGui::GetContentRegionMax().x;
+    const bool stacked = ctx.narrow();  // phones: stars and actions on a line of their own
+    const float text_w = stacked ? right - thumb_w : right - thumb_w - stars_w - actions_w - ctx.px(24);
+
+    ImGui::InvisibleButton("open", ImVec2(thumb_w, thumb_h));
+    state.rects.record_last_item(id + "/open");
+    draw_poster(ctx, index, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (ImGui::IsItemClicked()) open_movie(state, movie.id);
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    const std::string title = movie.year > 0 ? movie.title + " (" + std::to_string(movie.year) + ")" : movie.title;
+    ImGui::TextUnformatted(fit_one_line(title, text_w).c_str());
+    if (ImGui::IsItemClicked()) open_movie(state, movie.id);
+    ImGui::TextColored(colors::text_muted, "%s", fit_one_line(catalogue.genres_text(index), text_w).c_str());
+    ImGui::EndGroup();
+    state.rects.record_last_item(id + "/title");
+
+    if (!stacked) ImGui::SameLine(right - stars_w - actions_w);
+    if (auto stars = star_rating(id, rating ? rating->stars : 0.0f, state.rects)) {
+        rate_movie(state, ctx.platform, movie.id, *stars);
+    }
+    ImGui::SameLine();
+    movie_actions(ctx, id, movie.id);
+    ImGui::PopID();
+    ImGui::Separator();
+}
+
+void wrapped_muted(const char* text) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(colors::text_muted, "%s", text);
+    ImGui::PopTextWrapPos();
+}
+
+}  // namespace cinelocal::ui

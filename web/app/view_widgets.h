@@ -1,0 +1,44 @@
+// The pieces every screen is built from: poster cards in a grid that fills the width, compact
+// movie rows for lists, the drawn poster used when no image is available, and "why" texts.
+// Widget ids follow "<list>:<movie id>/<action>" (e.g. "foryou:318/rate:4.5") for tests.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "app_state.h"
+#include "platform.h"
+#include "theme.h"
+
+namespace cinelocal::ui {
+
+// What a screen needs to draw and act.
+struct ScreenContext {
+    AppState& state;
+    Platform& platform;
+    const Fonts& fonts;
+    float px(float css_pixels) const { return css_pixels * state.pixel_ratio; }
+    bool narrow() const;  // a phone-sized window: one column layouts
+};
+
+// "Because you liked A, B; despite C", or "" when the explanation is empty.
+std::string reasons_text(const Catalogue& catalogue, const Explanation& why);
+
+// The poster in [min, max]: the image when the platform has it, else a drawn card with the title,
+// year and the colour of the first genre.
+void draw_poster(const ScreenContext& ctx, ItemIndex index, ImVec2 min, ImVec2 max);
+
+// Poster cards: poster (click: the movie's page), title, year and genre, why, stars, watchlist and
+// "not interested". `reasons` is parallel to `items` or empty.
+void movie_grid(ScreenContext& ctx, const std::string& list_id, const std::vector<ScoredItem>& items,
+                const std::vector<Explanation>& reasons = {}, float card_css_width = 168.0f);
+
+// One line per movie: title and year, genres, stars and the same actions as a card.
+void movie_row(ScreenContext& ctx, const std::string& list_id, ItemIndex index);
+
+// Watchlist, "not interested" and (once rated) "remove rating" buttons on the current line.
+void movie_actions(ScreenContext& ctx, const std::string& id, MovieId movie);
+
+// A muted paragraph that wraps at the window's edge.
+void wrapped_muted(const char* text);
+
+}  // namespace cinelocal::ui
