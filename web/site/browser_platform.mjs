@@ -1,7 +1,7 @@
 // What the wasm app's platform (wasm/browser_platform.cpp, wasm/browser_media.cpp) calls in the
 // page, installed as globalThis.cinelocalPlatform; answers go back through the app's embind
 // functions (movieDetailsReady, posterReady/Failed/Dropped, fileOpened). Also installs the
-// on-screen keyboard and clipboard bridge (text_input.mjs).
+// on-screen keyboard and clipboard bridge (text_input.mjs) and touch fixes (touch_input.mjs).
 import { createMovieMetadata } from './movie_metadata.mjs';
 import { createPosterLoader } from './poster_loader.mjs';
 import { posterConsent, storePosterConsent } from './poster_consent.mjs';
@@ -9,6 +9,7 @@ import { contentPolicy, installContentPolicy } from './content_policy.mjs';
 import { refreshWorkerCounts, requestCountsByOrigin } from './request_counter.mjs';
 import { openTextFile, saveTextFile } from './file_transfer.mjs';
 import { installTextInput } from './text_input.mjs';
+import { installTouchInput } from './touch_input.mjs';
 
 // ui::FilePurpose: import_ratings, import_backup, movie_night_profile.
 const FILE_TYPES = ['.csv,text/csv', '.json,application/json', '.json,application/json'];
@@ -37,6 +38,7 @@ export function installBrowserPlatform(app, site) {
     onDropped: (movieId) => app.posterDropped(movieId),
   });
   installTextInput(app, document.getElementById('canvas'));
+  installTouchInput(document.getElementById('canvas'));
   refreshWorkerCounts();
   setInterval(refreshWorkerCounts, 2000);
 
