@@ -27,7 +27,14 @@ Result<Bundle> Bundle::assemble(Manifest manifest, const FileBytes& files) {
     auto table = ItemTable::parse(files.at(k_item_table_file), manifest.item_count, manifest.embedding_dim);
     if (!table) return table.error();
     UnitRows unit_rows(table.value(), manifest.taste_dims);
-    return Bundle{std::move(manifest), std::move(catalogue).value(), std::move(table).value(), std::move(unit_rows)};
+    std::optional<RatingHead> rating_head;
+    if (manifest.files.count(k_rating_head_file)) {
+        auto head = RatingHead::parse(files.at(k_rating_head_file), manifest.item_count);
+        if (!head) return head.error();
+        rating_head = std::move(head).value();
+    }
+    return Bundle{std::move(manifest), std::move(catalogue).value(), std::move(table).value(), std::move(unit_rows),
+                  std::move(rating_head)};
 }
 
 Result<std::vector<ScoredItem>> recommend(const Bundle& bundle, std::span<const float> user_vector,

@@ -4,8 +4,10 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cinelocal/bundle.h"
 #include "cinelocal/fold_in.h"
 #include "cinelocal/rating_head.h"
+#include "tiny_bundle.h"
 
 using namespace cinelocal;
 
@@ -91,4 +93,22 @@ TEST_CASE("rating head refuses a fit with mismatched lengths or an item outside 
     std::vector<float> stars = {4.0f, 3.0f};
     CHECK(head.fit(table, 2, items, std::span<const float>(stars).first(1)).error().code == ErrorCode::size_mismatch);
     CHECK(head.fit(table, 2, items, stars).error().code == ErrorCode::size_mismatch);
+}
+
+TEST_CASE("a bundle whose manifest lists rating_head.bin carries the parsed head; without it, none") {
+    auto files = tiny::files();  // 6 items, as the fixture's head
+    auto plain = Bundle::assemble(parse_manifest(tiny::manifest_json(files)).value(), files);
+    REQUIRE(plain.ok());
+    CHECK_FALSE(plain.value().rating_head.has_value());
+
+    files[k_rating_head_file] = from_hex(load_fixture()["rating_head_bin_hex"]);
+    auto with_head = Bundle::assemble(parse_manifest(tiny::manifest_json(files)).value(), files);
+    REQUIRE(with_head.ok());
+    REQUIRE(with_head.value().rating_head.has_value());
+    CHECK(with_head.value().rating_head->item_bias()[5] == 0.45f);
+
+    files[k_rating_head_file].resize(20 + 4 * 5);  // a head for another catalogue, consistently listed
+    auto mismatched = Bundle::assemble(parse_manifest(tiny::manifest_json(files)).value(), files);
+    REQUIRE_FALSE(mismatched.ok());
+    CHECK(mismatched.error().code == ErrorCode::size_mismatch);
 }

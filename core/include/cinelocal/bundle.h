@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "cinelocal/item_table.h"
 #include "cinelocal/manifest.h"
 #include "cinelocal/profile.h"
+#include "cinelocal/rating_head.h"
 #include "cinelocal/rerank.h"
 #include "cinelocal/scorer.h"
 #include "cinelocal/similarity.h"
@@ -29,6 +31,8 @@ struct Bundle {
     Catalogue catalogue;
     ItemTable item_table;
     UnitRows unit_rows;  // unit-length float rows for similarity, explanations and diversity
+    // Predicted stars (rating_head.h); present when the manifest lists rating_head.bin.
+    std::optional<RatingHead> rating_head;
 
     // Verifies every file the manifest lists, then parses the catalogue and item table.
     static Result<Bundle> assemble(Manifest manifest, const FileBytes& files);
