@@ -61,12 +61,16 @@ def main(argv=None) -> int:
         torch.set_num_threads(2)
         start = time.perf_counter()
         code = code_sha256()  # of the sources this run imported
-        report = run_evaluation(ml_dir, seed=args.seed, epochs=args.epochs, n_eval_folds=args.folds)
-        report["code_sha256"] = code
-        report["command"] = ("/usr/bin/python3 models/evaluate.py" +
-                             "".join(f" {a}" for a in (argv if argv is not None else sys.argv[1:])))
-        report["wall_seconds"] = time.perf_counter() - start
-        write_report(report, Path(args.out))
+        command = ("/usr/bin/python3 models/evaluate.py" +
+                   "".join(f" {a}" for a in (argv if argv is not None else sys.argv[1:])))
+
+        def write(report):  # after every fold too, so a run cut short leaves the folds it finished
+            report.update(code_sha256=code, command=command, wall_seconds=time.perf_counter() - start)
+            write_report(report, Path(args.out))
+
+        report = run_evaluation(ml_dir, seed=args.seed, epochs=args.epochs, n_eval_folds=args.folds,
+                                on_fold=write)
+        write(report)
         print(f"wrote {args.out} in {report['wall_seconds']:.0f} s")
         return 0
     except DataError as e:

@@ -28,7 +28,8 @@ SETTINGS = ("main",) + tuple(f"k={k}" for k in protocol.COLD_START_K)
 
 
 def run_evaluation(ml_dir: Path, seed: int = 0, epochs: int | None = None, n_eval_folds: int = 5,
-                   cfg: TrainConfig | None = None, log=print) -> dict:
+                   cfg: TrainConfig | None = None, log=print, on_fold=None) -> dict:
+    """on_fold(report so far) after each fold: a slow run leaves a report of the folds it finished."""
     cfg = cfg or TrainConfig(seed=seed, log=False)
     if epochs is not None:
         cfg.epochs = epochs
@@ -46,6 +47,48 @@ def run_evaluation(ml_dir: Path, seed: int = 0, epochs: int | None = None, n_eva
     rating_sums = {m: [0.0, 0.0] for m in RATING_METHODS}
     n_rated, n_rating_users = 0, 0
     per_fold = []
+    def report() -> dict:
+        """The report over the folds evaluated so far."""
+        def summary(setting):
+            return {"evaluated_users": len(rows[setting]["popularity"]),
+                    "methods": {m: _round(protocol.mean_metrics(rows[setting][m])) for m in TOPN_METHODS}}
+
+        topn = summary("main")
+        cold = {str(k): summary(f"k={k}") for k in protocol.COLD_START_K}
+        rating = {"evaluated_users": n_rating_users, "predicted_ratings": n_rated,
+                  "methods": {m: {"rmse": round(float(np.sqrt(s[0] / max(n_rated, 1))), 4),
+                                  "mae": round(float(s[1] / max(n_rated, 1)), 4)}
+                              for m, s in rating_sums.items()},
+                  "rating_head": "user bias + ridge fold-in of the fold-in ratings against the int8 item "
+                                 "table's taste columns (rating_head.py = core/src/rating_head.cpp); ridge "
+                                 "tuned per fold on the validation split of the training users",
+                  "rating_head_ridge_per_fold": [p["rating_head_ridge"] for p in per_fold]}
+        return {
+            "protocol": "shared/EVALUATION.md strong generalization (held-out users)",
+            "dataset": {"name": ml.name, "ratings_sha256": ml.ratings_sha256, "ratings": int(len(ml.ratings)),
+                        "users": len(users), "movies": n_items, "eligible_users": int(len(eligible)),
+                        "positive_threshold": 4.0, "min_positives": protocol.MIN_POSITIVES},
+            "folds": {"count": len(folds), "evaluated": len(per_fold), "sizes": [len(f) for f in folds]},
+            "seeds": {"split": seed, "training": cfg.seed},
+            "model": {"family": MODEL_FAMILY, "config": {k: v for k, v in asdict(cfg).items() if k != "log"},
+                      "inputs": "fold-in positives with their stars (no non-positive ratings)",
+                      "count_gate": "sigmoid(a log n + b) on the taste vector, (a, b) tuned per fold on the "
+                                    "validation split of its training users (a model trained without them)",
+                      "count_gate_per_fold": [p["count_gate"] for p in per_fold],
+                      "fold_in": "fold_in_int8: iALS user step against the int8 item table's taste columns "
+                                 "+ pop_weight x popularity column (fold_in.py = core/src/fold_in.cpp), "
+                                 "(alpha, ridge, pop_weight) tuned per fold on the validation split",
+                      "fold_in_per_fold": [p["fold_in_alpha_ridge_pop_weight"] for p in per_fold],
+                      "train_seconds_per_fold": [p["two_tower_train_seconds"] for p in per_fold]},
+            "ease": {"lambda_grid": list(EASE_LAMBDAS), "lambda_per_fold": [p["ease_lambda"] for p in per_fold],
+                     "tuned_on": "Recall@20 on a seeded 20% validation split of each fold's training users",
+                     "items": "items with >= 1 training positive (others ranked last)"},
+            "topn": topn,
+            "cold_start": cold,
+            "rating": rating,
+            "per_fold": per_fold,
+        }
+
     for f, fold in enumerate(folds[:n_eval_folds]):
         t0 = time.perf_counter()
         train_pos = np.concatenate([g for j, g in enumerate(folds) if j != f])
@@ -103,46 +146,10 @@ def run_evaluation(ml_dir: Path, seed: int = 0, epochs: int | None = None, n_eva
             f"EASE {main['ease']['recall@20']:.4f} two-tower int8 {main['two_tower_int8']['recall@20']:.4f} "
             f"(float {main['two_tower_float']['recall@20']:.4f}); train {model.train_seconds:.0f} s, "
             f"fold {fold_summary['seconds']:.0f} s", flush=True)
+        if on_fold is not None:
+            on_fold(report())
 
-    def summary(setting):
-        return {"evaluated_users": len(rows[setting]["popularity"]),
-                "methods": {m: _round(protocol.mean_metrics(rows[setting][m])) for m in TOPN_METHODS}}
-
-    topn = summary("main")
-    cold = {str(k): summary(f"k={k}") for k in protocol.COLD_START_K}
-    rating = {"evaluated_users": n_rating_users, "predicted_ratings": n_rated,
-              "methods": {m: {"rmse": round(float(np.sqrt(s[0] / max(n_rated, 1))), 4),
-                              "mae": round(float(s[1] / max(n_rated, 1)), 4)}
-                          for m, s in rating_sums.items()},
-              "rating_head": "user bias + ridge fold-in of the fold-in ratings against the int8 item "
-                             "table's taste columns (rating_head.py = core/src/rating_head.cpp); ridge "
-                             "tuned per fold on the validation split of the training users",
-              "rating_head_ridge_per_fold": [p["rating_head_ridge"] for p in per_fold]}
-    return {
-        "protocol": "shared/EVALUATION.md strong generalization (held-out users)",
-        "dataset": {"name": ml.name, "ratings_sha256": ml.ratings_sha256, "ratings": int(len(ml.ratings)),
-                    "users": len(users), "movies": n_items, "eligible_users": int(len(eligible)),
-                    "positive_threshold": 4.0, "min_positives": protocol.MIN_POSITIVES},
-        "folds": {"count": len(folds), "evaluated": n_eval_folds, "sizes": [len(f) for f in folds]},
-        "seeds": {"split": seed, "training": cfg.seed},
-        "model": {"family": MODEL_FAMILY, "config": {k: v for k, v in asdict(cfg).items() if k != "log"},
-                  "inputs": "fold-in positives with their stars (no non-positive ratings)",
-                  "count_gate": "sigmoid(a log n + b) on the taste vector, (a, b) tuned per fold on the "
-                                "validation split of its training users (a model trained without them)",
-                  "count_gate_per_fold": [p["count_gate"] for p in per_fold],
-                  "fold_in": "fold_in_int8: iALS user step against the int8 item table's taste columns "
-                             "+ pop_weight x popularity column (fold_in.py = core/src/fold_in.cpp), "
-                             "(alpha, ridge, pop_weight) tuned per fold on the validation split",
-                  "fold_in_per_fold": [p["fold_in_alpha_ridge_pop_weight"] for p in per_fold],
-                  "train_seconds_per_fold": [p["two_tower_train_seconds"] for p in per_fold]},
-        "ease": {"lambda_grid": list(EASE_LAMBDAS), "lambda_per_fold": [p["ease_lambda"] for p in per_fold],
-                 "tuned_on": "Recall@20 on a seeded 20% validation split of each fold's training users",
-                 "items": "items with >= 1 training positive (others ranked last)"},
-        "topn": topn,
-        "cold_start": cold,
-        "rating": rating,
-        "per_fold": per_fold,
-    }
+    return report()
 
 
 def _round(d: dict) -> dict:
