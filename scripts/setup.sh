@@ -10,6 +10,7 @@ apt_packages=(
   emscripten libeigen3-dev nlohmann-json3-dev catch2
   python3-torch python3-onnx python3-numpy libopenblas0-pthread
   chromium fonts-dejavu-core fonts-font-awesome brotli dpkg-dev
+  clang-14 libclang-rt-14-dev libfuzzer-14-dev
 )
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_integer.h"
+
 namespace cinelocal {
 
 Result<Catalogue> Catalogue::parse(std::string_view json_text) {
@@ -9,7 +11,9 @@ Result<Catalogue> Catalogue::parse(std::string_view json_text) {
     if (json.is_discarded() || !json.is_object()) {
         return make_error(ErrorCode::invalid_format, "catalogue.json is not valid JSON");
     }
-    if (json.value("format_version", 0) != 1) {
+    // json.value() would throw (or convert a huge float, undefined) for a version that is not an integer.
+    if (!json.contains("format_version") || !json["format_version"].is_number_integer() ||
+        json.value("format_version", 0) != 1) {
         return make_error(ErrorCode::unsupported_version, "catalogue.json has an unsupported format version");
     }
     Catalogue catalogue;
@@ -22,12 +26,12 @@ Result<Catalogue> Catalogue::parse(std::string_view json_text) {
         catalogue.movies_.reserve(rows.size());
         for (const auto& row : rows) {
             Movie movie;
-            movie.id = row.at(0).get<MovieId>();
+            movie.id = json_integer<MovieId>(row.at(0));
             movie.title = row.at(1).get<std::string>();
-            movie.year = row.at(2).get<int>();
-            movie.genre_mask = row.at(3).get<std::uint32_t>();
-            movie.positives = row.at(4).get<int>();
-            movie.tmdb_id = row.size() > 5 ? row.at(5).get<std::int32_t>() : 0;
+            movie.year = json_integer<int>(row.at(2));
+            movie.genre_mask = json_integer<std::uint32_t>(row.at(3));
+            movie.positives = json_integer<int>(row.at(4));
+            movie.tmdb_id = row.size() > 5 ? json_integer<std::int32_t>(row.at(5)) : 0;
             auto index = static_cast<ItemIndex>(catalogue.movies_.size());
             if (!catalogue.index_by_id_.emplace(movie.id, index).second) {
                 return make_error(ErrorCode::invalid_format,

@@ -19,7 +19,8 @@ Result<ItemTable> ItemTable::parse(std::span<const std::uint8_t> bytes, std::siz
     std::memcpy(scales.data(), bytes.data() + item_count * dim, item_count * sizeof(float));
     ItemTable table = with_padded_rows(reinterpret_cast<const std::int8_t*>(bytes.data()), std::move(scales), dim);
     for (float s : table.scales_) {
-        if (!std::isfinite(s) || s < 0.0f) {
+        // 128 * scale must stay finite too, or a dequantised value would be infinite (found by fuzzing).
+        if (!std::isfinite(s * 128.0f) || s < 0.0f) {
             return make_error(ErrorCode::invalid_format, "item_table.bin has a scale that is negative or not finite");
         }
     }

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_integer.h"
 #include "cinelocal/sha256.h"
 
 namespace cinelocal {
@@ -12,22 +13,29 @@ Result<Manifest> parse_manifest(std::string_view json_text) {
         return make_error(ErrorCode::invalid_format, "manifest.json is not valid JSON");
     }
     Manifest manifest;
-    manifest.format_version = json.value("format_version", 0);
+    // json.value() would throw (or convert a huge float, undefined) for a version that is not an integer.
+    if (json.contains("format_version") && json["format_version"].is_number_integer()) {
+        manifest.format_version = json.value("format_version", 0);
+    }
     if (manifest.format_version != k_bundle_format_version) {
+        // Say what to do: a newer bundle needs a newer app (a cached page), an older one a rebuilt bundle.
+        const char* advice = manifest.format_version > k_bundle_format_version
+                                 ? "; this bundle needs a newer CineLocal: reload the page"
+                                 : "; the bundle is older than this CineLocal: rebuild the site or reload the page";
         return make_error(ErrorCode::unsupported_version,
                           "manifest.json has format version " + std::to_string(manifest.format_version) +
-                              ", this app reads version " + std::to_string(k_bundle_format_version));
+                              ", this app reads version " + std::to_string(k_bundle_format_version) + advice);
     }
     try {
         manifest.model_version = json.at("model_version").get<std::string>();
-        manifest.item_count = json.at("item_count").get<std::size_t>();
-        manifest.embedding_dim = json.at("embedding_dim").get<std::size_t>();
-        manifest.max_profile_items = json.value("max_profile_items", std::size_t{512});
-        manifest.taste_dims = json.value("taste_dims", manifest.embedding_dim);
+        manifest.item_count = json_integer<std::size_t>(json.at("item_count"));
+        manifest.embedding_dim = json_integer<std::size_t>(json.at("embedding_dim"));
+        manifest.max_profile_items = json_integer_or(json, "max_profile_items", std::size_t{512});
+        manifest.taste_dims = json_integer_or(json, "taste_dims", manifest.embedding_dim);
         if (json.contains("dataset")) manifest.dataset_name = json["dataset"].value("name", "");
         for (const auto& [name, entry] : json.at("files").items()) {
             manifest.files[name] = BundleFile{entry.at("sha256").get<std::string>(),
-                                              entry.at("bytes").get<std::size_t>()};
+                                              json_integer<std::size_t>(entry.at("bytes"))};
         }
     } catch (const nlohmann::json::exception& e) {
         return make_error(ErrorCode::invalid_format, std::string("manifest.json: ") + e.what());

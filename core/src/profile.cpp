@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_integer.h"
+
 namespace cinelocal {
 
 Status validate_stars(float stars) {
@@ -20,7 +22,7 @@ namespace {
 // Reads a list of movie ids into `out` through `add` (which ignores duplicates).
 void read_id_list(const nlohmann::json& json, const char* key, const std::function<void(MovieId)>& add) {
     if (!json.contains(key)) return;
-    for (const auto& id : json.at(key)) add(id.get<MovieId>());
+    for (const auto& id : json.at(key)) add(json_integer<MovieId>(id));
 }
 
 void read_settings(const nlohmann::json& json, ProfileSettings& settings) {
@@ -29,9 +31,9 @@ void read_settings(const nlohmann::json& json, ProfileSettings& settings) {
     settings.variety = std::clamp(s.value("variety", settings.variety), 0.0f, 1.0f);
     if (!std::isfinite(settings.variety)) settings.variety = ProfileSettings{}.variety;
     settings.welcome_done = s.value("welcome_done", false);
-    settings.genre_mask = s.value("genre_mask", 0u);
-    settings.year_min = s.value("year_min", 0);
-    settings.year_max = s.value("year_max", 0);
+    settings.genre_mask = json_integer_or(s, "genre_mask", 0u);
+    settings.year_min = json_integer_or(s, "year_min", 0);
+    settings.year_max = json_integer_or(s, "year_max", 0);
 }
 
 bool contains(const std::vector<MovieId>& ids, MovieId movie) {
@@ -57,6 +59,11 @@ Result<Profile> Profile::from_json(std::string_view json_text) {
                                                          " MB CineLocal reads");
     }
     auto json = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+    // json.value() throws on a key of another type: checked first (a string "version" was found by fuzzing).
+    if (json.is_object() && ((json.contains("schema") && !json["schema"].is_string()) ||
+                             (json.contains("version") && !json["version"].is_number_integer()))) {
+        return make_error(ErrorCode::invalid_format, "the saved profile is not a CineLocal profile");
+    }
     if (json.is_discarded() || !json.is_object() || json.value("schema", "") != "cinelocal.profile") {
         return make_error(ErrorCode::invalid_format, "the saved profile is not a CineLocal profile");
     }
@@ -80,7 +87,7 @@ Result<Profile> Profile::from_json(std::string_view json_text) {
             }
         }
         for (const auto& entry : json.at("ratings")) {
-            auto movie = entry.at("movie").get<MovieId>();
+            auto movie = json_integer<MovieId>(entry.at("movie"));
             auto stars = entry.at("stars").get<float>();
             if (auto status = profile.rate(movie, stars); !status) {
                 return make_error(ErrorCode::invalid_rating,

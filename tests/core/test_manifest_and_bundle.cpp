@@ -76,3 +76,30 @@ TEST_CASE("a catalogue that lists a movie twice is refused") {
     REQUIRE_FALSE(catalogue.ok());
     CHECK(catalogue.error().message.find("twice") != std::string::npos);
 }
+
+TEST_CASE("a manifest of another format version says what to do", "[manifest]") {
+    auto newer = parse_manifest(R"({"format_version":2,"model_version":"x","item_count":1,"embedding_dim":1,"files":{}})");
+    REQUIRE_FALSE(newer.ok());
+    CHECK(newer.error().code == ErrorCode::unsupported_version);
+    CHECK(newer.error().message ==
+          "manifest.json has format version 2, this app reads version 1; this bundle needs a newer CineLocal: reload the page");
+    auto older = parse_manifest(R"({"format_version":0})");
+    REQUIRE_FALSE(older.ok());
+    CHECK(older.error().message == "manifest.json has format version 0, this app reads version 1; the bundle is older "
+                                   "than this CineLocal: rebuild the site or reload the page");
+    // A version that is not an integer is an error too, never an exception.
+    CHECK(parse_manifest(R"({"format_version":"2"})").error().code == ErrorCode::unsupported_version);
+    CHECK(Catalogue::parse(R"({"format_version":"1","genres":[],"movies":[]})").error().code ==
+          ErrorCode::unsupported_version);
+}
+
+TEST_CASE("numbers out of an integer's range are named errors, not undefined casts", "[manifest][catalogue]") {
+    auto year = Catalogue::parse(R"({"format_version":1,"genres":[],"movies":[[1,"A",2e30,0,0]]})");
+    REQUIRE_FALSE(year.ok());
+    CHECK(year.error().code == ErrorCode::invalid_format);
+    CHECK(year.error().message.find("expected an integer within range, not 2e+30") != std::string::npos);
+    auto bytes = parse_manifest(R"({"format_version":1,"model_version":"x","item_count":1,"embedding_dim":1,)"
+                                R"("files":{"a":{"sha256":"x","bytes":-5}}})");
+    REQUIRE_FALSE(bytes.ok());
+    CHECK(bytes.error().code == ErrorCode::invalid_format);
+}
