@@ -114,7 +114,8 @@ void movie_details_ready(int movie, const std::string& overview, int runtime_min
 
 void poster_ready(int movie, int texture, int width, int height) {
     MediaCache& c = cache();
-    if (c.consent != 1 || !c.posters_requested.count(movie)) {  // refused or dropped meanwhile
+    // Refused or dropped meanwhile, or a second answer for a poster already here.
+    if (c.consent != 1 || !c.posters_requested.count(movie) || c.posters.count(movie)) {
         js_delete_texture(texture);
         return;
     }
