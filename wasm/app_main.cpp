@@ -82,6 +82,15 @@ void frame() {
     wasm::sync_text_input(io.WantTextInput);  // the phone's keyboard follows ImGui's text fields
 }
 
+// Emscripten 3.1.6's GLFW passes the browser's raw wheel deltas (pixels, positive = down) where
+// GLFW promises notches (positive = up): ImGui would scroll the wrong way by a hundred notches.
+void on_scroll(GLFWwindow*, double x_pixels, double y_pixels) {
+    constexpr double k_pixels_per_notch = 100.0;  // Chrome's pixel delta of one wheel notch
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseWheelH -= float(x_pixels / k_pixels_per_notch);
+    io.MouseWheel -= float(y_pixels / k_pixels_per_notch);
+}
+
 // --- called by the boot script ---------------------------------------------------------------
 void set_progress(float fraction, const std::string& label) {
     app().state.load_fraction = fraction;
@@ -140,6 +149,7 @@ int main() {
     io.IniFilename = nullptr;  // no disk in the browser; nothing of the layout needs saving
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(a.window, true);
+    glfwSetScrollCallback(a.window, on_scroll);  // replaces the backend's (see on_scroll)
     ImGui_ImplOpenGL3_Init("#version 300 es");
     wasm::install_clipboard();
     emscripten_set_main_loop(frame, 0, false);

@@ -167,3 +167,22 @@ TEST_CASE("delete everything asks first, then empties the profile in memory and 
     REQUIRE(saved.ok());
     CHECK(saved.value().ratings().empty());
 }
+
+TEST_CASE("the mouse wheel scrolls the content area") {
+    HeadlessUi ui;
+    FakePlatform fake;
+    auto platform = fake.platform();
+    AppState state;
+    load_ready_app(state, platform);
+    ui.frame(state, platform);
+    REQUIRE(state.rects.all().count("foryou:1/open"));
+    const WidgetRect before = state.rects.all().at("foryou:1/open");
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(before.x + before.w / 2, before.y + before.h / 2);
+    ui.frame(state, platform);
+    io.MouseWheel = -2.0f;
+    ui.frame(state, platform);
+    ui.frame(state, platform);
+    REQUIRE(state.rects.all().count("foryou:1/open"));
+    CHECK(state.rects.all().at("foryou:1/open").y < before.y);
+}

@@ -41,7 +41,7 @@ inline constexpr const char* k_profile_storage_key = "cinelocal.profile";
 inline constexpr const char* k_unreadable_profile_key = "cinelocal.profile.unreadable";
 inline constexpr std::size_t k_for_you_count = 20;
 inline constexpr std::size_t k_quick_pick_count = 6;    // "rate these next" cards above "For you"
-inline constexpr std::size_t k_quick_pick_until = 10;   // ... shown until the visitor has this many ratings
+inline constexpr std::size_t k_quick_pick_until = 5;   // ... shown until the visitor has this many ratings
 
 struct AppState {
     LoadPhase phase = LoadPhase::loading;

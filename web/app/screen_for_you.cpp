@@ -55,7 +55,9 @@ void draw_filters(ScreenContext& ctx) {
             genre_label += (genre_label.empty() ? "" : ", ") + catalogue.genre_names()[g];
         }
     }
-    ImGui::SetNextItemWidth(ctx.px(190));
+    // Phones: the two filters share the width; the slider goes to the next line.
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    ImGui::SetNextItemWidth(ctx.narrow() ? half : ctx.px(190));
     if (ImGui::BeginCombo("##genres", genre_label.c_str())) {
         if (ImGui::Selectable("Any genre", settings.genre_mask == 0)) {
             settings.genre_mask = 0;
@@ -80,7 +82,7 @@ void draw_filters(ScreenContext& ctx) {
         if (settings.year_min == k_era_bounds[i][0] && settings.year_max == k_era_bounds[i][1]) era = i;
     }
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ctx.px(150));
+    ImGui::SetNextItemWidth(ctx.narrow() ? half : ctx.px(150));
     if (ImGui::Combo("##years", &era, k_eras, 7)) {
         settings.year_min = k_era_bounds[era][0];
         settings.year_max = k_era_bounds[era][1];
@@ -109,7 +111,7 @@ void draw_for_you_screen(ScreenContext& ctx) {
         ImGui::Text("Rate a few more");
         ImGui::SameLine();
         ImGui::TextColored(colors::text_muted, "familiar films that tell the most about your taste");
-        movie_grid(ctx, "quick", state.quick_picks, {}, 128.0f);
+        movie_grid(ctx, "quick", state.quick_picks, {}, 112.0f);
     }
 
     ImGui::PushFont(ctx.fonts.title);

@@ -44,7 +44,7 @@ void draw_genre_profile(ScreenContext& ctx) {
     int most = 0;
     for (const auto& s : stats) most = std::max(most, s.count);
     const float label_w = ctx.px(110);
-    const float bar_max = std::max(ctx.px(60), ImGui::GetContentRegionAvail().x - label_w - ctx.px(110));
+    const float bar_max = std::max(ctx.px(60), ImGui::GetContentRegionAvail().x - label_w - ctx.px(230));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     for (const auto& s : stats) {
         ImGui::TextUnformatted(s.name.c_str());
@@ -57,7 +57,7 @@ void draw_genre_profile(ScreenContext& ctx) {
         draw->AddRectFilled(at, ImVec2(at.x + bar_w, at.y + h), ImGui::GetColorU32(colour), ctx.px(3));
         ImGui::Dummy(ImVec2(bar_w, h));
         ImGui::SameLine();
-        ImGui::TextColored(colors::text_muted, "%d rated, %.1f stars on average", s.count, double(s.mean));
+        ImGui::TextColored(colors::text_muted, "%d rated, %.1f stars", s.count, double(s.mean));
     }
 }
 
@@ -113,8 +113,7 @@ void draw_map(ScreenContext& ctx) {
         }
         if (nearest >= 0) ImGui::SetTooltip("%s", catalogue.movie(nearest).title.c_str());
     }
-    ImGui::TextColored(colors::text_muted, "Filled dots: your ratings (gold = liked). Rings: your picks. "
-                                           "Nearby films are alike in taste.");
+    wrapped_muted("Filled dots: your ratings (gold = liked). Rings: your picks. Nearby films are alike in taste.");
 }
 
 }  // namespace
