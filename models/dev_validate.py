@@ -20,6 +20,7 @@ def main(argv=None) -> int:
     from cinelocal_models import locate, protocol
     from cinelocal_models.baselines import Ease, Popularity, tune_ease
     from cinelocal_models.catalogue import build_catalogue
+    from cinelocal_models.count_gate import set_gate, tune_gate, validation_split
     from cinelocal_models.interactions import group_by_user
     from cinelocal_models.movielens import read_movielens
     from cinelocal_models.pipeline import seed_everything
@@ -45,18 +46,20 @@ def main(argv=None) -> int:
     folds = protocol.make_folds(protocol.eligible_users(users), args.seed)
     train_pos = np.sort(np.concatenate([g for j, g in enumerate(folds) if j != args.fold]))
     # The same validation split as tune_ease (seeded 20% of the training users).
-    perm = np.random.default_rng([args.seed, 0xEA5E]).permutation(len(train_pos))
-    n_val = int(round(0.2 * len(train_pos)))
-    val, fit = train_pos[np.sort(perm[:n_val])], train_pos[np.sort(perm[n_val:])]
+    fit, val = validation_split(train_pos, args.seed)
     fit_users = [users[i] for i in fit]
     t0 = time.perf_counter()
     model = train(cat, fit_users, cfg)
+    # As the shipped build does, the count gate is tuned on these validation users (so the printed
+    # numbers are optimistic by that much; the evaluation tunes it without its test users).
+    gate, _ = tune_gate(model, users, val, args.seed)
+    set_gate(model, *gate)
     scorers = {"model": BrowserScorer.from_model(model)}
     if args.baselines:
         lam, _ = tune_ease(fit_users, len(cat), args.seed)
         scorers["pop"] = Popularity(fit_users, len(cat))
         scorers[f"ease{lam:g}"] = Ease(fit_users, len(cat), lam)
-    print(f"{' '.join(args.set)}  (train {time.perf_counter() - t0:.0f} s)")
+    print(f"{' '.join(args.set)}  (train {time.perf_counter() - t0:.0f} s; count gate a, b = {gate})")
     for name, scorer in scorers.items():
         cells = []
         for k in (None,) + protocol.COLD_START_K:
