@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_integer.h"
+
 namespace cinelocal {
 namespace {
 
@@ -60,17 +62,20 @@ const char* text_problem_name(TextProblem problem) {
 Result<TextTokenizer> TextTokenizer::parse(std::string_view vocab_json) {
     auto json = nlohmann::json::parse(vocab_json, nullptr, /*allow_exceptions=*/false);
     if (json.is_discarded() || !json.is_object()) return vocab_error("not valid JSON");
-    const int version = json.value("format_version", 0);
+    // Integers read range-checked: a float max_tokens of 1e30 was an undefined cast (found by fuzzing).
+    const int version = json.contains("format_version") && json["format_version"].is_number_integer()
+                            ? json.value("format_version", 0)
+                            : 0;
     if (version != k_vocab_format_version) {
         return make_error(ErrorCode::unsupported_version, "content_vocab.json has format version " + std::to_string(version) +
                                                               ", this app reads version " + std::to_string(k_vocab_format_version));
     }
     TextTokenizer tokenizer;
     try {
-        tokenizer.max_tokens_ = json.at("max_tokens").get<std::size_t>();
-        tokenizer.id_count_ = json.at("id_count").get<std::int32_t>();
+        tokenizer.max_tokens_ = json_integer<std::size_t>(json.at("max_tokens"));
+        tokenizer.id_count_ = json_integer<std::int32_t>(json.at("id_count"));
         for (const auto& range : json.at("join")) {
-            const auto lo = range.at(0).get<std::uint32_t>(), hi = range.at(1).get<std::uint32_t>();
+            const auto lo = json_integer<std::uint32_t>(range.at(0)), hi = json_integer<std::uint32_t>(range.at(1));
             if (lo > hi || hi > 0x10FFFF) return vocab_error("a join range is out of order or beyond U+10FFFF");
             tokenizer.join_.emplace_back(char32_t(lo), char32_t(hi));
         }
@@ -85,7 +90,7 @@ Result<TextTokenizer> TextTokenizer::parse(std::string_view vocab_json) {
         }
         for (const auto& word : json.at("stop_words")) tokenizer.stop_words_.insert(word.get<std::string>());
         for (const auto& [word, id] : json.at("words").items()) {
-            const auto value = id.get<std::int32_t>();
+            const auto value = json_integer<std::int32_t>(id);
             if (value < 1 || value >= tokenizer.id_count_) {
                 return vocab_error("word \"" + word + "\" has id " + std::to_string(value) + ", outside 1.." +
                                    std::to_string(tokenizer.id_count_ - 1));
