@@ -21,7 +21,21 @@ std::vector<ScoredItem> starter_picks(const Bundle& bundle, const Profile& profi
     return picks;
 }
 
+// Predicted stars need the head fitted to the current ratings: once per change, not per card.
+void fit_rating_head(AppState& state, const TowerInput& input) {
+    state.rating_fit.reset();
+    const Bundle& bundle = *state.bundle;
+    if (!bundle.rating_head) return;
+    auto fit = bundle.rating_head->fit(bundle.item_table, bundle.manifest.taste_dims, input.item_index, input.stars);
+    if (fit) state.rating_fit = std::move(fit).value();
+}
+
 }  // namespace
+
+std::optional<float> predicted_stars(const AppState& state, ItemIndex index) {
+    if (!state.bundle || !state.bundle->rating_head || !state.rating_fit) return std::nullopt;
+    return state.bundle->rating_head->predict(state.bundle->item_table, *state.rating_fit, index);
+}
 
 void save_profile(AppState& state, Platform& platform) {
     if (!platform.storage_set(k_profile_storage_key, state.profile.to_json())) {
@@ -128,6 +142,7 @@ void run_search(AppState& state) {
 void refresh_recommendations(AppState& state, Platform& platform) {
     if (!state.bundle) return;
     auto input = tower_input(state.profile, state.bundle->catalogue, state.bundle->manifest.max_profile_items);
+    fit_rating_head(state, input);
     state.quick_picks.clear();
     if (state.profile.ratings().size() < k_quick_pick_until) {
         state.quick_picks = starter_picks(*state.bundle, state.profile, k_quick_pick_count);

@@ -26,6 +26,8 @@ void load_saved_profile(AppState& state, Platform& platform);
 void save_profile(AppState& state, Platform& platform);
 
 void rate_movie(AppState& state, Platform& platform, MovieId movie, float stars);
+// The stars the rating head expects the visitor to give, when the bundle has a rating head.
+std::optional<float> predicted_stars(const AppState& state, ItemIndex index);
 void clear_rating(AppState& state, Platform& platform, MovieId movie);
 
 void run_search(AppState& state);

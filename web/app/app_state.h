@@ -70,6 +70,7 @@ struct AppState {
     std::vector<Explanation> for_you_reasons;  // parallel to for_you (empty when not personal)
     bool for_you_personal = false;
     std::vector<ScoredItem> quick_picks;       // onboarding: films to rate next, while ratings are few
+    std::optional<RatingFit> rating_fit;  // the rating head fitted to the visitor's ratings (when the bundle has one)
     std::vector<float> user_vector;   // the tower's last answer: re-ranking needs no new tower run
     int for_you_version = 0;          // bumps each time the list is recomputed
     int latest_request_id = 0;        // answers to older requests are stale and dropped

@@ -51,6 +51,12 @@ void draw_facts(ScreenContext& ctx, const Movie& movie, ItemIndex index) {
     if (auto stars = star_rating(id, rating ? rating->stars : 0.0f, state.rects)) rate_movie(state, ctx.platform, movie.id, *stars);
     ImGui::SameLine();
     movie_actions(ctx, id, movie.id);
+    if (auto predicted = predicted_stars(state, index)) {
+        ImGui::TextColored(colors::accent, "%s %.1f", icons::star, double(*predicted));
+        ImGui::SameLine();
+        ImGui::TextColored(colors::text_muted, rating ? "what CineLocal expected you to give it"
+                                                      : "predicted for you from your ratings");
+    }
     ImGui::Spacing();
 
     ImGui::PushTextWrapPos(0.0f);

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app_actions.h"
+
 namespace cinelocal::ui {
 namespace {
 
@@ -53,6 +55,7 @@ std::string test_snapshot_json(const AppState& state) {
         for (ItemIndex index : state.search_results) json["searchResults"].push_back(movie_json(state.bundle->catalogue, index));
         for (std::size_t i = 0; i < state.for_you.size(); ++i) {
             auto movie = movie_json(state.bundle->catalogue, state.for_you[i].index);
+            if (auto stars = predicted_stars(state, state.for_you[i].index)) movie["predicted"] = *stars;
             movie["because"] = nlohmann::json::array();
             if (i < state.for_you_reasons.size()) {
                 for (const auto& reason : state.for_you_reasons[i].pulled_up) movie["because"].push_back(reason.movie);

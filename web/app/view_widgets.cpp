@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 
 #include "app_actions.h"
 #include "icons.h"
@@ -90,7 +91,12 @@ void draw_card(ScreenContext& ctx, const std::string& list_id, ItemIndex index, 
     ImGui::SetCursorPosX(origin.x + pad);
     ImGui::TextColored(colors::text_muted, "%s", fit_one_line(meta, inner).c_str());
     ImGui::SetCursorPosX(origin.x + pad);
-    const std::string because = why ? reasons_text(catalogue, *why) : std::string();
+    std::string because = why ? reasons_text(catalogue, *why) : std::string();
+    if (auto predicted = predicted_stars(state, index); predicted && !state.profile.find(movie.id)) {
+        char stars[32];
+        std::snprintf(stars, sizeof stars, "%s %.1f  ", icons::star, double(*predicted));
+        because = stars + because;  // the predicted stars lead the "why" line
+    }
     ImGui::TextColored(colors::reason, "%s", fit_one_line(because.empty() ? " " : because, inner).c_str());
     if (!because.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", because.c_str());
     ImGui::PopFont();
