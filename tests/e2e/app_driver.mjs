@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { startStaticServer } from '../../scripts/serve_static.mjs';
 
 export const SCREENSHOT_DIR = new URL('../../build/e2e-screenshots/', import.meta.url).pathname;
-const SITE_DIR = new URL('../../build/site/', import.meta.url).pathname;
+// CINELOCAL_SITE_DIR picks another built site (default build/site).
+const SITE_DIR = process.env.CINELOCAL_SITE_DIR || new URL('../../build/site/', import.meta.url).pathname;
 
 // siteDir: another built site (e.g. a copy with its own config.json); prefix: serve it under a path.
 // contextOptions: e.g. a phone's { viewport, isMobile, hasTouch }.
@@ -73,6 +74,17 @@ export async function clickWidget(page, id) {
   await page.mouse.down();
   await waitFrames(page, 1);
   await page.mouse.up();
+  await waitFrames(page);
+}
+
+// A key or chord ('Control+V') held for one frame: ImGui 1.86 polls key state once a frame, so a
+// press and release between two frames would go unseen, and a longer hold on a slow machine
+// could pass the key-repeat delay and paste twice.
+export async function pressKeys(page, chord) {
+  const keys = chord.split('+');
+  for (const key of keys) await page.keyboard.down(key);
+  await waitFrames(page, 1);
+  for (const key of keys.reverse()) await page.keyboard.up(key);
   await waitFrames(page);
 }
 

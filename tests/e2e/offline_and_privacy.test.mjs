@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeServiceWorkerManifest } from '../../scripts/write_sw_manifest.mjs';
-import { clickWidget, screenshot, search, startSession, waitForApp } from './app_driver.mjs';
+import { clickWidget, pressKeys, screenshot, search, startSession, waitForApp } from './app_driver.mjs';
 
 const SOURCE_SITE = process.env.CINELOCAL_SITE_DIR || new URL('../../build/site/', import.meta.url).pathname;
 const TEST_POSTER = readFileSync(new URL('./fixtures/test_poster.png', import.meta.url));
@@ -208,4 +208,26 @@ test('on a phone, tapping the search box brings up a keyboard whose text reaches
   const state = await waitForApp(page, '(s) => s.query === "Heat"');
   assert.ok(state.searchResults.some((m) => m.id === 6), '"Heat" finds Heat (1995)');
   await screenshot(page, 'phone-keyboard-search.png');
+}));
+
+test('copy and paste in a text field go through the page: own copies and text pasted from outside', () => withSite({}, async ({ page, url, context }) => {
+  await page.goto(url);
+  await waitForApp(page, READY);
+  await search(page, 'Heat');
+  await pressKeys(page, 'Control+A');
+  await pressKeys(page, 'Control+C');  // ImGui -> navigator.clipboard and the page's copy
+  await pressKeys(page, 'Backspace');
+  await waitForApp(page, '(s) => s.query === ""');
+  await pressKeys(page, 'Control+V');
+  // A slow frame can pass ImGui's key-repeat delay while V is held: then it pastes twice.
+  await waitForApp(page, '(s) => /^(Heat)+$/.test(s.query)');
+
+  // Text another application put on the system clipboard arrives with the browser's paste event.
+  await pressKeys(page, 'Control+A');
+  await pressKeys(page, 'Backspace');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: originOf(url) });
+  await page.evaluate(() => navigator.clipboard.writeText('Toy Story'));
+  await pressKeys(page, 'Control+V');
+  const state = await waitForApp(page, '(s) => /^(Toy Story)+$/.test(s.query)');
+  if (state.query === 'Toy Story') assert.ok(state.searchResults.some((m) => m.id === 1));
 }));
