@@ -116,6 +116,8 @@ std::vector<std::string> title_keys(std::string_view title, bool with_alternativ
     add(main);
     if (with_alternatives) {
         for (auto alternative : alternatives) add(alternative);
+        // "Star Wars: Episode IV - A New Hope" also answers to "Star Wars" (the year still has to match).
+        if (auto colon = main.find(": "); colon != std::string_view::npos && colon > 0) add(main.substr(0, colon));
     }
     return keys;
 }

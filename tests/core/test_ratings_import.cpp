@@ -26,7 +26,8 @@ const std::string k_catalogue_json = R"json({"format_version":1,"genres":["Drama
   [14,"Pride & Prejudice",2005,1,120,4348],
   [15,"Léon: The Professional (a.k.a. The Professional) (Léon)",1994,1,250,101],
   [16,"Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb",1964,2,180,935],
-  [17,"Das Boot",1981,1,100,387]]})json";
+  [17,"Das Boot",1981,1,100,387],
+  [18,"Star Wars: Episode IV - A New Hope",1977,1,480,11]]})json";
 
 const Catalogue& catalogue() {
     static const Catalogue c = Catalogue::parse(k_catalogue_json).value();
@@ -149,6 +150,8 @@ TEST_CASE("titles match across articles, accents, punctuation and alternative ti
     CHECK(one("La Haine", 1995) == 9);                        // only "Hate (La Haine)" has it
     CHECK(one("The Professional", 1994) == 15);               // "a.k.a." alternative
     CHECK(one("Wo Hu Cang Long", 2000) == 12);
+    CHECK(one("Star Wars", 1977) == 18);                      // the title before the subtitle
+    CHECK(one("Star Wars", 1980) == -1);
     CHECK(one("Hamlet", 1990) == 4);
     CHECK(one("Hamlet", 2000) == 6);                          // exact year beats 1999's neighbour
     CHECK(one("Hamlet", 1993) == -1);

@@ -2,7 +2,8 @@
 // folding (case, accents, punctuation), with a leading or trailing article ignored ("The Matrix" ==
 // "Matrix, The"), and a catalogue title also answers to each alternative title in its trailing
 // parentheses ("Amelie (Le Fabuleux destin d'Amélie Poulain)"). The year must match; one year off
-// is accepted only when no movie of the exact year has the title.
+// is accepted only when no movie of the exact year has the title. The part of a catalogue title
+// before ": " counts as an alternative title ("Star Wars: Episode IV - A New Hope" -> "Star Wars").
 #pragma once
 #include <string>
 #include <string_view>
@@ -26,8 +27,8 @@ struct TitleMatch {
 };
 
 // The forms under which a title is looked up: the whole title and the title before its trailing
-// parentheses, then (when `with_alternatives`) each parenthesised alternative title. Folded,
-// articles dropped, no duplicates.
+// parentheses, then (when `with_alternatives`) each parenthesised alternative title and the title
+// before its first ": ". Folded, articles dropped, no duplicates.
 std::vector<std::string> title_keys(std::string_view title, bool with_alternatives);
 
 class TitleMatcher {
