@@ -16,6 +16,7 @@
 #include "app_view.h"
 #include "browser_platform.h"
 #include "data_actions.h"
+#include "describe_search.h"
 #include "test_snapshot.h"
 #include "text_input.h"
 #include "typed_array.h"
@@ -112,6 +113,13 @@ void user_embedding_ready(int request_id, const emscripten::val& embedding) {
 void user_embedding_failed(int request_id, const std::string& message) {
     ui::on_user_embedding_failed(app().state, request_id, message);
 }
+void content_model_ready() { app().state.describe.model_ready = true; }
+void text_embedding_ready(int request_id, const emscripten::val& embedding) {
+    ui::on_text_embedding(app().state, request_id, wasm::copy_typed_array<float>(embedding));
+}
+void text_embedding_failed(int request_id, const std::string& message) {
+    ui::on_text_embedding_failed(app().state, request_id, message);
+}
 std::string test_snapshot() { return ui::test_snapshot_json(app().state); }
 void file_opened(int purpose, const std::string& name, const std::string& text) {
     ui::on_file_opened(app().state, app().platform, ui::FilePurpose(purpose), name, text);
@@ -130,6 +138,9 @@ EMSCRIPTEN_BINDINGS(cinelocal_app) {
     emscripten::function("userEmbeddingReady", &user_embedding_ready);
     emscripten::function("userEmbeddingFailed", &user_embedding_failed);
     emscripten::function("testSnapshot", &test_snapshot);
+    emscripten::function("contentModelReady", &content_model_ready);
+    emscripten::function("textEmbeddingReady", &text_embedding_ready);
+    emscripten::function("textEmbeddingFailed", &text_embedding_failed);
     emscripten::function("fileOpened", &file_opened);
 }
 

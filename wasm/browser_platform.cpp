@@ -17,6 +17,11 @@ EM_JS(void, js_request_user_embedding, (int request_id, const int* indices, cons
     globalThis.cinelocalBridge.embedUser(request_id, itemIndex, rating);
 });
 
+EM_JS(void, js_request_text_embedding, (int request_id, const int* ids, int count), {
+    const tokenIds = HEAP32.slice(ids >> 2, (ids >> 2) + count);
+    globalThis.cinelocalBridge.embedText(request_id, tokenIds);
+});
+
 // Returns a malloc'ed UTF-8 copy of the stored value, or 0 when absent or storage is blocked.
 EM_JS(char*, js_storage_get, (const char* key), {
     let value = null;
@@ -85,6 +90,9 @@ namespace cinelocal::wasm {
 
 ui::Platform make_browser_platform() {
     ui::Platform platform;
+    platform.request_text_embedding = [](int request_id, const std::vector<std::int32_t>& token_ids) {
+        js_request_text_embedding(request_id, token_ids.data(), static_cast<int>(token_ids.size()));
+    };
     platform.request_user_embedding = [](int request_id, const TowerInput& input) {
         js_request_user_embedding(request_id, input.item_index.data(), input.stars.data(),
                                   static_cast<int>(input.item_index.size()));

@@ -82,6 +82,19 @@ test('every screen works for a new visitor, with imports, export and movie night
     await screenshot(page, 'tour-04-movie-page.png');
     await click(page, 'movie/back');
 
+    // "Describe it": free text through the content model.
+    await click(page, 'nav/search');
+    await click(page, 'search/describe');
+    await clickWidget(page, 'search-box');
+    await page.keyboard.type('animated toys come to life', { delay: 10 });
+    state = await waitForApp(page, '(s) => s.describe.text === "animated toys come to life" && s.described.length > 0');
+    console.log(`"animated toys come to life": ${state.described.slice(0, 5).map((m) => m.title).join('; ')}`);
+    assert.ok(state.described.slice(0, 20).some((m) => m.genres.includes('Animation')), 'animated films match');
+    await screenshot(page, 'tour-04b-describe.png');
+    await click(page, 'search/titles');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+
     await click(page, 'nav/taste');
     await waitForApp(page, '(s) => s.screen === "taste" && Boolean(s.widgets["taste/map"])');
     await screenshot(page, 'tour-05-taste.png');

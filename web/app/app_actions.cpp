@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "cinelocal/onboarding.h"
+#include "describe_search.h"
 #include "movie_night.h"
 
 namespace cinelocal::ui {
@@ -75,6 +76,7 @@ std::string assemble_bundle(AppState& state, Platform& platform) {
         loading_failed(state, bundle.error().message);
         return state.fatal_error;
     }
+    load_describe_tokenizer(state, state.received_files);
     state.received_files.clear();  // the catalogue and table now live in the bundle
     state.bundle = std::move(bundle).value();
     state.title_search = std::make_unique<TitleSearch>(state.bundle->catalogue);

@@ -11,6 +11,7 @@
 #include "cinelocal/group.h"
 #include "cinelocal/ratings_import.h"
 #include "cinelocal/taste_map.h"
+#include "cinelocal/text_tokenizer.h"
 #include "cinelocal/title_search.h"
 #include "widget_rects.h"
 
@@ -76,6 +77,17 @@ struct AppState {
     int latest_request_id = 0;        // answers to older requests are stale and dropped
     double rating_clicked_ms = 0.0;   // when the newest rating was given
     double last_update_ms = -1.0;     // rating click -> list updated, for the status line and tests
+
+    // "Describe it": the search box's text through the content model, scored like a taste.
+    struct Describe {
+        bool active = false;              // the search box describes instead of naming titles
+        bool model_ready = false;         // content_model.onnx is running in ONNX Runtime
+        std::optional<TextTokenizer> tokenizer;  // from content_vocab.json, when the bundle has one
+        std::string described;            // the text the results belong to
+        int request_id = 0;
+        std::string problem;              // why the text gives no results, for the visitor
+        std::vector<ScoredItem> results;
+    } describe;
 
     Screen screen = Screen::for_you;
     MovieId detail_movie = 0;  // the open movie page, 0 for none

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "app_actions.h"
+#include "describe_search.h"
 #include "icons.h"
 #include "screens.h"
 
@@ -54,11 +55,14 @@ void draw_search_box(ScreenContext& ctx) {
         ImGui::SetKeyboardFocusHere();
         state.focus_search = false;
     }
-    const std::string hint = std::string(icons::search) + "  Search a title, e.g. Toy Story";
+    const std::string hint = state.describe.active
+                                 ? std::string(icons::magic) + "  Describe a film, e.g. heist comedy with a twist"
+                                 : std::string(icons::search) + "  Search a title, e.g. Toy Story";
     ImGui::InputTextWithHint("##search", hint.c_str(), state.query, sizeof state.query);
     state.rects.record_last_item("search-box");
     const bool typed = state.searched_query != state.query;
     run_search(state);
+    run_describe(state, ctx.platform);
     if (typed && state.query[0] != '\0') {  // typing takes the visitor to the results
         state.screen = Screen::search;
         state.detail_movie = 0;

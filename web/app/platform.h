@@ -40,6 +40,9 @@ struct Platform {
     std::function<double()> now_ms;
 
     // --- optional --------------------------------------------------------------------------
+    // Runs the content model on word ids (the "describe it" search); the answer arrives through
+    // on_text_embedding() or on_text_embedding_failed() with the same request id.
+    std::function<void(int request_id, const std::vector<std::int32_t>& token_ids)> request_text_embedding;
     // Metadata of a movie: nullptr until its shard has arrived (the first call starts the fetch;
     // call again on later frames). The pointer stays valid for the life of the platform.
     std::function<const MovieDetails*(MovieId movie, std::int32_t tmdb_id)> movie_details;

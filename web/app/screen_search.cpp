@@ -1,14 +1,58 @@
-// Search: titles as you type (typos forgiven). Typing never rates anything; the stars do.
+// Search: titles as you type (typos forgiven), or "describe it": the film in your own words,
+// matched by the content model. Typing never rates anything; the stars do.
+#include "describe_search.h"
+#include "icons.h"
 #include "screens.h"
 
 namespace cinelocal::ui {
+namespace {
+
+void draw_mode_switch(ScreenContext& ctx) {
+    AppState& state = ctx.state;
+    int mode = state.describe.active ? 1 : 0;
+    bool changed = ImGui::RadioButton("Titles", &mode, 0);
+    state.rects.record_last_item("search/titles");
+    if (describe_available(state)) {
+        ImGui::SameLine();
+        changed |= ImGui::RadioButton("Describe it", &mode, 1);
+        state.rects.record_last_item("search/describe");
+    }
+    if (!changed) return;
+    state.describe.active = mode == 1;
+    state.describe.described.clear();  // run the current text in the new mode
+    state.focus_search = true;
+}
+
+void draw_described(ScreenContext& ctx) {
+    AppState& state = ctx.state;
+    const auto& describe = state.describe;
+    if (!describe.problem.empty()) {
+        wrapped_muted(describe.problem.c_str());
+        return;
+    }
+    if (describe.described.empty()) {
+        wrapped_muted("Describe what you feel like watching: a plot, a mood, a place, a genre. The words are "
+                      "matched by a model running here, in your browser.");
+        return;
+    }
+    ImGui::Text("Films that fit \"%s\"", describe.described.c_str());
+    if (describe.results.empty()) {
+        ImGui::TextColored(colors::text_muted, "Matching...");
+        return;
+    }
+    movie_grid(ctx, "described", describe.results, {}, 150.0f);
+}
+
+}  // namespace
 
 void draw_search_screen(ScreenContext& ctx) {
     AppState& state = ctx.state;
+    draw_mode_switch(ctx);
+    if (state.describe.active) {
+        draw_described(ctx);
+        return;
+    }
     if (state.searched_query.empty()) {
-        ImGui::PushFont(ctx.fonts.title);
-        ImGui::TextUnformatted("Search");
-        ImGui::PopFont();
         wrapped_muted("Type a title in the box above: results appear as you type, and a typo or two is fine. "
                       "Rate with the stars; click a poster for the film's page.");
         return;

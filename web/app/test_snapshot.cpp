@@ -67,10 +67,15 @@ std::string test_snapshot_json(const AppState& state) {
         for (const auto& item : state.detail_similar) json["detailSimilar"].push_back(movie_json(catalogue, item.index));
         json["quickPicks"] = nlohmann::json::array();
         for (const auto& item : state.quick_picks) json["quickPicks"].push_back(movie_json(catalogue, item.index));
+        json["described"] = nlohmann::json::array();
+        for (const auto& item : state.describe.results) json["described"].push_back(movie_json(catalogue, item.index));
         json["movieNight"] = nlohmann::json::array();
         for (const auto& item : state.movie_night.picks) json["movieNight"].push_back(movie_json(catalogue, item.index));
     }
     json["movieNightGuest"] = state.movie_night.guest_name;
+    json["describe"] = {{"available", state.describe.tokenizer.has_value()}, {"active", state.describe.active},
+                        {"modelReady", state.describe.model_ready}, {"text", state.describe.described},
+                        {"problem", state.describe.problem}};
     json["screen"] = screen_name(state.screen);
     json["detailMovie"] = state.detail_movie;
     json["watchlist"] = state.profile.watchlist();

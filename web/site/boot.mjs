@@ -5,13 +5,14 @@
 import { siteConfig, imageHostAllowed } from './privacy_setup.mjs';
 import createApp from './cinelocal_app.mjs';
 import * as ort from './ort/ort.wasm.min.mjs';
-import { configureOrt, createUserTower } from './ort_bridge.mjs';
+import { configureOrt, createContentModel, createUserTower } from './ort_bridge.mjs';
 import { fetchBytes, fetchText } from './bundle_fetch.mjs';
 import { installBrowserPlatform } from './browser_platform.mjs';
 import { registerServiceWorker } from './service_worker.mjs';
 
 const BUNDLE = new URL('./bundle/', import.meta.url);
 const TOWER_FILE = 'user_tower.onnx';
+const CONTENT_MODEL_FILE = 'content_model.onnx';  // optional: the "describe it" search
 
 function showBootError(message) {
   document.getElementById('boot-status').textContent = `CineLocal could not start: ${message}`;
@@ -33,6 +34,7 @@ async function loadBundle(app) {
 
   configureOrt(ort, new URL('./ort/', import.meta.url).href);
   let towerStarting = null;
+  let contentModelBytes = null;
   await Promise.all(Object.keys(files).map(async (name) => {
     const bytes = await fetchBytes(new URL(name, BUNDLE), (n) => { received[name] = n; showProgress(); });
     app.addFile(name, bytes);
@@ -43,20 +45,35 @@ async function loadBundle(app) {
       towerStarting = createUserTower(ort, bytes);
       towerStarting.catch(() => {});  // awaited below; this only silences an early rejection
     }
+    if (name === CONTENT_MODEL_FILE) contentModelBytes = bytes;
   }));
   app.setProgress(0.88, 'Checking the files');
   if (app.assembleBundle()) return;
   app.setProgress(0.92, 'Starting the taste model');
   const tower = await towerStarting;
+  let contentModel = null;
   globalThis.cinelocalBridge = {
     embedUser(requestId, itemIndex, rating) {
       tower.embed(itemIndex, rating).then(
         (embedding) => app.userEmbeddingReady(requestId, embedding),
         (error) => app.userEmbeddingFailed(requestId, String(error && error.message || error)));
     },
+    embedText(requestId, tokenIds) {
+      contentModel.embedText(tokenIds).then(
+        (embedding) => app.textEmbeddingReady(requestId, embedding),
+        (error) => app.textEmbeddingFailed(requestId, String(error && error.message || error)));
+    },
   };
   app.setProgress(1, 'Ready');
   app.modelReady();
+  // The description model starts after the app is usable; the core verified its bytes in
+  // assembleBundle, so ONNX Runtime only ever sees a checked model.
+  if (contentModelBytes) {
+    createContentModel(ort, contentModelBytes).then((model) => {
+      contentModel = model;
+      app.contentModelReady();
+    }, (error) => console.warn(`"describe it" is off: ${error.message || error}`));
+  }
 }
 
 async function main() {
