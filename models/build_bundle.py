@@ -26,6 +26,7 @@ from cinelocal_models.metadata_shards import build_metadata_shards  # noqa: E402
 
 STAMP = ".stamp"
 OUTPUTS = ("catalogue.json", "item_table.bin", "user_tower.onnx", "rating_head.bin", "manifest.json")
+CONTENT_OUTPUTS = ("content_model.onnx", "content_vocab.json")  # content_model.py: the describe-it search
 
 
 def parse_args(argv):
@@ -59,7 +60,7 @@ def stamp_of(args, source_files) -> str:
 def data_files(ml_dir: Path, tmdb_dir: Path | None) -> list[Path]:
     """Input files in a fixed order; missing required ones are reported by the reader later."""
     files = [ml_dir / n for n in ("ratings.csv", "movies.csv", "links.csv", "ratings.dat", "movies.dat",
-                                  "u.data", "u.item") if (ml_dir / n).is_file()]
+                                  "u.data", "u.item", "tags.csv") if (ml_dir / n).is_file()]
     if tmdb_dir is not None and (tmdb_dir / "movies_enriched.csv").is_file():
         files.append(tmdb_dir / "movies_enriched.csv")
     return files
@@ -69,6 +70,13 @@ def write_metadata_shards(out: Path, tmdb_dir: Path | None) -> None:
     """TMDB metadata shards in OUT/meta, fetched by the browser on demand (not in the manifest)."""
     count = build_metadata_shards(out / "meta", tmdb_dir, out / "catalogue.json")
     print(f"wrote {count} metadata shards to {out / 'meta'}" if count else "no TMDB metadata: no shards")
+
+
+def add_content_model(out: Path, ml_dir: Path, tmdb_dir: Path | None, reference: Path, seed: int) -> None:
+    """The describe-it text model, trained against the item table just written, listed in the manifest."""
+    from cinelocal_models import bundle
+    from cinelocal_models.content_model import build_content
+    bundle.add_to_manifest(out, build_content(out, ml_dir, tmdb_dir, reference, seed=seed))
 
 
 def main(argv=None) -> int:
@@ -81,7 +89,7 @@ def main(argv=None) -> int:
         stamp = stamp_of(args, data_files(ml_dir, tmdb_dir))
         stamp_path = out / STAMP
         if (stamp_path.is_file() and stamp_path.read_text().strip() == stamp
-                and all((out / n).is_file() for n in OUTPUTS) and reference.is_file()):
+                and all((out / n).is_file() for n in OUTPUTS + CONTENT_OUTPUTS) and reference.is_file()):
             print("bundle up to date")
             write_metadata_shards(out, tmdb_dir)
             return 0
@@ -94,6 +102,7 @@ def main(argv=None) -> int:
         torch.set_num_threads(2)  # Debian's torch defaults to 1 here
         result = build(out, ml_dir, tmdb_dir, TrainConfig(epochs=args.epochs, seed=args.seed),
                        reference_path=reference)
+        add_content_model(out, ml_dir, tmdb_dir, reference.parent / "content_reference.json", args.seed)
         stamp_path.write_text(stamp + "\n")
         print(f"wrote {out} (model {result.manifest['model_version']})")
         write_metadata_shards(out, tmdb_dir)

@@ -5,6 +5,7 @@
 #include <emscripten/val.h>
 
 #include "cinelocal/bundle.h"
+#include "cinelocal/text_tokenizer.h"
 #include "cinelocal/title_search.h"
 #include "typed_array.h"
 
@@ -139,9 +140,44 @@ private:
     std::vector<std::int32_t> indices_;
 };
 
+// The content model's tokenizer: parse(content_vocab.json text) once, then encode(text, maxTokens)
+// -> {ok: true, ids: Int32Array} or {ok: false, error: 'invalid_utf8' | 'empty_text' | 'no_known_words'}.
+class TextTokenizerBinding {
+public:
+    val parse(const std::string& vocab_json) {
+        auto tokenizer = TextTokenizer::parse(vocab_json);
+        if (!tokenizer) return error_value(tokenizer.error());
+        tokenizer_ = std::move(tokenizer).value();
+        return ok_value();
+    }
+    val encode(const std::string& text, int max_tokens) const {
+        if (!tokenizer_) return error_value({ErrorCode::not_loaded, "parse content_vocab.json first"});
+        auto encoded = tokenizer_->encode_checked(text, std::size_t(std::max(max_tokens, 0)));
+        if (encoded.problem != TextProblem::none) {
+            val result = val::object();
+            result.set("ok", false);
+            result.set("error", std::string(text_problem_name(encoded.problem)));
+            result.set("message", std::string(text_problem_message(encoded.problem)));
+            return result;
+        }
+        val result = ok_value();
+        result.set("ids", val::global("Int32Array").new_(val(emscripten::typed_memory_view(encoded.ids.size(), encoded.ids.data()))));
+        return result;
+    }
+    int maxTokens() const { return tokenizer_ ? int(tokenizer_->max_tokens()) : 0; }
+
+private:
+    std::optional<TextTokenizer> tokenizer_;
+};
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(cinelocal_core) {
+    emscripten::class_<TextTokenizerBinding>("TextTokenizer")
+        .constructor<>()
+        .function("parse", &TextTokenizerBinding::parse)
+        .function("encode", &TextTokenizerBinding::encode)
+        .function("maxTokens", &TextTokenizerBinding::maxTokens);
     emscripten::class_<ScanBench>("ScanBench")
         .constructor<>()
         .function("setTable", &ScanBench::setTable)

@@ -1,4 +1,4 @@
-// The one bridge to ONNX Runtime Web: creates the user-tower session and runs it.
+// The one bridge to ONNX Runtime Web: creates the user-tower and content-model sessions and runs them.
 // The caller passes the `ort` module (the site's copy in the browser, the npm package in Node).
 //
 // user_tower.onnx (written by models/build_bundle.py):
@@ -44,6 +44,40 @@ export async function createUserTower(ort, modelBytes) {
   return {
     embed(itemIndex, rating) {
       const run = queue.then(() => runOnce(itemIndex, rating));
+      queue = run.catch(() => {});
+      return run;
+    },
+    release: () => session.release(),
+  };
+}
+
+// content_model.onnx (the "describe it" search; written by models/cinelocal_models/content_model.py):
+//   input  token_ids       int32   [1, L]  word ids from the core's TextTokenizer over content_vocab.json
+//                                          (1..; 0 = padding, ignored), 1 <= L <= content_vocab.max_tokens
+//   output text_embedding  float32 [1, D]  D = manifest.embedding_dim: a unit vector in the first
+//                                          taste_dims columns, zeros after (no popularity bias), so it
+//                                          is scored against the item table exactly like a user vector
+export const CONTENT_MODEL_IO = Object.freeze({
+  input: 'token_ids',
+  output: 'text_embedding',
+});
+
+export async function createContentModel(ort, modelBytes) {
+  const session = await ort.InferenceSession.create(modelBytes, { executionProviders: ['wasm'] });
+  if (!session.inputNames.includes(CONTENT_MODEL_IO.input)) throw new Error(`content_model.onnx has no input '${CONTENT_MODEL_IO.input}'`);
+  if (!session.outputNames.includes(CONTENT_MODEL_IO.output)) throw new Error(`content_model.onnx has no output '${CONTENT_MODEL_IO.output}'`);
+
+  let queue = Promise.resolve();  // one session runs one request at a time
+  async function runOnce(tokenIds) {
+    if (tokenIds.length === 0) throw new Error('the content model needs at least one known word');
+    const feeds = { [CONTENT_MODEL_IO.input]: new ort.Tensor('int32', Int32Array.from(tokenIds), [1, tokenIds.length]) };
+    const results = await session.run(feeds);
+    return Float32Array.from(results[CONTENT_MODEL_IO.output].data);
+  }
+
+  return {
+    embedText(tokenIds) {
+      const run = queue.then(() => runOnce(tokenIds));
       queue = run.catch(() => {});
       return run;
     },

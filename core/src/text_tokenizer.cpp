@@ -59,6 +59,16 @@ const char* text_problem_name(TextProblem problem) {
     return "unknown_problem";
 }
 
+const char* text_problem_message(TextProblem problem) {
+    switch (problem) {
+        case TextProblem::none: return "";
+        case TextProblem::invalid_utf8: return "The text is not valid UTF-8.";
+        case TextProblem::empty_text: return "Type a few words that describe the movie.";
+        case TextProblem::no_known_words: return "None of these words is known to the describe-it search; try other words.";
+    }
+    return "";
+}
+
 Result<TextTokenizer> TextTokenizer::parse(std::string_view vocab_json) {
     auto json = nlohmann::json::parse(vocab_json, nullptr, /*allow_exceptions=*/false);
     if (json.is_discarded() || !json.is_object()) return vocab_error("not valid JSON");

@@ -50,6 +50,16 @@ def write_manifest(out: Path, dataset_name: str, ratings_sha256: str, n_items: i
     return manifest
 
 
+def add_to_manifest(out: Path, names: list[str]) -> dict:
+    """Lists files written after the main bundle (e.g. the content model) in manifest.json with their
+    sha256 and size; model_version stays that of the two-tower files (the references carry it)."""
+    path = out / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["files"].update({name: _file_entry(out / name) for name in names})
+    path.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    return manifest
+
+
 def reference_profiles(cat: Catalogue) -> list[tuple[str, np.ndarray, np.ndarray]]:
     """The four Node-test profiles, by movieId on MovieLens and by fallback on other catalogues."""
     have = {int(m): i for i, m in enumerate(cat.movie_ids)}

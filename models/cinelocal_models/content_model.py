@@ -11,7 +11,8 @@ whole overview.
 content_model.onnx (opset 17, int8 weights):
   input  token_ids      int32   [1, L]  ids from content_vocab.json, 0 = padding, L >= 1
   output text_embedding float32 [1, D]  D = manifest.embedding_dim: the first taste_dims columns are a
-                                        unit vector, the rest zeros (no popularity bias), so it is
+                                        unit vector, the rest (the popularity-bias column) the constant
+                                        popularity_weight (0.5; the user tower puts 8 there), so it is
                                         scored against item_table.bin exactly like a user vector.
 """
 from __future__ import annotations
@@ -38,23 +39,30 @@ INPUT_NAME = "token_ids"
 OUTPUT_NAME = "text_embedding"
 MODEL_FILE = "content_model.onnx"
 VOCAB_FILE = "content_vocab.json"
+MIN_INT8_ELEMENTS = 256  # smaller tensors stay float32 in the int8 rewrite
 REFERENCE_TEXTS = ("animated toys come alive", "astronauts stranded in space", "heist comedy with a twist",
-                   "Amélie in Paris", "zzzz unknown words only")
+                   "Amélie in Paris", "serial killer detective", "zzzz qqqq")
 
 
 @dataclass
 class ContentConfig:
     max_words: int = 6000
     min_df: int = 3  # a word must describe at least this many movies (lowered for tiny catalogues)
-    hidden: int = 96  # word embedding size
+    hidden: int = 48  # word embedding size (48 vs 96: same validation ranks, half the bytes)
     mlp_hidden: int = 256
-    epochs: int = 60
+    epochs: int = 10  # a first version trained 60 epochs on whole descriptions: memorised them (held-out median rank 762)
     batch_size: int = 256
     lr: float = 3e-3
+    weight_decay: float = 0.0
+    negatives: int = 2048  # uniformly sampled items per step besides the batch's own (full softmax: too slow)
     temperature: float = 0.05
     short_prob: float = 0.5  # a training input is a short random subset (a typed query) this often
     short_max: int = 8
     max_tokens: int = 256  # the longest input the browser sends (documents are truncated in training too)
+    # Weight of the item table's popularity-bias column in text scores. 0 ranks by taste alone and
+    # fills the top with obscure movies whose vectors are their genres; 0.5 was picked by looking at
+    # a handful of typed queries (models/README.md): a judgement, not a tuned number.
+    popularity_weight: float = 0.5
     seed: int = 0
     log: bool = True
 
@@ -66,9 +74,17 @@ def _csv_rows(path: Path):
         yield from csv.DictReader(f)
 
 
-def movie_texts(movie_ids: np.ndarray, titles: list[str], genres: list[str], genre_masks: np.ndarray,
-                ml_dir: Path | None, tmdb_dir: Path | None) -> list[str]:
-    """One text per catalogue position: title, genres, tags, overview, tagline (missing parts skipped)."""
+def decade_words(year: int) -> str:
+    """1994 -> "1990s 90s": how people name an era ("an 80s action movie")."""
+    if year <= 0:
+        return ""
+    decade = year // 10 * 10
+    return f"{decade}s {decade % 100:02d}s"
+
+
+def movie_texts(movie_ids: np.ndarray, titles: list[str], years: np.ndarray, genres: list[str],
+                genre_masks: np.ndarray, ml_dir: Path | None, tmdb_dir: Path | None) -> list[str]:
+    """One text per catalogue position: title, decade, genres, tags, overview, tagline (missing parts skipped)."""
     pos = {int(m): i for i, m in enumerate(movie_ids)}
     extra = [[] for _ in movie_ids]
     tags = Path(ml_dir) / "tags.csv" if ml_dir else None
@@ -86,7 +102,7 @@ def movie_texts(movie_ids: np.ndarray, titles: list[str], genres: list[str], gen
     texts = []
     for i in range(len(movie_ids)):
         names = [g for b, g in enumerate(genres) if int(genre_masks[i]) >> b & 1 and not g.startswith("(")]
-        texts.append(" . ".join([titles[i], " ".join(names)] + extra[i]))
+        texts.append(" . ".join([titles[i], decade_words(int(years[i])), " ".join(names)] + extra[i]))
     return texts
 
 
@@ -101,7 +117,7 @@ def _int(value) -> int | None:
 
 class ContentModel(nn.Module):
     def __init__(self, id_count: int, hidden: int, mlp_hidden: int, taste_dims: int, out_dims: int,
-                 word_weight_init: np.ndarray | None = None):
+                 word_weight_init: np.ndarray | None = None, popularity_weight: float = 0.0):
         super().__init__()
         self.embed = nn.Embedding(id_count, hidden)
         self.word_weight = nn.Embedding(id_count, 1)  # log importance of each word
@@ -111,7 +127,7 @@ class ContentModel(nn.Module):
             if word_weight_init is not None:
                 self.word_weight.weight.copy_(torch.from_numpy(word_weight_init.astype(np.float32))[:, None])
         self.mlp = nn.Sequential(nn.Linear(hidden, mlp_hidden), nn.Tanh(), nn.Linear(mlp_hidden, taste_dims))
-        self.pad = out_dims - taste_dims
+        self.pad, self.popularity_weight = out_dims - taste_dims, float(popularity_weight)
 
     def forward(self, token_ids: torch.Tensor) -> torch.Tensor:
         mask = (token_ids > 0).to(torch.float32)
@@ -120,7 +136,7 @@ class ContentModel(nn.Module):
         h = (e * w.unsqueeze(-1)).sum(1) / w.sum(1, keepdim=True).clamp(min=1e-6)
         v = F.normalize(self.mlp(h), dim=1)
         if self.pad:
-            v = torch.cat([v, torch.zeros(v.shape[0], self.pad, dtype=v.dtype)], dim=1)
+            v = torch.cat([v, torch.full((v.shape[0], self.pad), self.popularity_weight, dtype=v.dtype)], dim=1)
         return v
 
 
@@ -131,8 +147,9 @@ def _batch(docs: list[np.ndarray], rows: np.ndarray, rng: np.random.Generator, c
         if len(doc) and rng.random() < cfg.short_prob:
             k = int(rng.integers(1, min(cfg.short_max, len(doc)) + 1))
             doc = doc[rng.choice(len(doc), size=k, replace=False)]
-        else:
-            doc = doc[rng.permutation(len(doc))][: cfg.max_tokens]
+        else:  # a random part of the whole description, so no single word is always there to memorise
+            k = int(rng.integers(1, len(doc) + 1)) if len(doc) else 0
+            doc = doc[rng.permutation(len(doc))[: min(k, cfg.max_tokens)]]
         picked.append(doc)
     out = np.zeros((len(rows), max(1, max(len(d) for d in picked))), dtype=np.int64)
     for j, d in enumerate(picked):
@@ -150,8 +167,9 @@ def train_content(docs: list[np.ndarray], taste: np.ndarray, train_rows: np.ndar
     for r in train_rows:
         df[np.unique(docs[r])] += 1
     idf = np.log((1 + len(train_rows)) / (1 + df))
-    model = ContentModel(id_count, cfg.hidden, cfg.mlp_hidden, taste.shape[1], out_dims, np.log(idf + 0.1))
-    opt = torch.optim.Adam(model.parameters(), lr=cfg.lr)
+    model = ContentModel(id_count, cfg.hidden, cfg.mlp_hidden, taste.shape[1], out_dims, np.log(idf + 0.1),
+                         cfg.popularity_weight)
+    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     targets = torch.from_numpy(taste.astype(np.float32))
     rows = np.array([r for r in train_rows if len(docs[r])], dtype=np.int64)
     start = time.perf_counter()
@@ -161,13 +179,16 @@ def train_content(docs: list[np.ndarray], taste: np.ndarray, train_rows: np.ndar
         total = 0.0
         for b in range(0, len(order), cfg.batch_size):
             batch = order[b: b + cfg.batch_size]
+            # Candidates: the batch's own items first (so target j is column j), then sampled others.
+            others = np.setdiff1d(rng.choice(len(taste), size=min(cfg.negatives, len(taste)), replace=False), batch)
+            cand = torch.from_numpy(np.concatenate([batch, others]))
             v = model(_batch(docs, batch, rng, cfg))[:, : taste.shape[1]]
-            loss = F.cross_entropy(v @ targets.T / cfg.temperature, torch.from_numpy(batch))
+            loss = F.cross_entropy(v @ targets[cand].T / cfg.temperature, torch.arange(len(batch)))
             opt.zero_grad()
             loss.backward()
             opt.step()
             total += float(loss) * len(batch)
-        if cfg.log and (epoch + 1) % 10 == 0:
+        if cfg.log and (epoch + 1) % 5 == 0:
             print(f"content epoch {epoch + 1:3d}/{cfg.epochs}  loss {total / max(len(rows), 1):.4f}  "
                   f"({time.perf_counter() - start:.1f} s)", flush=True)
     model.eval()
@@ -190,7 +211,8 @@ def dequantized(model: ContentModel) -> ContentModel:
     with torch.no_grad():
         for p in [model.embed.weight, model.word_weight.weight] + \
                  [m.weight for m in model.mlp if isinstance(m, nn.Linear)]:
-            p.copy_(torch.from_numpy(fake_quantize(p.numpy(), axis=0)))
+            if p.numel() >= MIN_INT8_ELEMENTS:
+                p.copy_(torch.from_numpy(fake_quantize(p.numpy(), axis=0)))
     return model
 
 
@@ -201,7 +223,8 @@ def to_onnx_int8(model: ContentModel) -> onnx.ModelProto:
         torch.onnx.export(model, (torch.ones(1, 3, dtype=torch.int32),), buf, opset_version=OPSET,
                           input_names=[INPUT_NAME], output_names=[OUTPUT_NAME],
                           dynamic_axes={INPUT_NAME: {1: "L"}}, do_constant_folding=True)
-    q = quantize_weights_int8(onnx.load_from_string(buf.getvalue()))
+    q = quantize_weights_int8(onnx.load_from_string(buf.getvalue()), min_elements=MIN_INT8_ELEMENTS)
+    onnx.helper.set_model_props(q, {"cinelocal.popularity_weight": repr(model.popularity_weight)})
     if len(int8_initializer_names(q)) < 3:  # the word table and both Linear weights at least
         raise RuntimeError("int8 rewrite did not find the content model's weights")
     return q
@@ -234,8 +257,8 @@ def prepare(out: Path, ml_dir: Path | None, tmdb_dir: Path | None, cfg: ContentC
     """Texts and targets from a built bundle; the vocabulary from vocab_rows' texts (default: all)."""
     manifest, doc, table = read_bundle_items(out)
     movies = doc["movies"]
-    texts = movie_texts(np.array([m[0] for m in movies]), [m[1] for m in movies], doc["genres"],
-                        np.array([m[3] for m in movies]), ml_dir, tmdb_dir)
+    texts = movie_texts(np.array([m[0] for m in movies]), [m[1] for m in movies], np.array([m[2] for m in movies]),
+                        doc["genres"], np.array([m[3] for m in movies]), ml_dir, tmdb_dir)
     norm = default_normaliser()
     words = [norm.content_words(t) for t in texts]
     rows = np.arange(len(texts)) if vocab_rows is None else vocab_rows
@@ -278,3 +301,25 @@ def write_reference(path: Path, model: ContentModel, data: ContentData, cfg: Con
                       "embedding_float": [float(x) for x in v_f]})
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     Path(path).write_text(json.dumps({"cases": cases}) + "\n", encoding="utf-8")
+
+
+def model_from_onnx(model: onnx.ModelProto, out_dims: int) -> ContentModel:
+    """The content model rebuilt from content_model.onnx: int8 initializers times their scales, exactly
+    as the graph dequantizes them (for tools that score texts without ONNX Runtime)."""
+    from onnx import numpy_helper
+    inits = {t.name: numpy_helper.to_array(t) for t in model.graph.initializer}
+    state = {}
+    for name, value in inits.items():
+        if name.endswith("_int8"):
+            base = name[: -len("_int8")]
+            scale = inits.get(base + "_row_scale", inits.get(base + "_scale"))
+            state[base] = torch.from_numpy(value.astype(np.float32) * scale.reshape(-1, 1).astype(np.float32))
+        elif not name.endswith(("_scale", "_zero")):
+            state[name] = torch.from_numpy(np.array(value))
+    ids, hidden = state["embed.weight"].shape
+    mlp_hidden, taste_dims = state["mlp.0.weight"].shape[0], state["mlp.2.weight"].shape[0]
+    props = {p.key: p.value for p in model.metadata_props}
+    rebuilt = ContentModel(ids, hidden, mlp_hidden, taste_dims, out_dims,
+                           popularity_weight=float(props.get("cinelocal.popularity_weight", 0.0)))
+    rebuilt.load_state_dict(state)
+    return rebuilt.eval()

@@ -66,6 +66,7 @@ TEST_CASE("bad texts give a named problem and no ids") {
     CHECK(problem("\xF4\x90\x80\x80") == TextProblem::invalid_utf8);       // above U+10FFFF
     CHECK(tokenizer.encode("toy \xFF story", 8).empty());
     CHECK(std::string(text_problem_name(TextProblem::no_known_words)) == "no_known_words");
+    CHECK(std::string(text_problem_message(TextProblem::empty_text)).find("words") != std::string::npos);
 }
 
 TEST_CASE("a malformed vocabulary is refused with a named error") {

@@ -12,7 +12,7 @@ import onnx
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "models"))
 
-from cinelocal_models.content_model import (ContentConfig, INPUT_NAME, OUTPUT_NAME, dequantized,  # noqa: E402
+from cinelocal_models.content_model import (ContentConfig, INPUT_NAME, OUTPUT_NAME, dequantized, model_from_onnx,  # noqa: E402
                                             embed_texts, to_onnx_int8, train_content)
 from cinelocal_models.quantize import int8_initializer_names  # noqa: E402
 from cinelocal_models.text_vocab import (Vocabulary, build_vocabulary, default_normaliser,  # noqa: E402
@@ -77,11 +77,11 @@ class TwoGroups(unittest.TestCase):
             scores = table @ embed_texts(self.model, [ids])[0]
             self.assertEqual(set(np.argsort(-scores)[:10]), set(group), ids)
 
-    def test_output_is_a_unit_taste_vector_padded_with_zeros(self):
+    def test_output_is_a_unit_taste_vector_then_the_popularity_weight(self):
         v = embed_texts(self.model, [[1, 7], []])
         self.assertEqual(v.shape, (2, 9))
         np.testing.assert_allclose(np.linalg.norm(v[:, :8], axis=1), 1.0, atol=1e-5)
-        np.testing.assert_array_equal(v[:, 8], 0.0)
+        np.testing.assert_array_equal(v[:, 8], ContentConfig().popularity_weight)
         self.assertTrue(np.isfinite(v).all())  # all padding gives a vector, not NaN
 
     def test_export_is_int8_with_named_io_and_close_to_the_float_model(self):
@@ -93,6 +93,8 @@ class TwoGroups(unittest.TestCase):
         texts = [[1, 2], [5, 7, 8], [3]]
         diff = np.abs(embed_texts(dequantized(self.model), texts) - embed_texts(self.model, texts)).max()
         self.assertLess(diff, 0.05)
+        rebuilt = model_from_onnx(model, 9)  # what the graph computes, rebuilt from its initializers
+        np.testing.assert_allclose(embed_texts(rebuilt, texts), embed_texts(dequantized(self.model), texts), atol=1e-5)
 
 
 if __name__ == "__main__":

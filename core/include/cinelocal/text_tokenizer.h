@@ -28,6 +28,8 @@ enum class TextProblem {
 };
 
 const char* text_problem_name(TextProblem problem);
+// A sentence for the visitor, e.g. "None of these words is known to the describe-it search."
+const char* text_problem_message(TextProblem problem);
 
 struct EncodedText {
     std::vector<std::int32_t> ids;  // empty unless problem == none
