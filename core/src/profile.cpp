@@ -31,6 +31,7 @@ void read_settings(const nlohmann::json& json, ProfileSettings& settings) {
     settings.variety = std::clamp(s.value("variety", settings.variety), 0.0f, 1.0f);
     if (!std::isfinite(settings.variety)) settings.variety = ProfileSettings{}.variety;
     settings.welcome_done = s.value("welcome_done", false);
+    settings.posters_asked = s.value("posters_asked", false);
     settings.genre_mask = json_integer_or(s, "genre_mask", 0u);
     settings.year_min = json_integer_or(s, "year_min", 0);
     settings.year_max = json_integer_or(s, "year_max", 0);
@@ -115,6 +116,7 @@ std::string Profile::to_json() const {
                            {"settings",
                             {{"variety", settings.variety},
                              {"welcome_done", settings.welcome_done},
+                             {"posters_asked", settings.posters_asked},
                              {"genre_mask", settings.genre_mask},
                              {"year_min", settings.year_min},
                              {"year_max", settings.year_max}}}};

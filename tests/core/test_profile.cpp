@@ -80,6 +80,7 @@ TEST_CASE("watchlist, not-interested marks and settings survive a JSON round tri
     profile.set_not_interested(5, true);
     profile.settings.variety = 0.8f;
     profile.settings.welcome_done = true;
+    profile.settings.posters_asked = true;
     profile.settings.genre_mask = 0b101u;
     profile.settings.year_min = 1990;
     profile.settings.year_max = 1999;
@@ -93,6 +94,7 @@ TEST_CASE("watchlist, not-interested marks and settings survive a JSON round tri
     CHECK(p.is_not_interested(5));
     CHECK(p.settings.variety == 0.8f);
     CHECK(p.settings.welcome_done);
+    CHECK(p.settings.posters_asked);
     CHECK(p.settings.genre_mask == 0b101u);
     CHECK(p.settings.year_min == 1990);
     CHECK(p.settings.year_max == 1999);

@@ -60,6 +60,10 @@ test('every screen works for a new visitor, with imports, export and movie night
     assert.equal(state.quickPicks.length, 6, 'films to rate next while ratings are few');
     await click(page, 'welcome/start');
     state = await waitForApp(page, '(s) => s.settings.welcomeDone');
+    assert.ok(state.widgets['posters/allow'], 'after the first rating: asked once about posters');
+    await screenshot(page, 'tour-02a-poster-question.png');
+    await click(page, 'posters/refuse');
+    state = await waitForApp(page, '(s) => s.settings.postersAsked && !s.widgets["posters/allow"]');
     await screenshot(page, 'tour-02-for-you.png');
 
     // Watchlist and not interested from a card.

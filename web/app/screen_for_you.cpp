@@ -40,6 +40,28 @@ void draw_welcome(ScreenContext& ctx) {
     ImGui::SetCursorScreenPos(ImVec2(start.x, end.y + ctx.px(10)));
 }
 
+// Asked once, after the first rating: posters come from another server, so the visitor decides.
+void draw_poster_question(ScreenContext& ctx) {
+    AppState& state = ctx.state;
+    if (state.profile.settings.posters_asked || !ctx.platform.set_poster_consent || state.profile.empty()) return;
+    if (ctx.platform.poster_consent && ctx.platform.poster_consent()) return;  // agreed in Settings already
+    ImGui::TextColored(colors::accent, "Show real posters?");
+    ImGui::SameLine();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(colors::text_muted, "They load from TMDB's image server, which then sees your IP address and the "
+                                           "posters you view. Nothing else leaves this device.");
+    ImGui::PopTextWrapPos();
+    const bool allow = ImGui::Button("Show posters");
+    state.rects.record_last_item("posters/allow");
+    ImGui::SameLine();
+    const bool refuse = ImGui::Button("No thanks");
+    state.rects.record_last_item("posters/refuse");
+    if (!allow && !refuse) return;
+    state.profile.settings.posters_asked = true;
+    save_profile(state, ctx.platform);
+    ctx.platform.set_poster_consent(allow);  // allowing reloads the page with the image host allowed
+}
+
 // Genre and decade filters, and the variety slider, on one line (wrapping on phones).
 void draw_filters(ScreenContext& ctx) {
     AppState& state = ctx.state;
@@ -106,6 +128,7 @@ void draw_filters(ScreenContext& ctx) {
 void draw_for_you_screen(ScreenContext& ctx) {
     AppState& state = ctx.state;
     if (!state.profile.settings.welcome_done) draw_welcome(ctx);
+    draw_poster_question(ctx);
 
     if (!state.quick_picks.empty() && state.for_you_personal) {
         ImGui::Text("Rate a few more");

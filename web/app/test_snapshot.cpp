@@ -81,7 +81,7 @@ std::string test_snapshot_json(const AppState& state) {
     json["watchlist"] = state.profile.watchlist();
     json["notInterested"] = state.profile.not_interested();
     const ProfileSettings& settings = state.profile.settings;
-    json["settings"] = {{"variety", settings.variety}, {"welcomeDone", settings.welcome_done},
+    json["settings"] = {{"variety", settings.variety}, {"welcomeDone", settings.welcome_done}, {"postersAsked", settings.posters_asked},
                         {"genreMask", settings.genre_mask}, {"yearMin", settings.year_min}, {"yearMax", settings.year_max}};
     json["importMessage"] = state.import_message;
     if (state.pending_import) {

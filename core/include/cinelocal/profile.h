@@ -29,6 +29,7 @@ Status validate_stars(float stars);
 struct ProfileSettings {
     float variety = 0.3f;           // 0: pure relevance .. 1: most varied
     bool welcome_done = false;      // the first-run welcome was dismissed
+    bool posters_asked = false;     // the visitor answered "load posters from TMDB?" (once)
     std::uint32_t genre_mask = 0;   // "For you" genre filter, 0 = any
     int year_min = 0, year_max = 0; // "For you" year filter, 0 = open
 };
