@@ -122,6 +122,30 @@ test('without poster consent a whole session makes no request to another origin'
   }
 });
 
+// Frame times (requestAnimationFrame deltas) while the wheel scrolls the poster grid, printed for
+// the closing note; SwiftShader in headless Chromium draws on the CPU, so real GPUs do better.
+async function measureScrollFrames(page) {
+  await page.mouse.move(800, 500);
+  await page.evaluate(() => {
+    window.frameDeltas = [];
+    let last = performance.now();
+    const tick = (now) => {
+      window.frameDeltas.push(now - last);
+      last = now;
+      if (window.frameDeltas.length < 400) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  for (let i = 0; i < 30; ++i) {
+    await page.mouse.wheel(0, i < 15 ? 120 : -120);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const deltas = (await page.evaluate(() => window.frameDeltas)).slice(1).sort((a, b) => a - b);
+  const at = (q) => deltas[Math.min(deltas.length - 1, Math.floor(q * deltas.length))].toFixed(1);
+  console.log(`frame time while scrolling posters: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms over ${deltas.length} frames`);
+  assert.ok(deltas.length > 10, 'frames kept coming while scrolling');
+}
+
 test('with consent posters come only from the configured image host; the policy blocks any other', async () => {
   const images = await startImageServer();
   const other = await startImageServer();
@@ -148,6 +172,7 @@ test('with consent posters come only from the configured image host; the policy 
       const counts = Object.fromEntries(await page.evaluate(() => window.cinelocalPlatform.requestCountsByOrigin()));
       assert.equal(counts[images.origin], images.hits.length, 'the counter shows the image requests');
       await screenshot(page, 'privacy-with-consent.png');
+      await measureScrollFrames(page);
 
       // Taking consent back: no more image requests, and the page's policy now refuses the host.
       await page.evaluate(() => window.cinelocalPlatform.setPosterConsent(false));

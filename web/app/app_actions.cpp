@@ -81,6 +81,8 @@ std::string assemble_bundle(AppState& state, Platform& platform) {
     state.bundle = std::move(bundle).value();
     state.title_search = std::make_unique<TitleSearch>(state.bundle->catalogue);
     load_saved_profile(state, platform);
+    // Ask the browser not to evict the visitor's ratings under storage pressure.
+    if (platform.request_persistent_storage) platform.request_persistent_storage();
     refresh_recommendations(state, platform);
     return "";
 }
