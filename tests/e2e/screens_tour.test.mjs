@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { clickWidget, screenshot, snapshot, startSession, waitForApp } from './app_driver.mjs';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
+const SCREENS = ['for-you', 'search', 'taste', 'watchlist', 'movie-night', 'settings'];
 
 // Scrolls the content area with the mouse wheel, as a person would, until the widget is on screen.
 async function reveal(page, id) {
@@ -64,6 +65,19 @@ test('every screen works for a new visitor, with imports, export and movie night
     await screenshot(page, 'tour-02a-poster-question.png');
     await click(page, 'posters/refuse');
     state = await waitForApp(page, '(s) => s.settings.postersAsked && !s.widgets["posters/allow"]');
+
+    // Four more from the "rate a few more" row (it offers the next most telling films each time).
+    for (let count = 2; count <= 5; ++count) {
+      const pick = state.quickPicks[0].id;
+      await click(page, `quick:${pick}/rate:4`);
+      state = await waitForApp(page, `(s) => s.ratings.length === ${count}`);
+    }
+    state = await waitForApp(page, `(s) => s.forYouPersonal && s.forYou.length === 20
+                                          && !s.forYou.some((m) => s.ratings.some((r) => r.movie === m.id))`);
+    assert.ok(state.forYou.every((m) => m.predicted >= 0.5 && m.predicted <= 5), 'predicted stars on every card');
+    const explained = state.forYou.filter((m) => m.because.length > 0).length;
+    assert.ok(explained >= 15, `most cards say why (${explained}/20)`);
+    await screenshot(page, 'tour-02b-five-ratings.png');
     await screenshot(page, 'tour-02-for-you.png');
 
     // Watchlist and not interested from a card.
@@ -116,8 +130,12 @@ test('every screen works for a new visitor, with imports, export and movie night
     assert.equal(report.duplicates, 1);
     assert.deepEqual((await snapshot(page)).ratings, before.ratings, 'nothing changes before confirming');
     await click(page, 'import/confirm');
-    state = await waitForApp(page, '(s) => !s.pendingImport && s.ratings.length === 5');
+    const expectedCount = (ids) => new Set([...before.ratings.map((r) => r.movie), ...ids]).size;
+    state = await waitForApp(page, `(s) => !s.pendingImport && s.ratings.length === ${expectedCount([2571, 4973, 293, 47])}`);
     const stars = Object.fromEntries(state.ratings.map((r) => [r.movie, r.stars]));
+    for (const r of before.ratings.filter((r) => ![2571, 4973, 293, 47].includes(r.movie))) {
+      assert.equal(stars[r.movie], r.stars, 'ratings the file does not mention are unchanged');
+    }
     assert.equal(stars[2571], 5, 'The Matrix: the newer of two rows');
     assert.equal(stars[4973], 5, 'Amélie');
     assert.equal(stars[293], 4, 'Léon: The Professional');
@@ -128,7 +146,7 @@ test('every screen works for a new visitor, with imports, export and movie night
     assert.equal(report.matched, 3, JSON.stringify(report));
     assert.deepEqual(report.unmatched.map((r) => r.title), ['Breaking Bad']);
     await click(page, 'import/confirm');
-    state = await waitForApp(page, '(s) => !s.pendingImport && s.ratings.length === 8');
+    state = await waitForApp(page, `(s) => !s.pendingImport && s.ratings.length === ${expectedCount([1, 2959, 6])}`);
     const imdb = Object.fromEntries(state.ratings.map((r) => [r.movie, r.stars]));
     assert.deepEqual([imdb[1], imdb[2959], imdb[6]], [5, 4.5, 3.5]);
     await screenshot(page, 'tour-07-settings.png');
@@ -185,10 +203,11 @@ test('on a phone and at 2x pixel density the screens fit and work', async () => 
     await click(phone.page, `foryou:${state.forYou[0].id}/open`);
     await waitForApp(phone.page, '(s) => s.detailMovie !== 0');
     await screenshot(phone.page, 'phone-02-movie-page.png');
-    await click(phone.page, 'nav/taste');
-    await screenshot(phone.page, 'phone-03-taste.png');
-    await click(phone.page, 'nav/settings');
-    await screenshot(phone.page, 'phone-04-settings.png');
+    for (const screen of SCREENS) {
+      await click(phone.page, `nav/${screen}`);
+      await waitForApp(phone.page, `(s) => s.screen === "${screen}"`);
+      await screenshot(phone.page, `phone-screen-${screen}.png`);
+    }
   } finally {
     await phone.close();
   }
@@ -197,7 +216,11 @@ test('on a phone and at 2x pixel density the screens fit and work', async () => 
     await hidpi.page.goto(hidpi.url);
     const state = await waitForApp(hidpi.page, '(s) => s.phase === "ready" && s.modelReady');
     assert.equal(state.pixelRatio, 2);
-    await screenshot(hidpi.page, 'hidpi-01-for-you.png');
+    for (const screen of SCREENS) {
+      await click(hidpi.page, `nav/${screen}`);
+      await waitForApp(hidpi.page, `(s) => s.screen === "${screen}"`);
+      await screenshot(hidpi.page, `hidpi-screen-${screen}.png`);
+    }
   } finally {
     await hidpi.close();
   }
