@@ -24,6 +24,14 @@ async function reveal(page, id) {
   throw new Error(`could not scroll ${id} into view`);
 }
 
+async function screenshotEveryScreen(page, prefix) {
+  for (const screen of SCREENS) {
+    await click(page, `nav/${screen}`);
+    await waitForApp(page, `(s) => s.screen === "${screen}"`);
+    await screenshot(page, `${prefix}-screen-${screen}.png`);
+  }
+}
+
 async function click(page, id) {
   await reveal(page, id);
   await clickWidget(page, id);
@@ -203,11 +211,7 @@ test('on a phone and at 2x pixel density the screens fit and work', async () => 
     await click(phone.page, `foryou:${state.forYou[0].id}/open`);
     await waitForApp(phone.page, '(s) => s.detailMovie !== 0');
     await screenshot(phone.page, 'phone-02-movie-page.png');
-    for (const screen of SCREENS) {
-      await click(phone.page, `nav/${screen}`);
-      await waitForApp(phone.page, `(s) => s.screen === "${screen}"`);
-      await screenshot(phone.page, `phone-screen-${screen}.png`);
-    }
+    await screenshotEveryScreen(phone.page, 'phone');
   } finally {
     await phone.close();
   }
@@ -216,11 +220,7 @@ test('on a phone and at 2x pixel density the screens fit and work', async () => 
     await hidpi.page.goto(hidpi.url);
     const state = await waitForApp(hidpi.page, '(s) => s.phase === "ready" && s.modelReady');
     assert.equal(state.pixelRatio, 2);
-    for (const screen of SCREENS) {
-      await click(hidpi.page, `nav/${screen}`);
-      await waitForApp(hidpi.page, `(s) => s.screen === "${screen}"`);
-      await screenshot(hidpi.page, `hidpi-screen-${screen}.png`);
-    }
+    await screenshotEveryScreen(hidpi.page, 'hidpi');
   } finally {
     await hidpi.close();
   }

@@ -62,14 +62,20 @@ void load_ready_app(AppState& state, Platform& platform) {
     model_ready(state, platform);
 }
 
+// A loaded app with the model ready, drawn headless, on a fake platform.
+struct ReadyApp {
+    HeadlessUi ui;
+    FakePlatform fake;
+    Platform platform = fake.platform();
+    AppState state;
+    ReadyApp() { load_ready_app(state, platform); }
+};
+
 }  // namespace
 
 TEST_CASE("the main screen lists search results with stars, and clicking a star rates the movie") {
-    HeadlessUi ui;
-    FakePlatform fake;
-    auto platform = fake.platform();
-    AppState state;
-    load_ready_app(state, platform);
+    ReadyApp app;
+    auto& [ui, fake, platform, state] = app;
 
     ui.frame(state, platform);
     ui.frame(state, platform);
@@ -108,11 +114,8 @@ TEST_CASE("a failed load draws the failure screen without touching the profile")
 }
 
 TEST_CASE("every screen of the side bar opens, and a card's buttons change the watchlist and the marks") {
-    HeadlessUi ui;
-    FakePlatform fake;
-    auto platform = fake.platform();
-    AppState state;
-    load_ready_app(state, platform);
+    ReadyApp app;
+    auto& [ui, fake, platform, state] = app;
 
     ui.click(state, platform, "foryou:1/watch");
     CHECK(state.profile.watchlist() == std::vector<MovieId>{1});
@@ -136,11 +139,8 @@ TEST_CASE("every screen of the side bar opens, and a card's buttons change the w
 }
 
 TEST_CASE("a poster opens the movie page with similar films, and Back returns") {
-    HeadlessUi ui;
-    FakePlatform fake;
-    auto platform = fake.platform();
-    AppState state;
-    load_ready_app(state, platform);
+    ReadyApp app;
+    auto& [ui, fake, platform, state] = app;
     ui.click(state, platform, "foryou:10/open");
     CHECK(state.detail_movie == 10);
     ui.frame(state, platform);
@@ -152,11 +152,8 @@ TEST_CASE("a poster opens the movie page with similar films, and Back returns") 
 }
 
 TEST_CASE("delete everything asks first, then empties the profile in memory and in storage") {
-    HeadlessUi ui;
-    FakePlatform fake;
-    auto platform = fake.platform();
-    AppState state;
-    load_ready_app(state, platform);
+    ReadyApp app;
+    auto& [ui, fake, platform, state] = app;
     ui.click(state, platform, "foryou:1/rate:5");
     ui.click(state, platform, "nav/settings");
     ui.click(state, platform, "settings/delete");
@@ -169,11 +166,8 @@ TEST_CASE("delete everything asks first, then empties the profile in memory and 
 }
 
 TEST_CASE("the mouse wheel scrolls the content area") {
-    HeadlessUi ui;
-    FakePlatform fake;
-    auto platform = fake.platform();
-    AppState state;
-    load_ready_app(state, platform);
+    ReadyApp app;
+    auto& [ui, fake, platform, state] = app;
     ui.frame(state, platform);
     REQUIRE(state.rects.all().count("foryou:1/open"));
     const WidgetRect before = state.rects.all().at("foryou:1/open");
