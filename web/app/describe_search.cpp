@@ -1,19 +1,6 @@
 #include "describe_search.h"
 
 namespace cinelocal::ui {
-namespace {
-
-const char* problem_text(TextProblem problem) {
-    switch (problem) {
-        case TextProblem::invalid_utf8: return "The text is not valid UTF-8.";
-        case TextProblem::empty_text: return "Describe a film in a few words, e.g. \"space adventure with robots\".";
-        case TextProblem::no_known_words: return "None of these words is known to the model: try other words (genres, themes, places).";
-        case TextProblem::none: return "";
-    }
-    return "";
-}
-
-}  // namespace
 
 void load_describe_tokenizer(AppState& state, const FileBytes& files) {
     auto vocab = files.find(k_content_vocab_file);
@@ -35,7 +22,7 @@ void run_describe(AppState& state, Platform& platform) {
     describe.described = state.query;
     describe.results.clear();
     auto encoded = describe.tokenizer->encode_checked(describe.described, describe.tokenizer->max_tokens());
-    describe.problem = problem_text(encoded.problem);
+    describe.problem = text_problem_message(encoded.problem);
     if (encoded.problem != TextProblem::none) return;
     if (!describe.model_ready || !platform.request_text_embedding) {
         describe.problem = "The description model is still loading.";
