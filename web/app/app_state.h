@@ -101,6 +101,7 @@ struct AppState {
     WidgetRects rects;
     float pixel_ratio = 1.0f;
     long frame = 0;
+    double frame_ui_ms = 0.0, frame_gl_ms = 0.0;  // CPU time of the last frame (set by the platform's loop)
 };
 
 }  // namespace cinelocal::ui

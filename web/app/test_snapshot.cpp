@@ -43,6 +43,8 @@ std::string test_snapshot_json(const AppState& state) {
     nlohmann::json json;
     json["phase"] = phase_name(state.phase);
     json["frame"] = state.frame;
+    json["frameUiMs"] = state.frame_ui_ms;
+    json["frameGlMs"] = state.frame_gl_ms;
     json["error"] = state.fatal_error;
     json["notices"] = state.notices;
     json["modelReady"] = state.model_ready;
