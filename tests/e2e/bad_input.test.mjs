@@ -1,7 +1,7 @@
 // Bad input gets a clear message and never costs the visitor their saved ratings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { screenshot, startSession, waitForApp } from './app_driver.mjs';
+import { clickWidget, screenshot, startSession, waitForApp } from './app_driver.mjs';
 
 const SAVED = JSON.stringify({ schema: 'cinelocal.profile', version: 1, ratings: [{ movie: 1, stars: 5 }] });
 
@@ -52,4 +52,50 @@ test('a corrupt saved profile is kept aside and reported; the app still works', 
   assert.match(kept, /^\{"schema":"cinelocal.profile"/);
   assert.equal(state.ratings.length, 0);
   await screenshot(page, 'bad-corrupt-profile.png');
+}));
+
+test('a truncated item table stops loading with a message naming it; saved ratings kept', () => withSession(async ({ page, url }) => {
+  await page.addInitScript((saved) => localStorage.setItem('cinelocal.profile', saved), SAVED);
+  await page.route('**/bundle/item_table.bin', async (route) => {
+    const response = await route.fetch();
+    const body = Buffer.from(await response.body());
+    await route.fulfill({ response, body: body.subarray(0, body.length - 1000) });
+  });
+  await page.goto(url);
+  const state = await waitForApp(page, '(s) => s.phase === "failed"');
+  assert.match(state.error, /item_table\.bin/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('cinelocal.profile')), SAVED);
+  await screenshot(page, 'bad-truncated-item-table.png');
+}));
+
+test('a manifest of a newer format says to reload, and nothing of the visitor is touched', () => withSession(async ({ page, url }) => {
+  await page.addInitScript((saved) => localStorage.setItem('cinelocal.profile', saved), SAVED);
+  await page.route('**/bundle/manifest.json', async (route) => {
+    const response = await route.fetch();
+    const manifest = JSON.parse(await response.text());
+    manifest.format_version += 1;
+    await route.fulfill({ response, body: JSON.stringify(manifest) });
+  });
+  await page.goto(url);
+  const state = await waitForApp(page, '(s) => s.phase === "failed"');
+  assert.match(state.error, /newer CineLocal: reload the page/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('cinelocal.profile')), SAVED);
+  await screenshot(page, 'bad-newer-manifest.png');
+}));
+
+test('a malformed ratings file is refused with its name and line, and the saved profile is unchanged', () => withSession(async ({ page, url }) => {
+  await page.addInitScript((saved) => localStorage.setItem('cinelocal.profile', saved), SAVED);
+  await page.goto(url);
+  await waitForApp(page, '(s) => s.phase === "ready" && s.modelReady');
+  const stored = await page.evaluate(() => localStorage.getItem('cinelocal.profile'));
+  await clickWidget(page, 'nav/settings');
+  const chooser = page.waitForEvent('filechooser', { timeout: 30000 });
+  await clickWidget(page, 'settings/import');
+  await (await chooser).setFiles({ name: 'broken.csv', mimeType: 'text/csv',
+                                   buffer: Buffer.from('Date,Name,Year,Letterboxd URI,Rating\n2020-01-01,"Unclosed,1999,x,4\n') });
+  const state = await waitForApp(page, '(s) => s.importMessage !== ""');
+  assert.match(state.importMessage, /broken\.csv line 2/);
+  assert.match(state.importMessage, /Nothing was changed/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('cinelocal.profile')), stored, 'byte for byte');
+  await screenshot(page, 'bad-import-file.png');
 }));
