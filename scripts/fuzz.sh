@@ -18,7 +18,7 @@ else
 fi
 
 CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCINELOCAL_FUZZ=ON >/dev/null
-cmake --build "$build" -j2 --target "${targets[@]/#/fuzz_}" >/dev/null
+cmake --build "$build" -j2 --target "${targets[@]/#/fuzz_}" 2>&1 | tail -n 20  # the last lines: progress, or the error
 
 found=0
 printf '%-20s %12s %10s %8s %8s  %s\n' target executions exec/s cov ft result
