@@ -141,6 +141,7 @@ void draw_poster(const ScreenContext& ctx, ItemIndex index, ImVec2 min, ImVec2 m
     const ImVec4 colour = genre_colour(movie.genre_mask);
     draw->AddRectFilledMultiColor(min, max, darker(colour, 1.0f), darker(colour, 1.0f), darker(colour, 0.35f),
                                   darker(colour, 0.35f));
+    if (max.x - min.x < ctx.px(60)) return;  // a thumbnail: the colour alone, text would not fit
     const float pad = ctx.px(10);
     const float width = max.x - min.x - 2 * pad;
     ImFont* font = ctx.fonts.body;
