@@ -14,19 +14,27 @@ async function withSession(body) {
   }
 }
 
+// Loads the site with one bundle file altered on the way (change: bytes -> bytes), a saved profile
+// in storage; waits for the failure screen, checks the profile is untouched, returns the state.
+async function loadWithBrokenFile(page, url, file, change) {
+  await page.addInitScript((saved) => localStorage.setItem('cinelocal.profile', saved), SAVED);
+  await page.route(`**/bundle/${file}`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: change(Buffer.from(await response.body())) });
+  });
+  await page.goto(url);
+  const state = await waitForApp(page, '(s) => s.phase === "failed"');
+  assert.equal(await page.evaluate(() => localStorage.getItem('cinelocal.profile')), SAVED);
+  return state;
+}
+
 for (const file of ['item_table.bin', 'user_tower.onnx']) {
   test(`a corrupt ${file} stops loading with a message and keeps saved ratings`, () => withSession(async ({ page, url }) => {
-    await page.addInitScript((saved) => localStorage.setItem('cinelocal.profile', saved), SAVED);
-    await page.route(`**/bundle/${file}`, async (route) => {
-      const response = await route.fetch();
-      const body = Buffer.from(await response.body());
+    const state = await loadWithBrokenFile(page, url, file, (body) => {
       body[10] ^= 0xff;
-      await route.fulfill({ response, body });
+      return body;
     });
-    await page.goto(url);
-    const state = await waitForApp(page, '(s) => s.phase === "failed"');
     assert.match(state.error, new RegExp(`${file.replace('.', '\\.')} is corrupt`));
-    assert.equal(await page.evaluate(() => localStorage.getItem('cinelocal.profile')), SAVED);
     await screenshot(page, `bad-corrupt-${file}.png`);
   }));
 }
@@ -55,31 +63,18 @@ test('a corrupt saved profile is kept aside and reported; the app still works', 
 }));
 
 test('a truncated item table stops loading with a message naming it; saved ratings kept', () => withSession(async ({ page, url }) => {
-  await page.addInitScript((saved) => localStorage.setItem('cinelocal.profile', saved), SAVED);
-  await page.route('**/bundle/item_table.bin', async (route) => {
-    const response = await route.fetch();
-    const body = Buffer.from(await response.body());
-    await route.fulfill({ response, body: body.subarray(0, body.length - 1000) });
-  });
-  await page.goto(url);
-  const state = await waitForApp(page, '(s) => s.phase === "failed"');
+  const state = await loadWithBrokenFile(page, url, 'item_table.bin', (body) => body.subarray(0, body.length - 1000));
   assert.match(state.error, /item_table\.bin/);
-  assert.equal(await page.evaluate(() => localStorage.getItem('cinelocal.profile')), SAVED);
   await screenshot(page, 'bad-truncated-item-table.png');
 }));
 
 test('a manifest of a newer format says to reload, and nothing of the visitor is touched', () => withSession(async ({ page, url }) => {
-  await page.addInitScript((saved) => localStorage.setItem('cinelocal.profile', saved), SAVED);
-  await page.route('**/bundle/manifest.json', async (route) => {
-    const response = await route.fetch();
-    const manifest = JSON.parse(await response.text());
+  const state = await loadWithBrokenFile(page, url, 'manifest.json', (body) => {
+    const manifest = JSON.parse(body.toString('utf8'));
     manifest.format_version += 1;
-    await route.fulfill({ response, body: JSON.stringify(manifest) });
+    return JSON.stringify(manifest);
   });
-  await page.goto(url);
-  const state = await waitForApp(page, '(s) => s.phase === "failed"');
   assert.match(state.error, /newer CineLocal: reload the page/);
-  assert.equal(await page.evaluate(() => localStorage.getItem('cinelocal.profile')), SAVED);
   await screenshot(page, 'bad-newer-manifest.png');
 }));
 
