@@ -11,9 +11,10 @@ whole overview.
 content_model.onnx (opset 17, int8 weights):
   input  token_ids      int32   [1, L]  ids from content_vocab.json, 0 = padding, L >= 1
   output text_embedding float32 [1, D]  D = manifest.embedding_dim: the first taste_dims columns are a
-                                        unit vector, the rest (the popularity-bias column) the constant
-                                        popularity_weight (0.5; the user tower puts 8 there), so it is
-                                        scored against item_table.bin exactly like a user vector.
+                                        unit vector, the next (the popularity-bias column) the constant
+                                        popularity_weight (0.5; the user tower puts 8 there), the EASE
+                                        columns 0, so it is scored against item_table.bin exactly like a
+                                        user vector.
 """
 from __future__ import annotations
 
@@ -138,8 +139,11 @@ class ContentModel(nn.Module):
         w = torch.exp(F.embedding(token_ids, self.word_weight.weight)).squeeze(-1) * mask
         h = (e * w.unsqueeze(-1)).sum(1) / w.sum(1, keepdim=True).clamp(min=1e-6)
         v = F.normalize(self.mlp(h), dim=1)
-        if self.pad:
-            v = torch.cat([v, torch.full((v.shape[0], self.pad), self.popularity_weight, dtype=v.dtype)], dim=1)
+        if self.pad:  # the popularity column, then zeros for the EASE columns (no EASE part for a text)
+            one = torch.ones_like(v[:, :1])
+            parts = [v, one * self.popularity_weight] + ([torch.zeros_like(one).expand(-1, self.pad - 1)]
+                                                         if self.pad > 1 else [])
+            v = torch.cat(parts, dim=1)
         return v
 
 

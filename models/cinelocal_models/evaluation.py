@@ -14,15 +14,16 @@ from .catalogue import build_catalogue
 from .interactions import group_by_user
 from .movielens import read_movielens
 from .pipeline import seed_everything
-from .scoring import BrowserScorer, FloatScorer
+from .scoring import BrowserScorer, ColumnsScorer, FloatScorer
 from . import export
-from .count_gate import train_with_tuned_gate
+from .blend import train_blended
 from .fold_in import FoldInScorer, tune_fold_in
 from .quantize import dequantize
 from .rating_head import int8_taste_rows, tuned_rating_head
 from .two_tower import TrainConfig
 
-TOPN_METHODS = ("popularity", "ease", "two_tower_float", "two_tower_int8", "fold_in_int8")
+TOPN_METHODS = ("popularity", "ease", "browser_float", "browser_int8", "tower_part_int8", "ease_part_int8",
+                "fold_in_int8")
 RATING_METHODS = ("global_mean", "item_mean", "user_item_bias", "rating_head")
 SETTINGS = ("main",) + tuple(f"k={k}" for k in protocol.COLD_START_K)
 
@@ -75,6 +76,12 @@ def run_evaluation(ml_dir: Path, seed: int = 0, epochs: int | None = None, n_eva
                       "count_gate": "sigmoid(a log n + b) on the taste vector, (a, b) tuned per fold on the "
                                     "validation split of its training users (a model trained without them)",
                       "count_gate_per_fold": [p["count_gate"] for p in per_fold],
+                      "ease_term": "low-rank EASE (ease_factors.py) of rank ease_rank appended to the user "
+                                   "vector and item table, weight w; lambda as the EASE baseline's, (a, b, w) "
+                                   "tuned together per fold on the validation split (blend.py)",
+                      "ease_weight_per_fold": [p["ease_weight"] for p in per_fold],
+                      "ease_part": "browser_int8's two parts alone: tower_part_int8 = taste + popularity "
+                                   "columns, ease_part_int8 = the EASE columns (same int8 vectors)",
                       "fold_in": "fold_in_int8: iALS user step against the int8 item table's taste columns "
                                  "+ pop_weight x popularity column (fold_in.py = core/src/fold_in.cpp), "
                                  "(alpha, ridge, pop_weight) tuned per fold on the validation split",
@@ -98,23 +105,28 @@ def run_evaluation(ml_dir: Path, seed: int = 0, epochs: int | None = None, n_eva
         t_base = time.perf_counter() - t0
 
         t_model = time.perf_counter()
-        training = train_with_tuned_gate(cat, users, train_pos, cfg, seed)
+        training = train_blended(cat, users, train_pos, cfg, seed)
         model, gate = training.model, training.gate
         t_model = time.perf_counter() - t_model
         head, ridge_table = tuned_rating_head(users, training, train_pos, n_items, seed)
         head_rows = int8_taste_rows(model)
-        scorers["two_tower_float"] = FloatScorer(model)
-        scorers["two_tower_int8"] = BrowserScorer.from_model(model)
+        scorers["browser_float"] = FloatScorer(model)
+        scorers["browser_int8"] = browser = BrowserScorer.from_model(model)
+        # Ablations: each part of the same int8 dot product alone (tower + popularity | EASE).
+        scorers["tower_part_int8"] = ColumnsScorer(browser, slice(0, cfg.dim + 1))
+        scorers["ease_part_int8"] = ColumnsScorer(browser, slice(cfg.dim + 1, None))
         fit_table = dequantize(*export.item_table_int8(training.fit_model), axis=0)
         fold_in_params, _ = tune_fold_in(fit_table, cfg.dim, model.bias_scale, users, training.validation, seed)
-        scorers["fold_in_int8"] = FoldInScorer(scorers["two_tower_int8"].table, cfg.dim, model.bias_scale,
+        scorers["fold_in_int8"] = FoldInScorer(browser.table, cfg.dim, model.bias_scale,
                                                *fold_in_params)
 
         fold_summary = {"fold": f, "evaluated_users": len(fold), "training_users": len(train_users),
                         "ease_lambda": lam,
                         "ease_validation": {str(k): _round(v) for k, v in lam_table.items()},
                         "two_tower_train_seconds": round(model.train_seconds, 1),
-                        "count_gate": list(gate), "count_gate_seconds": round(t_model - model.train_seconds, 1),
+                        "count_gate": list(gate), "ease_weight": training.ease_weight,
+                        "ease_term_lambda": training.ease_lambda,
+                        "blend_seconds": round(t_model - model.train_seconds, 1),
                         "fold_in_alpha_ridge_pop_weight": list(fold_in_params),
                         "rating_head_ridge": head.ridge,
                         "rating_head_validation_rmse": {str(k): round(v, 4) for k, v in ridge_table.items()},
@@ -143,8 +155,9 @@ def run_evaluation(ml_dir: Path, seed: int = 0, epochs: int | None = None, n_eva
         per_fold.append(fold_summary)
         main = fold_summary["settings"]["main"]
         log(f"fold {f}: lambda {lam:g}; R@20 pop {main['popularity']['recall@20']:.4f} "
-            f"EASE {main['ease']['recall@20']:.4f} two-tower int8 {main['two_tower_int8']['recall@20']:.4f} "
-            f"(float {main['two_tower_float']['recall@20']:.4f}); train {model.train_seconds:.0f} s, "
+            f"EASE {main['ease']['recall@20']:.4f} browser int8 {main['browser_int8']['recall@20']:.4f} "
+            f"(float {main['browser_float']['recall@20']:.4f}, tower part {main['tower_part_int8']['recall@20']:.4f}, "
+            f"EASE part {main['ease_part_int8']['recall@20']:.4f}); train {model.train_seconds:.0f} s, "
             f"fold {fold_summary['seconds']:.0f} s", flush=True)
         if on_fold is not None:
             on_fold(report())

@@ -11,7 +11,7 @@ import onnx
 import torch
 
 from .quantize import fake_quantize, quantize_symmetric
-from .two_tower import ExportedUserTower, TwoTower
+from .two_tower import EaseInput, ExportedUserTower, TwoTower
 
 OPSET = 17  # onnx 1.12's maximum; ORT Web 1.22 runs it
 INPUT_NAMES = ["item_index", "rating"]
@@ -19,18 +19,20 @@ OUTPUT_NAME = "user_embedding"
 
 
 def user_tower(model: TwoTower) -> ExportedUserTower:
+    ease = EaseInput.from_rows(model.ease_rows[0]) if model.ease_rows is not None else None
     with torch.no_grad():
         tower = ExportedUserTower(model.input_table(), copy.deepcopy(model.mlp), model.bias_scale,
-                                  copy.deepcopy(model.gate))
+                                  copy.deepcopy(model.gate), ease)
     return tower.eval()
 
 
 def dequantized_user_tower(tower: ExportedUserTower) -> ExportedUserTower:
     """The same tower with every weight the int8 rewrite touches rounded through int8: the embedding
-    table per row, each Linear weight per output channel (= per row of torch's [out, in])."""
+    tables per row, each Linear weight per output channel (= per row of torch's [out, in])."""
     tower = copy.deepcopy(tower)
+    tables = [tower.table.weight] + ([tower.ease.table.weight] if tower.ease is not None else [])
     with torch.no_grad():
-        for p in [tower.table.weight] + [m.weight for m in tower.mlp if isinstance(m, torch.nn.Linear)]:
+        for p in tables + [m.weight for m in tower.mlp if isinstance(m, torch.nn.Linear)]:
             p.copy_(torch.from_numpy(fake_quantize(p.numpy(), axis=0)))
     return tower
 
@@ -50,11 +52,19 @@ def to_onnx(tower: ExportedUserTower) -> onnx.ModelProto:
     return model
 
 
-def item_table_int8(model: TwoTower) -> tuple[np.ndarray, np.ndarray]:
-    """(int8 [N, D], float32 scales [N]): the item tower's L2-normalised rows, quantized per row."""
+def item_table(model: TwoTower) -> np.ndarray:
+    """float32 [N, D]: the item tower's L2-normalised taste columns, the popularity column, then the
+    EASE columns when the model has them."""
     with torch.no_grad():
         table = model.item_table().numpy()
-    return quantize_symmetric(table, axis=0)
+    if model.ease_rows is not None:
+        table = np.concatenate([table, model.ease_rows[1]], axis=1)
+    return table.astype(np.float32)
+
+
+def item_table_int8(model: TwoTower) -> tuple[np.ndarray, np.ndarray]:
+    """(int8 [N, D], float32 scales [N]): item_table(model) quantized per row."""
+    return quantize_symmetric(item_table(model), axis=0)
 
 
 def run_tower(tower: ExportedUserTower, items: np.ndarray, stars: np.ndarray) -> np.ndarray:
@@ -82,11 +92,12 @@ def tower_from_onnx(model: onnx.ModelProto) -> ExportedUserTower:
         elif not (name.endswith("_scale") or name.endswith("_zero")):
             state[name] = torch.from_numpy(np.array(value))
     table = state["table.weight"]
+    ease = EaseInput(state["ease.remap"], state["ease.table.weight"]) if "ease.remap" in state else None
     w0, w2 = state["mlp.0.weight"], state["mlp.2.weight"]
     mlp = torch.nn.Sequential(torch.nn.Linear(w0.shape[1], w0.shape[0]), torch.nn.Tanh(),
                               torch.nn.Linear(w2.shape[1], w2.shape[0]))
     props = {p.key: p.value for p in model.metadata_props}
     gate = torch.nn.Linear(1, 1) if "gate.weight" in state else None
-    tower = ExportedUserTower(table, mlp, float(props.get("cinelocal.bias_scale", 0.0)), gate)
+    tower = ExportedUserTower(table, mlp, float(props.get("cinelocal.bias_scale", 0.0)), gate, ease)
     tower.load_state_dict(state)
     return tower.eval()

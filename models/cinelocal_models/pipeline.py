@@ -16,7 +16,7 @@ from .evaluate import fold_in_splits, popularity_scorer, recall_at
 from .interactions import group_by_user, split_users
 from .movielens import read_movielens
 from .quantize import dequantize, int8_initializer_names, quantize_weights_int8
-from .count_gate import train_with_tuned_gate
+from .blend import train_blended
 from .rating_head import tuned_rating_head
 from .two_tower import TrainConfig
 
@@ -55,20 +55,20 @@ def build(out: Path, ml_dir: Path, tmdb_dir: Path | None, cfg: TrainConfig,
     # The shipped model is the one trained without the held-out users, so the printed check is honest.
     train_idx, hold_idx = split_users(len(users), holdout_fraction, cfg.seed)
     train_users = [users[i] for i in train_idx]
-    # The count gate and the rating head's ridge are tuned on a validation split of the training
-    # users (count_gate.py, rating_head.py), exactly as the evaluation does per fold.
-    training = train_with_tuned_gate(cat, users, train_idx, cfg, cfg.seed)
+    # The count gate, EASE term weight and the rating head's ridge are tuned on a validation split of
+    # the training users (blend.py, rating_head.py), exactly as the evaluation does per fold.
+    training = train_blended(cat, users, train_idx, cfg, cfg.seed)
     model = training.model
     head, _ = tuned_rating_head(users, training, train_idx, len(cat), cfg.seed)
     log(f"training time {model.train_seconds:.1f} s ({cfg.epochs} epochs, {len(train_users)} users); "
-        f"count gate {training.gate}, rating head ridge {head.ridge:g}")
+        f"count gate {training.gate}, EASE term rank {cfg.ease_rank} weight {training.ease_weight:g} "
+        f"lambda {training.ease_lambda}, rating head ridge {head.ridge:g}")
 
     tower = export.user_tower(model)
     tower_q = export.dequantized_user_tower(tower)
     q_table, q_scale = export.item_table_int8(model)
     table_deq = dequantize(q_table, q_scale, axis=0)
-    with torch.no_grad():
-        table_float = model.item_table().numpy()
+    table_float = export.item_table(model)
 
     splits = fold_in_splits([users[i] for i in hold_idx], cfg.seed)
     r_q = recall_at(splits, lambda it, st: table_deq @ export.run_tower(tower_q, it, st))

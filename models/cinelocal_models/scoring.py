@@ -14,7 +14,6 @@ from pathlib import Path
 
 import numpy as np
 import onnx
-import torch
 
 from . import export
 from .quantize import dequantize, quantize_weights_int8
@@ -23,8 +22,7 @@ from .quantize import dequantize, quantize_weights_int8
 class FloatScorer:
     def __init__(self, model):
         self.tower = export.user_tower(model)
-        with torch.no_grad():
-            self.table = model.item_table().numpy().astype(np.float32)
+        self.table = export.item_table(model)
 
     def embed(self, items, stars) -> np.ndarray:
         return export.run_tower(self.tower, items, stars)
@@ -63,3 +61,14 @@ class BrowserScorer:
 
     def __call__(self, items, stars) -> np.ndarray:
         return self.table @ self.embed(items, stars).astype(np.float32)
+
+
+class ColumnsScorer:
+    """One part of a scorer's dot product (e.g. the tower's columns without the EASE ones): what
+    each part of the browser's score achieves alone, for the report."""
+
+    def __init__(self, scorer, columns: slice):
+        self.scorer, self.columns = scorer, columns
+
+    def __call__(self, items, stars) -> np.ndarray:
+        return self.scorer.table[:, self.columns] @ self.scorer.embed(items, stars)[self.columns].astype(np.float32)

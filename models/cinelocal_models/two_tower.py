@@ -3,7 +3,8 @@
 User tower: a denoising set encoder over the visitor's (movie, stars) pairs, never a user id, so
 every visitor is a "new user". Item tower: id embedding + genre and year embeddings, L2-normalised.
 Both towers' id parts are dropped out in training and absent for movies nobody liked in training,
-so unrated movies still get vectors from their genres and year.
+so unrated movies still get vectors from their genres and year. After training, blend.py appends a
+low-rank EASE term (ease_factors.py) to both vectors: score = taste + popularity + EASE.
 """
 from __future__ import annotations
 
@@ -25,8 +26,8 @@ YEAR_EDGES = np.array([1930, 1950, 1960, 1970, 1980, 1990, 1995, 2000, 2005, 201
 class TrainConfig:
     epochs: int = 40
     batch_size: int = 64  # more steps beat bigger batches here (R@20 .276 vs .266 at 128, 3 splits)
-    dim: int = 64  # item/user embedding size (the item table's D)
-    dim_in: int = 64  # user tower input embedding size
+    dim: int = 32  # taste part of the item/user embeddings (the item table's first columns)
+    dim_in: int = 32  # user tower input embedding size
     hidden: int = 256
     lr: float = 2e-3
     weight_decay: float = 0.0
@@ -47,6 +48,9 @@ class TrainConfig:
     count_feature: bool = True  # log(number of ratings given) as an extra tower input
     count_gate: bool = True  # scale the taste vector by sigmoid(a log(count) + b)
     bias_scale: float = 8.0
+    # Rank of the EASE term added to the score (ease_factors.py; 0 = none). 80 keeps the bundle under
+    # 3 MB with dim = dim_in = 32 (models/README.md, round 3).
+    ease_rank: int = 80
     seed: int = 0
     log: bool = True
 
@@ -148,6 +152,9 @@ class TwoTower(nn.Module):
             with torch.no_grad():
                 self.gate.weight.fill_(1.0)
                 self.gate.bias.fill_(0.0)
+        # (visitor input rows x weight, item rows) of the EASE term, set after training by
+        # blend.attach_ease: the exported tower and item table append them to the vectors.
+        self.ease_rows: tuple[np.ndarray, np.ndarray] | None = None
         # The user vector's length is the inverse softmax temperature (scores = u . v, |v| = 1);
         # start it near 1/0.1 so early softmaxes are not flat.
         with torch.no_grad():
@@ -180,16 +187,48 @@ class ExportedUserTower(nn.Module):
     years summed once at export), so the browser does a single Gather."""
 
     def __init__(self, table: torch.Tensor, mlp: nn.Sequential, bias_scale: float = 0.0,
-                 gate: nn.Module | None = None):
+                 gate: nn.Module | None = None, ease: "EaseInput | None" = None):
         super().__init__()
         self.table = nn.Embedding.from_pretrained(table.detach().clone(), freeze=True)
         self.mlp = mlp
         self.gate = gate
         self.bias_scale = float(bias_scale)
+        self.ease = ease
 
     def forward(self, item_index: torch.Tensor, rating: torch.Tensor) -> torch.Tensor:
-        return with_bias_component(encode_set(self.table.weight, item_index, rating, self.mlp, self.gate),
-                                   self.bias_scale)
+        u = with_bias_component(encode_set(self.table.weight, item_index, rating, self.mlp, self.gate),
+                                self.bias_scale)
+        if self.ease is None:
+            return u
+        return torch.cat([u, self.ease(item_index, rating)], dim=1)
+
+
+class EaseInput(nn.Module):
+    """The visitor's EASE part (ease_factors.py): the EASE input rows of the movies they rated 4
+    stars or more, summed with weight stars - 3 (ease_factors.input_weights). Only movies some
+    training user liked have a row, so the table is stored compactly: remap[item] is the item's row,
+    row 0 (all zeros) for the others."""
+
+    def __init__(self, remap: torch.Tensor, table: torch.Tensor):
+        super().__init__()
+        # int16 while it fits (ml-latest-small: ~6k rows): 19 KB less to download than int32.
+        small = int(remap.max()) < 2 ** 15 if remap.numel() else True
+        self.register_buffer("remap", remap.to(torch.int16 if small else torch.int32))
+        self.table = nn.Embedding.from_pretrained(table.detach().clone().float(), freeze=True)
+
+    @classmethod
+    def from_rows(cls, rows: np.ndarray) -> "EaseInput":
+        used = np.flatnonzero(np.abs(rows).sum(1) > 0)
+        remap = np.zeros(len(rows), dtype=np.int32)
+        remap[used] = np.arange(1, len(used) + 1)
+        table = np.zeros((len(used) + 1, rows.shape[1]), dtype=np.float32)
+        table[1:] = rows[used]
+        return cls(torch.from_numpy(remap), torch.from_numpy(table))
+
+    def forward(self, item_index: torch.Tensor, rating: torch.Tensor) -> torch.Tensor:
+        weight = (rating >= POSITIVE).to(torch.float32) * (rating - 3.0)
+        rows = F.embedding(self.remap[item_index.long()].long(), self.table.weight)
+        return (rows * weight.unsqueeze(-1)).sum(1)
 
 
 def sample_batch(users: list[UserRatings], rng: np.random.Generator, n_items: int, max_frac: float,

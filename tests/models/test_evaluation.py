@@ -158,7 +158,8 @@ class Report(unittest.TestCase):
             write_report(report, tmp)
             doc = json.loads((tmp / "evaluation.json").read_text())
             self.assertEqual(set(doc["topn"]["methods"]),
-                             {"popularity", "ease", "two_tower_float", "two_tower_int8", "fold_in_int8"})
+                             {"popularity", "ease", "browser_float", "browser_int8", "tower_part_int8", "ease_part_int8",
+                              "fold_in_int8"})
             self.assertEqual(set(doc["rating"]["methods"]),
                              {"global_mean", "item_mean", "user_item_bias", "rating_head"})
             self.assertTrue(any(t["target"].startswith("rating head") for t in doc["targets"]))

@@ -1,0 +1,176 @@
+"""The browser's score, put together and tuned on validation users:
+
+    score_j = sigmoid(a log n + b) * taste_j  +  popularity_j  +  w * EASE_j
+
+n = ratings given. The tower's taste vector times the count gate decides how far a visitor with n
+ratings moves from "most popular" (the item table's popularity column); EASE_j is the low-rank EASE
+term (ease_factors.py), appended to the user vector and the item table as extra columns, so the
+browser still computes one dot product per movie and the ONNX/bundle formats do not change.
+
+Training fits the gate for the softmax loss, which is not the ranking metric (with one rating it
+personalises too much and loses to plain popularity), and EASE is fitted separately, so (a, b, w)
+are picked on a grid by Recall@20 + NDCG@100 of validation users (never test users), half the main
+split (a visitor with a full profile), half the mean over the cold-start k, scored with a model and
+EASE fitted without them; then the model trained on all training users gets them.
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+import torch
+
+from . import export, protocol
+from .baselines import tune_ease
+from .ease_factors import EaseFactors, fit_ease_factors
+from .interactions import UserRatings
+
+# Round 2 picked (1, -2) in every fold from a 7 x 12 grid; this one is smaller so that adding the
+# EASE weights keeps tuning at ~15 s (196 points x 5 settings x ~100 users x all movies).
+GATE_SLOPES = (0.5, 1.0, 1.5, 2.0)
+GATE_OFFSETS = (-4.0, -3.0, -2.5, -2.0, -1.5, -1.0, 0.0)
+EASE_WEIGHTS = (0.0, 5.0, 10.0, 15.0, 20.0, 30.0, 40.0)
+
+
+def gate_value(a: float, b: float, n: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-(a * np.log(np.maximum(n, 1.0)) + b)))
+
+
+def set_gate(model, a: float, b: float) -> None:
+    with torch.no_grad():
+        model.gate.weight.fill_(float(a))
+        model.gate.bias.fill_(float(b))
+
+
+def attach_ease(model, factors: EaseFactors, weight: float) -> None:
+    """Append the EASE term to the model's exported vectors: input rows x weight on the visitor's
+    side, item rows on the item table's. Both sides are rescaled by one constant (scores unchanged)
+    so the EASE columns are about as large as the taste columns: the item table's int8 scale is per
+    row, and one oversized part would cost the others their precision."""
+    with torch.no_grad():
+        taste = model.item_table().numpy()[:, : model.dim]
+    has = np.abs(factors.item_rows).max(1) > 0
+    c = 1.0
+    if has.any():
+        c = float(np.median(np.abs(taste[has]).max(1)) / np.median(np.abs(factors.item_rows[has]).max(1)))
+    model.ease_rows = (factors.input_rows * np.float32(weight / c), factors.item_rows * np.float32(c))
+    model.ease_weight, model.ease_lambda = float(weight), factors.lam
+
+
+class _SplitScores:
+    """One validation setting's cases as matrices: taste scores with the gate removed (T), the
+    popularity part (P) and the EASE part (E), so (a, b, w) ranks by m(a, b) T + P + w E with no
+    tower run; all cases at once (numpy over [cases x items])."""
+
+    def __init__(self, model, factors: EaseFactors | None, cases: Sequence[protocol.Case]):
+        tower = export.user_tower(model)
+        a, b = float(model.gate.weight), float(model.gate.bias)
+        with torch.no_grad():
+            table = model.item_table().numpy().astype(np.float64)
+        d = model.dim
+        self.pop = table[:, d] * model.bias_scale
+        n_items = len(table)
+        self.n = np.array([float(len(c.items)) for c in cases])
+        taste = np.zeros((len(cases), n_items))
+        ease = np.zeros((len(cases), n_items))
+        self.exclude = np.zeros((len(cases), n_items), dtype=bool)
+        self.target = np.zeros((len(cases), n_items), dtype=bool)
+        for row, c in enumerate(cases):
+            u = export.run_tower(tower, c.items, c.stars).astype(np.float64)
+            taste[row] = table[:, :d] @ (u[:d] / gate_value(a, b, self.n[row : row + 1])[0])
+            if factors is not None:
+                ease[row] = factors.scores(c.items, c.stars)
+            self.exclude[row, c.items] = True
+            self.target[row, c.targets] = True
+        self.taste, self.ease = taste, ease
+        self.n_targets = self.target.sum(1)
+
+    def metrics(self, a: float, b: float, w: float) -> dict[str, float]:
+        k = protocol.NDCG_K
+        s = gate_value(a, b, self.n)[:, None] * self.taste + self.pop + w * self.ease
+        s[self.exclude] = -np.inf
+        top = np.argpartition(-s, k, axis=1)[:, :k] if s.shape[1] > k else np.tile(np.arange(s.shape[1]), (len(s), 1))
+        top = np.take_along_axis(top, np.argsort(-np.take_along_axis(s, top, 1), axis=1, kind="stable"), 1)
+        hit = np.take_along_axis(self.target, top, 1)
+        out = {f"recall@{r}": float(np.mean(hit[:, :r].sum(1) / np.minimum(r, self.n_targets)))
+               for r in protocol.RECALL_KS}
+        discount = 1.0 / np.log2(np.arange(2, k + 2))
+        ideal = np.cumsum(discount)[np.minimum(k, self.n_targets) - 1]
+        out[f"ndcg@{k}"] = float(np.mean((hit * discount[: hit.shape[1]]).sum(1) / ideal))
+        return out
+
+
+def tune_blend(model, factors: EaseFactors | None, users: Sequence[UserRatings], val: np.ndarray, seed: int,
+               slopes=GATE_SLOPES, offsets=GATE_OFFSETS, weights=EASE_WEIGHTS
+               ) -> tuple[tuple[float, float, float], dict]:
+    """Best (a, b, w) by Recall@20 + NDCG@100 on the validation users `val` (positions in `users`),
+    half the main split, half the mean over k = 1, 3, 5, 10, for a model and EASE fitted without them.
+    Returns ((a, b, w), {"a,b,w": {setting: metrics}})."""
+    settings = {"main": None} | {f"k={k}": k for k in protocol.COLD_START_K}
+    split = {s: _SplitScores(model, factors, protocol.topn_cases(users, val, seed, k)) for s, k in settings.items()}
+    if factors is None:
+        weights = (0.0,)
+    table, best, best_value = {}, None, -np.inf
+    for a, b, w in itertools.product(slopes, offsets, weights):
+        row = {s: sc.metrics(a, b, w) for s, sc in split.items() if len(sc.n)}
+        value = _objective(row)
+        table[f"{a:g},{b:g},{w:g}"] = {s: {k: round(v, 4) for k, v in r.items()} for s, r in row.items()}
+        if value > best_value:
+            best, best_value = (float(a), float(b), float(w)), value
+    return best, table
+
+
+def _objective(row: dict[str, dict[str, float]]) -> float:
+    both = {s: m["recall@20"] + m["ndcg@100"] for s, m in row.items()}
+    cold = [v for s, v in both.items() if s != "main"]
+    if "main" not in both or not cold:
+        return float(np.mean(list(both.values())))
+    return 0.5 * both["main"] + 0.5 * float(np.mean(cold))
+
+
+def validation_split(train_positions: np.ndarray, seed: int, fraction: float = 0.2
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    """(fit, validation) user positions: the same seeded split of the training users that
+    baselines.tune_ease tunes EASE's lambda on."""
+    train_positions = np.sort(np.asarray(train_positions))
+    perm = np.random.default_rng([seed, 0xEA5E]).permutation(len(train_positions))
+    n_val = max(1, int(round(fraction * len(train_positions))))
+    return train_positions[np.sort(perm[n_val:])], train_positions[np.sort(perm[:n_val])]
+
+
+@dataclass
+class TunedTraining:
+    model: object  # trained on all training users, with the tuned gate and EASE term
+    gate: tuple[float, float]
+    ease_weight: float
+    ease_lambda: float | None
+    blend_table: dict
+    fit_model: object  # trained without the validation users (for tuning anything else on them)
+    validation: np.ndarray  # the validation users' positions
+
+
+def train_blended(cat, users: Sequence[UserRatings], train_positions: np.ndarray, cfg, seed: int
+                  ) -> TunedTraining:
+    """Train the tower and fit EASE on the training users without their validation split, tune
+    (a, b, w) on that split, then train and fit on all training users and give them (a, b, w).
+    EASE's lambda is tuned as the EASE baseline's is (baselines.tune_ease, the same split)."""
+    from .two_tower import train
+    fit, val = validation_split(train_positions, seed)
+    fit_users = [users[i] for i in fit]
+    all_users = [users[i] for i in np.sort(train_positions)]
+    fit_model = train(cat, fit_users, cfg)
+    lam, fit_factors = None, None
+    if cfg.ease_rank:
+        lam, _ = tune_ease(all_users, len(cat), seed)
+        fit_factors = fit_ease_factors(fit_users, len(cat), lam, cfg.ease_rank)
+    (a, b, w), table = tune_blend(fit_model, fit_factors, users, val, seed)
+    set_gate(fit_model, a, b)
+    if fit_factors is not None:
+        attach_ease(fit_model, fit_factors, w)
+    model = train(cat, all_users, cfg)
+    set_gate(model, a, b)
+    if cfg.ease_rank:
+        attach_ease(model, fit_ease_factors(all_users, len(cat), lam, cfg.ease_rank), w)
+    return TunedTraining(model, (a, b), w, lam, table, fit_model, val)

@@ -1,0 +1,69 @@
+"""EASE as two towers (models/cinelocal_models/ease_factors.py): at full rank it must give EASE's
+scores exactly, through either side of the Woodbury identity; truncated, it keeps the top directions."""
+import sys
+import unittest
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "models"))
+
+from cinelocal_models.baselines import Ease  # noqa: E402
+from cinelocal_models.ease_factors import fit_ease_factors  # noqa: E402
+from cinelocal_models.interactions import UserRatings  # noqa: E402
+
+
+def random_users(n_users: int, n_items: int, seed: int) -> list[UserRatings]:
+    rng = np.random.default_rng(seed)
+    users = []
+    for _ in range(n_users):
+        items = np.sort(rng.choice(n_items - 1, int(rng.integers(2, 6)), replace=False))  # last item: nobody
+        users.append(UserRatings(items.astype(np.int64), rng.choice([2.0, 4.0, 5.0], len(items)).astype(np.float32)))
+    return users
+
+
+class EaseFactorsTest(unittest.TestCase):
+    def check_full_rank_equals_ease(self, n_users: int, n_items: int):
+        users = random_users(n_users, n_items, seed=n_users)
+        ease = Ease(users, n_items, lam=3.0)
+        factors = fit_ease_factors(users, n_items, lam=3.0, rank=n_items)
+        for visitor in ([0], [1, 4], [2, 3, 5]):
+            want = ease(np.array(visitor), None)
+            got = factors.scores(np.array(visitor), np.full(len(visitor), 4.0))  # weight 1 each
+            rated = np.zeros(n_items, dtype=bool)
+            rated[visitor] = True
+            scored = ~rated & np.isin(np.arange(n_items), ease.cols)
+            np.testing.assert_allclose(got[scored], want[scored], rtol=1e-4, atol=1e-6)
+
+    def test_full_rank_is_ease_through_the_users_side(self):
+        self.check_full_rank_equals_ease(n_users=6, n_items=12)
+
+    def test_full_rank_is_ease_through_the_items_side(self):
+        self.check_full_rank_equals_ease(n_users=40, n_items=9)
+
+    def test_items_nobody_liked_get_zero_rows(self):
+        users = random_users(6, 12, seed=1)
+        factors = fit_ease_factors(users, 12, lam=3.0, rank=4)
+        self.assertEqual(factors.rank, 4)
+        self.assertFalse(factors.item_rows[11].any())
+        self.assertFalse(factors.input_rows[11].any())
+
+    def test_a_positive_counts_stars_minus_three_and_others_nothing(self):
+        users = random_users(6, 12, seed=2)
+        factors = fit_ease_factors(users, 12, lam=3.0, rank=5)
+        np.testing.assert_allclose(factors.user_vector(np.array([0, 1, 2]), np.array([5.0, 4.0, 3.5])),
+                                   2.0 * factors.input_rows[0] + factors.input_rows[1], rtol=1e-6)
+
+    def test_two_taste_groups_rank_the_rest_of_the_group_first(self):
+        # Users like either items 0-3 or 4-7; a visitor who liked 0 and 1 must get 2 and 3 first, at rank 2.
+        users = [UserRatings(np.array(g, dtype=np.int64), np.full(4, 5.0, dtype=np.float32))
+                 for g in ([0, 1, 2, 3], [4, 5, 6, 7]) for _ in range(5)]
+        factors = fit_ease_factors(users, 8, lam=1.0, rank=2)
+        scores = factors.scores(np.array([0, 1]), np.array([5.0, 4.5]))
+        scores[[0, 1]] = -np.inf
+        self.assertEqual(set(np.argsort(-scores)[:2]), {2, 3})
+
+
+if __name__ == "__main__":
+    unittest.main()
