@@ -12,7 +12,7 @@ rank <= min(n_users, m): A = V diag(e) V'. Keeping the r largest e gives two tow
     visitor part  sum over the visitor's positives i of  V_i * e      (input_rows)
     item part     V_j / (1 - A_jj)                                     (item_rows)
 
-With r = rank(A) this is EASE exactly (tests/models checks it); with r = 80 on ml-latest-small it
+With r = rank(A) this is EASE exactly (tests/models checks it); with r = 64 on ml-latest-small it
 keeps most of EASE's accuracy (models/README.md has the numbers). One departure from EASE's binary
 input: a positive counts (stars - 3), so 5 stars weigh twice 4 stars (validation: NDCG@100 +.005). Items without a training
 positive get zero rows (EASE ranks them last; the two-tower part still ranks them by content).

@@ -162,15 +162,15 @@ class Pipeline(unittest.TestCase):
 
     def test_manifest_matches_files(self):
         manifest = json.loads((self.site / "manifest.json").read_text())
-        # 32 taste columns + 1 popularity column + 80 EASE columns
+        # 64 taste columns + 1 popularity column + 64 EASE columns
         self.assertEqual((manifest["format_version"], manifest["item_count"], manifest["embedding_dim"],
-                          manifest["taste_dims"]), (1, 24, 113, 32))
+                          manifest["taste_dims"]), (1, 24, 129, 64))
         self.assertEqual(manifest["dataset"]["name"], "tiny_ml")
         self.assertTrue(manifest["model_version"].startswith("two-tower-0.1-"))
         for name, entry in manifest["files"].items():
             data = (self.site / name).read_bytes()
             self.assertEqual(entry, {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}, name)
-        self.assertEqual(manifest["files"]["item_table.bin"]["bytes"], 24 * 113 + 24 * 4)
+        self.assertEqual(manifest["files"]["item_table.bin"]["bytes"], 24 * 129 + 24 * 4)
 
     def test_catalogue_json(self):
         doc = json.loads((self.site / "catalogue.json").read_text(encoding="utf-8"))
@@ -184,16 +184,16 @@ class Pipeline(unittest.TestCase):
 
     def item_table(self) -> np.ndarray:
         raw = (self.site / "item_table.bin").read_bytes()
-        q = np.frombuffer(raw[: 24 * 113], dtype=np.int8).reshape(24, 113)
-        return q * np.frombuffer(raw[24 * 113:], dtype="<f4")[:, None]
+        q = np.frombuffer(raw[: 24 * 129], dtype=np.int8).reshape(24, 129)
+        return q * np.frombuffer(raw[24 * 129:], dtype="<f4")[:, None]
 
     def test_item_table_taste_parts_are_unit_length(self):
-        # 32 taste dimensions (L2-normalised), 1 popularity-bias column (bias / bias_scale), 80 EASE.
-        np.testing.assert_allclose(np.linalg.norm(self.item_table()[:, :32], axis=1), 1.0, atol=0.02)
+        # 64 taste dimensions (L2-normalised), 1 popularity-bias column (bias / bias_scale), 64 EASE.
+        np.testing.assert_allclose(np.linalg.norm(self.item_table()[:, :64], axis=1), 1.0, atol=0.02)
 
     def test_movies_nobody_liked_have_no_ease_part(self):
         doc = json.loads((self.site / "catalogue.json").read_text(encoding="utf-8"))
-        ease = self.item_table()[:, 33:]
+        ease = self.item_table()[:, 65:]
         liked = {i for i, m in enumerate(doc["movies"]) if np.abs(ease[i]).max() > 0}
         self.assertNotIn(next(i for i, m in enumerate(doc["movies"]) if m[0] == 1683), liked)  # 3 stars only
         self.assertNotIn(next(i for i, m in enumerate(doc["movies"]) if m[0] == 171749), liked)  # never rated
