@@ -21,13 +21,13 @@ def main(argv=None) -> int:
     from cinelocal_models.baselines import Ease, Popularity, tune_ease
     from cinelocal_models.catalogue import build_catalogue
     from cinelocal_models.baselines import tune_ease as tune_lambda
-    from cinelocal_models.blend import attach_ease, set_gate, train_tower, tune_blend, validation_split
+    from cinelocal_models.blend import attach_ease, set_gate, tune_blend, validation_split
     from cinelocal_models.ease_factors import fit_ease_factors
     from cinelocal_models.interactions import group_by_user
     from cinelocal_models.movielens import read_movielens
     from cinelocal_models.pipeline import seed_everything
     from cinelocal_models.scoring import BrowserScorer
-    from cinelocal_models.two_tower import TrainConfig
+    from cinelocal_models.two_tower import TrainConfig, train
 
     p = argparse.ArgumentParser()
     p.add_argument("--fold", type=int, default=0)
@@ -51,12 +51,12 @@ def main(argv=None) -> int:
     fit, val = validation_split(train_pos, args.seed)
     fit_users = [users[i] for i in fit]
     t0 = time.perf_counter()
-    lam_term = tune_lambda([users[i] for i in train_pos], len(cat), args.seed)[0] if cfg.ease_rank else None
-    model = train_tower(cat, fit_users, cfg, lam_term, args.seed)
+    model = train(cat, fit_users, cfg)
     # As the shipped build does, the count gate and EASE weight are tuned on these validation users (so
     # the printed numbers are optimistic by that much; the evaluation tunes them without its test users).
     factors = None
     if cfg.ease_rank:
+        lam_term, _ = tune_lambda([users[i] for i in train_pos], len(cat), args.seed)
         factors = fit_ease_factors(fit_users, len(cat), lam_term, cfg.ease_rank)
     gate = tune_blend(model, factors, users, val, args.seed)[0]
     set_gate(model, *gate[:2])
@@ -67,7 +67,7 @@ def main(argv=None) -> int:
         lam, _ = tune_ease(fit_users, len(cat), args.seed)
         scorers["pop"] = Popularity(fit_users, len(cat))
         scorers[f"ease{lam:g}"] = Ease(fit_users, len(cat), lam)
-    print(f"{' '.join(args.set)}  (residual weight {model.residual_weight}; train {time.perf_counter() - t0:.0f} s; count gate a, b, EASE weight w = {gate})")
+    print(f"{' '.join(args.set)}  (train {time.perf_counter() - t0:.0f} s; count gate a, b, EASE weight w = {gate})")
     for name, scorer in scorers.items():
         cells = []
         for k in (None,) + protocol.COLD_START_K:

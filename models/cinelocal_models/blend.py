@@ -21,7 +21,6 @@ from typing import Sequence
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 
 from . import export, protocol
 from .baselines import tune_ease
@@ -123,42 +122,6 @@ def tune_blend(model, factors: EaseFactors | None, users: Sequence[UserRatings],
     return best, table
 
 
-class CrossFitEase(torch.nn.Module):
-    """The EASE term as a training-time logit offset, so the tower learns what EASE misses. A
-    training user's EASE scores come from EASE fitted on the other half of the training users (cross
-    fitting: EASE fitted on a user's own ratings would "know" their held-out targets and the tower
-    would learn to lean on it). The weight is learned with the tower; blend.tune_blend re-tunes it."""
-
-    def __init__(self, users: Sequence[UserRatings], n_items: int, lam: float, rank: int, seed: int,
-                 weight: float = 10.0):
-        super().__init__()
-        self.half = np.random.default_rng([seed, 0xC505]).permutation(len(users)) % 2
-        inputs, items = [], []
-        for h in (0, 1):  # factors for half h, fitted on the other half
-            f = fit_ease_factors([u for u, g in zip(users, self.half) if g != h], n_items, lam, rank)
-            inputs.append(torch.from_numpy(f.input_rows))
-            items.append(torch.from_numpy(f.item_rows))
-        self.inputs, self.items = inputs, items
-        self.weight = torch.nn.Parameter(torch.tensor(float(weight)))
-
-    def forward(self, positions: np.ndarray, items: torch.Tensor, stars: torch.Tensor) -> torch.Tensor:
-        w = (stars >= 4.0).to(torch.float32) * (stars - 3.0)
-        half = torch.from_numpy(self.half[positions] == 1)[:, None]
-        scores = [(F.embedding(items, self.inputs[h]) * w.unsqueeze(-1)).sum(1) @ self.items[h].T for h in (0, 1)]
-        return self.weight * torch.where(half, scores[1], scores[0])
-
-
-def train_tower(cat, users: Sequence[UserRatings], cfg, lam: float | None, seed: int):
-    """two_tower.train, with the cross-fitted EASE offset when cfg.ease_residual (and a lambda)."""
-    from .two_tower import train
-    offset = None
-    if cfg.ease_rank and cfg.ease_residual and lam is not None:
-        offset = CrossFitEase(users, len(cat), lam, cfg.ease_rank, seed)
-    model = train(cat, list(users), cfg, offset)
-    model.residual_weight = float(offset.weight) if offset is not None else None
-    return model
-
-
 def _objective(row: dict[str, dict[str, float]]) -> float:
     both = {s: m["recall@20"] + m["ndcg@100"] for s, m in row.items()}
     cold = [v for s, v in both.items() if s != "main"]
@@ -193,19 +156,20 @@ def train_blended(cat, users: Sequence[UserRatings], train_positions: np.ndarray
     """Train the tower and fit EASE on the training users without their validation split, tune
     (a, b, w) on that split, then train and fit on all training users and give them (a, b, w).
     EASE's lambda is tuned as the EASE baseline's is (baselines.tune_ease, the same split)."""
+    from .two_tower import train
     fit, val = validation_split(train_positions, seed)
     fit_users = [users[i] for i in fit]
     all_users = [users[i] for i in np.sort(train_positions)]
+    fit_model = train(cat, fit_users, cfg)
     lam, fit_factors = None, None
     if cfg.ease_rank:
         lam, _ = tune_ease(all_users, len(cat), seed)
         fit_factors = fit_ease_factors(fit_users, len(cat), lam, cfg.ease_rank)
-    fit_model = train_tower(cat, fit_users, cfg, lam, seed)
     (a, b, w), table = tune_blend(fit_model, fit_factors, users, val, seed)
     set_gate(fit_model, a, b)
     if fit_factors is not None:
         attach_ease(fit_model, fit_factors, w)
-    model = train_tower(cat, all_users, cfg, lam, seed)
+    model = train(cat, all_users, cfg)
     set_gate(model, a, b)
     if cfg.ease_rank:
         attach_ease(model, fit_ease_factors(all_users, len(cat), lam, cfg.ease_rank), w)

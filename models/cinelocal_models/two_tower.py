@@ -53,8 +53,6 @@ class TrainConfig:
     # Rank of the EASE term added to the score (ease_factors.py; 0 = none); 64 keeps the bundle under
     # 3 MB (models/README.md, round 3). A 32-d taste part (to afford rank 80) made "describe it" worse.
     ease_rank: int = 64
-    # Train the tower beside a cross-fitted EASE term (blend.CrossFitEase), so it learns what EASE misses.
-    ease_residual: bool = True
     seed: int = 0
     log: bool = True
 
@@ -272,9 +270,9 @@ def sample_batch(users: list[UserRatings], rng: np.random.Generator, n_items: in
     return torch.from_numpy(items), torch.from_numpy(stars), torch.from_numpy(target)
 
 
-def softmax_loss(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+def softmax_loss(user: torch.Tensor, table: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     """Full multinomial softmax over all items, averaged over each user's targets, then over users."""
-    logp = F.log_softmax(logits, dim=1)
+    logp = F.log_softmax(user @ table.T, dim=1)
     n = target.sum(1)
     has = n > 0
     if not bool(has.any()):
@@ -291,32 +289,25 @@ def has_id_mask(users: list[UserRatings], n_items: int) -> np.ndarray:
     return mask
 
 
-def train(cat: Catalogue, users: list[UserRatings], cfg: TrainConfig, logit_offset: nn.Module | None = None) -> TwoTower:
-    """logit_offset(user positions, items, stars) -> [B, N], if given, is added to the tower's scores
-    in the loss (and its parameters trained with the tower's), so the tower learns what it misses."""
+def train(cat: Catalogue, users: list[UserRatings], cfg: TrainConfig) -> TwoTower:
     torch.manual_seed(cfg.seed)
     rng = np.random.default_rng(cfg.seed)
     counts = np.zeros(len(cat))
     for u in users:
         counts[u.positives] += 1
     model = TwoTower(cat, counts > 0, cfg, counts)
-    params = list(model.parameters()) + (list(logit_offset.parameters()) if logit_offset is not None else [])
-    opt = torch.optim.Adam(params, lr=cfg.lr, weight_decay=cfg.weight_decay)
-    keep = np.array([i for i, u in enumerate(users) if len(u.items) >= 2])  # an input and a possible target
+    opt = torch.optim.Adam(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
+    users = [u for u in users if len(u.items) >= 2]  # need at least one input and one possible target
     start = time.perf_counter()
     model.train()
     for epoch in range(cfg.epochs):
-        order = keep[rng.permutation(len(keep))]
+        order = rng.permutation(len(users))
         total, batches = 0.0, 0
         for b in range(0, len(order), cfg.batch_size):
-            positions = order[b: b + cfg.batch_size]
-            batch = [users[i] for i in positions]
+            batch = [users[i] for i in order[b: b + cfg.batch_size]]
             items, stars, target = sample_batch(batch, rng, len(cat), cfg.max_input_fraction,
                                                cfg.input_target_weight, cfg)
-            logits = model.users(items, stars) @ model.item_table().T
-            if logit_offset is not None:
-                logits = logits + logit_offset(positions, items, stars)
-            loss = softmax_loss(logits, target)
+            loss = softmax_loss(model.users(items, stars), model.item_table(), target)
             opt.zero_grad()
             loss.backward()
             opt.step()

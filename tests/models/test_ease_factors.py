@@ -9,10 +9,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "models"))
 
-import torch  # noqa: E402
-
 from cinelocal_models.baselines import Ease  # noqa: E402
-from cinelocal_models.blend import CrossFitEase  # noqa: E402
 from cinelocal_models.ease_factors import fit_ease_factors  # noqa: E402
 from cinelocal_models.interactions import UserRatings  # noqa: E402
 
@@ -66,21 +63,6 @@ class EaseFactorsTest(unittest.TestCase):
         scores = factors.scores(np.array([0, 1]), np.array([5.0, 4.5]))
         scores[[0, 1]] = -np.inf
         self.assertEqual(set(np.argsort(-scores)[:2]), {2, 3})
-
-
-class CrossFitEaseTest(unittest.TestCase):
-    def test_a_users_offset_comes_from_ease_fitted_on_the_other_half(self):
-        users = random_users(20, 12, seed=3)
-        offset = CrossFitEase(users, 12, lam=3.0, rank=12, seed=0, weight=2.0)
-        self.assertEqual(sorted(np.bincount(offset.half)), [10, 10])
-        items = torch.tensor([[0, 1, 2], [3, 4, 0]])
-        stars = torch.tensor([[5.0, 4.0, 2.0], [4.5, 4.0, 0.0]])  # 2 stars and padding count nothing
-        positions = np.array([0, 1])
-        got = offset(positions, items, stars).detach().numpy()
-        for row, p in enumerate(positions):
-            others = [u for u, h in zip(users, offset.half) if h != offset.half[p]]
-            want = 2.0 * fit_ease_factors(others, 12, 3.0, 12).scores(items[row].numpy(), stars[row].numpy())
-            np.testing.assert_allclose(got[row], want, rtol=1e-4, atol=1e-5)
 
 
 if __name__ == "__main__":
