@@ -92,6 +92,8 @@ def run_evaluation(ml_dir: Path, seed: int = 0, epochs: int | None = None, n_eva
                      "items": "items with >= 1 training positive (others ranked last)"},
             "topn": topn,
             "cold_start": cold,
+            "paired_vs_ease": {setting: paired_difference(rows[setting]["browser_int8"], rows[setting]["ease"])
+                               for setting in SETTINGS},
             "rating": rating,
             "per_fold": per_fold,
         }
@@ -163,6 +165,18 @@ def run_evaluation(ml_dir: Path, seed: int = 0, epochs: int | None = None, n_eva
             on_fold(report())
 
     return report()
+
+
+def paired_difference(a: list[dict], b: list[dict]) -> dict:
+    """Per metric, the mean over users of (a - b) on the same users and its 95% interval (normal
+    approximation, 1.96 standard errors): is a gap a real one or within what 600 users can tell?"""
+    out = {}
+    for key in (a[0] if a else {}):
+        d = np.array([x[key] - y[key] for x, y in zip(a, b)])
+        half = 1.96 * d.std(ddof=1) / np.sqrt(len(d)) if len(d) > 1 else 0.0
+        out[key] = {"mean": round(float(d.mean()), 4), "ci95": [round(float(d.mean() - half), 4),
+                                                                 round(float(d.mean() + half), 4)]}
+    return out
 
 
 def _round(d: dict) -> dict:

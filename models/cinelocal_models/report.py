@@ -42,6 +42,10 @@ def target_checks(report: dict) -> list[dict]:
     f, q = m["browser_float"]["recall@20"], m["browser_int8"]["recall@20"]
     loss = (f - q) / f if f > 0 else 0.0
     add("int8 vs float relative Recall@20 loss < 1%", loss, 0.01, higher_is_better=False)
+    folds = report.get("folds", {})
+    if "wall_seconds" in report and folds.get("evaluated") == folds.get("count"):
+        add("whole evaluation (prepare, train, export, evaluate) <= 600 s", report["wall_seconds"], 600.0,
+            higher_is_better=False)
     rm = report["rating"]["methods"]
     if "rating_head" in rm:
         add("rating head RMSE < user+item bias", rm["rating_head"]["rmse"], rm["user_item_bias"]["rmse"],
@@ -82,6 +86,11 @@ def readme_table(report: dict) -> str:
     for t in report.get("targets", target_checks(report)):
         lines.append(f"| {t['target']} | {t['value']:.4f} | {t['bar']:.4f} | {t['gap']:+.4f} | "
                      f"{'yes' if t['met'] else 'no'} |")
+    paired = report.get("paired_vs_ease", {}).get("main", {})
+    if paired:
+        lines += ["", "Per-user paired difference, CineLocal int8 minus EASE, main split (mean, 95% interval): " +
+                  "; ".join(f"{k} {v['mean']:+.4f} ({v['ci95'][0]:+.4f} to {v['ci95'][1]:+.4f})"
+                            for k, v in paired.items()) + "."]
     secs = report.get("model", {}).get("train_seconds_per_fold", [])
     lines += ["", f"EASE lambda per fold: {report['ease']['lambda_per_fold']}; two-tower training "
               f"{', '.join(f'{s:.0f}' for s in secs)} s per fold; whole run {report.get('wall_seconds', 0):.0f} s "
