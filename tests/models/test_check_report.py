@@ -1,0 +1,44 @@
+"""scripts/check_model_report.py's comparison, on made-up reports (the full re-run is in ./run test)."""
+import copy
+import sys
+import unittest
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from check_model_report import compare, metric_values  # noqa: E402
+
+REPORT = {
+    "code_sha256": "abc", "dataset": {"ratings_sha256": "d1"},
+    "topn": {"methods": {"ease": {"recall@20": 0.32, "ndcg@100": 0.36}}},
+    "cold_start": {"1": {"methods": {"ease": {"recall@20": 0.21, "ndcg@100": 0.23}}}},
+    "rating": {"methods": {"rating_head": {"rmse": 0.83, "mae": 0.64}}},
+}
+
+
+class CheckReportTest(unittest.TestCase):
+    def test_every_number_is_compared(self):
+        self.assertEqual(len(metric_values(REPORT)), 6)
+        self.assertEqual(metric_values(REPORT)["k=1 ease ndcg@100"], 0.23)
+
+    def test_identical_reports_pass(self):
+        self.assertEqual(compare(REPORT, copy.deepcopy(REPORT), 0.005), [])
+
+    def test_a_number_beyond_the_tolerance_fails_and_within_passes(self):
+        fresh = copy.deepcopy(REPORT)
+        fresh["rating"]["methods"]["rating_head"]["rmse"] = 0.834
+        self.assertEqual(compare(REPORT, fresh, 0.005), [])
+        fresh["rating"]["methods"]["rating_head"]["rmse"] = 0.8401
+        self.assertEqual(compare(REPORT, fresh, 0.005), ["rating rating_head rmse: committed 0.8300, now 0.8401"])
+
+    def test_other_code_or_data_fails(self):
+        fresh = copy.deepcopy(REPORT)
+        fresh["code_sha256"], fresh["dataset"]["ratings_sha256"] = "xyz", "d2"
+        problems = compare(REPORT, fresh, 0.005)
+        self.assertEqual(len(problems), 2)
+        self.assertIn("code_sha256", problems[0])
+
+
+if __name__ == "__main__":
+    unittest.main()
