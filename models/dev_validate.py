@@ -20,7 +20,6 @@ def main(argv=None) -> int:
     from cinelocal_models import locate, protocol
     from cinelocal_models.baselines import Ease, Popularity, tune_ease
     from cinelocal_models.catalogue import build_catalogue
-    from cinelocal_models.baselines import tune_ease as tune_lambda
     from cinelocal_models.blend import attach_ease, set_gate, tune_blend, validation_split
     from cinelocal_models.ease_factors import fit_ease_factors
     from cinelocal_models.interactions import group_by_user
@@ -52,22 +51,23 @@ def main(argv=None) -> int:
     fit_users = [users[i] for i in fit]
     t0 = time.perf_counter()
     model = train(cat, fit_users, cfg)
+    # One lambda for the EASE term and the EASE baseline, picked (as the evaluation does) on this split:
+    # optimistic for both alike, since the validation users are also the ones scored here.
+    lam = tune_ease([users[i] for i in train_pos], len(cat), args.seed)[0]
     # As the shipped build does, the count gate and EASE weight are tuned on these validation users (so
     # the printed numbers are optimistic by that much; the evaluation tunes them without its test users).
     factors = None
     if cfg.ease_rank:
-        lam_term, _ = tune_lambda([users[i] for i in train_pos], len(cat), args.seed)
-        factors = fit_ease_factors(fit_users, len(cat), lam_term, cfg.ease_rank)
-    gate = tune_blend(model, factors, users, val, args.seed)[0]
-    set_gate(model, *gate[:2])
+        factors = fit_ease_factors(fit_users, len(cat), lam, cfg.ease_rank)
+    blend = tune_blend(model, factors, users, val, args.seed)[0]  # (a, b, w)
+    set_gate(model, *blend[:2])
     if factors is not None:
-        attach_ease(model, factors, gate[2])
+        attach_ease(model, factors, blend[2])
     scorers = {"model": BrowserScorer.from_model(model)}
     if args.baselines:
-        lam, _ = tune_ease(fit_users, len(cat), args.seed)
         scorers["pop"] = Popularity(fit_users, len(cat))
         scorers[f"ease{lam:g}"] = Ease(fit_users, len(cat), lam)
-    print(f"{' '.join(args.set)}  (train {time.perf_counter() - t0:.0f} s; count gate a, b, EASE weight w = {gate})")
+    print(f"{' '.join(args.set)}  (train {time.perf_counter() - t0:.0f} s; count gate a, b, EASE weight w = {blend})")
     for name, scorer in scorers.items():
         cells = []
         for k in (None,) + protocol.COLD_START_K:

@@ -48,6 +48,12 @@ def compare(committed: dict, fresh: dict, tolerance: float) -> list[str]:
     for key in sorted(set(a) & set(b)):
         if abs(a[key] - b[key]) > tolerance:
             problems.append(f"{key}: committed {a[key]:.4f}, now {b[key]:.4f}")
+    # Each issue target must come out met or missed as committed (not the run time: machines differ).
+    met = {t["target"]: t["met"] for t in committed.get("targets", []) if "<= 600 s" not in t["target"]}
+    now = {t["target"]: t["met"] for t in fresh.get("targets", [])}
+    for target, was in met.items():
+        if now.get(target) != was:
+            problems.append(f"target '{target}': committed met={was}, now met={now.get(target)}")
     return problems
 
 

@@ -151,11 +151,12 @@ class TunedTraining:
     validation: np.ndarray  # the validation users' positions
 
 
-def train_blended(cat, users: Sequence[UserRatings], train_positions: np.ndarray, cfg, seed: int
-                  ) -> TunedTraining:
+def train_blended(cat, users: Sequence[UserRatings], train_positions: np.ndarray, cfg, seed: int,
+                  ease_lambda: float | None = None) -> TunedTraining:
     """Train the tower and fit EASE on the training users without their validation split, tune
     (a, b, w) on that split, then train and fit on all training users and give them (a, b, w).
-    EASE's lambda is tuned as the EASE baseline's is (baselines.tune_ease, the same split)."""
+    EASE's lambda is the EASE baseline's (baselines.tune_ease on the same split): pass it if it is
+    already known, else it is tuned here."""
     from .two_tower import train
     fit, val = validation_split(train_positions, seed)
     fit_users = [users[i] for i in fit]
@@ -163,7 +164,7 @@ def train_blended(cat, users: Sequence[UserRatings], train_positions: np.ndarray
     fit_model = train(cat, fit_users, cfg)
     lam, fit_factors = None, None
     if cfg.ease_rank:
-        lam, _ = tune_ease(all_users, len(cat), seed)
+        lam = ease_lambda if ease_lambda is not None else tune_ease(all_users, len(cat), seed)[0]
         fit_factors = fit_ease_factors(fit_users, len(cat), lam, cfg.ease_rank)
     (a, b, w), table = tune_blend(fit_model, fit_factors, users, val, seed)
     set_gate(fit_model, a, b)

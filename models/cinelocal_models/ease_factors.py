@@ -14,8 +14,9 @@ rank <= min(n_users, m): A = V diag(e) V'. Keeping the r largest e gives two tow
 
 With r = rank(A) this is EASE exactly (tests/models checks it); with r = 64 on ml-latest-small it
 keeps most of EASE's accuracy (models/README.md has the numbers). One departure from EASE's binary
-input: a positive counts (stars - 3), so 5 stars weigh twice 4 stars (validation: NDCG@100 +.005). Items without a training
-positive get zero rows (EASE ranks them last; the two-tower part still ranks them by content).
+input: a positive counts (stars - 3), so 5 stars weigh twice 4 stars (validation: NDCG@100 +.005).
+Items without a training positive get zero rows, so an EASE term of 0 (mid-range: EASE scores can be
+negative; the EASE baseline instead ranks them last); the two-tower part ranks them by content.
 """
 from __future__ import annotations
 

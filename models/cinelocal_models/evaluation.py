@@ -107,7 +107,7 @@ def run_evaluation(ml_dir: Path, seed: int = 0, epochs: int | None = None, n_eva
         t_base = time.perf_counter() - t0
 
         t_model = time.perf_counter()
-        training = train_blended(cat, users, train_pos, cfg, seed)
+        training = train_blended(cat, users, train_pos, cfg, seed, ease_lambda=lam)
         model, gate = training.model, training.gate
         t_model = time.perf_counter() - t_model
         head, ridge_table = tuned_rating_head(users, training, train_pos, n_items, seed)
@@ -127,7 +127,7 @@ def run_evaluation(ml_dir: Path, seed: int = 0, epochs: int | None = None, n_eva
                         "ease_validation": {str(k): _round(v) for k, v in lam_table.items()},
                         "two_tower_train_seconds": round(model.train_seconds, 1),
                         "count_gate": list(gate), "ease_weight": training.ease_weight,
-                        "ease_term_lambda": training.ease_lambda,
+                        # both trainings but the final one's, EASE fits and the (a, b, w) grid
                         "blend_seconds": round(t_model - model.train_seconds, 1),
                         "fold_in_alpha_ridge_pop_weight": list(fold_in_params),
                         "rating_head_ridge": head.ridge,

@@ -119,7 +119,7 @@ def tuned_rating_head(users: Sequence[UserRatings], training, train_positions: n
                       seed: int) -> tuple[RatingHead, dict]:
     """The ridge tuned on the validation users' rating cases (item biases and item table from a
     model and ratings without them: training.fit_model), then the head's biases from all training
-    users. training: count_gate.TunedTraining. Returns (head, {ridge: validation rmse})."""
+    users. training: blend.TunedTraining. Returns (head, {ridge: validation rmse})."""
     from .blend import validation_split
     from .protocol import rating_cases
     fit, val = validation_split(train_positions, seed)

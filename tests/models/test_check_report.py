@@ -32,6 +32,21 @@ class CheckReportTest(unittest.TestCase):
         fresh["rating"]["methods"]["rating_head"]["rmse"] = 0.8401
         self.assertEqual(compare(REPORT, fresh, 0.005), ["rating rating_head rmse: committed 0.8300, now 0.8401"])
 
+    def test_a_target_that_flips_fails_but_run_time_may_differ(self):
+        committed, fresh = copy.deepcopy(REPORT), copy.deepcopy(REPORT)
+        committed["targets"] = [{"target": "int8 recall@20 >= EASE", "met": False},
+                                {"target": "whole evaluation (prepare, train, export, evaluate) <= 600 s", "met": True}]
+        fresh["targets"] = [{"target": "int8 recall@20 >= EASE", "met": False},
+                            {"target": "whole evaluation (prepare, train, export, evaluate) <= 600 s", "met": False}]
+        self.assertEqual(compare(committed, fresh, 0.005), [])
+        fresh["targets"][0]["met"] = True
+        self.assertEqual(len(compare(committed, fresh, 0.005)), 1)
+
+    def test_a_missing_metric_fails(self):
+        fresh = copy.deepcopy(REPORT)
+        del fresh["rating"]["methods"]["rating_head"]["mae"]
+        self.assertIn("different metrics", compare(REPORT, fresh, 0.005)[0])
+
     def test_other_code_or_data_fails(self):
         fresh = copy.deepcopy(REPORT)
         fresh["code_sha256"], fresh["dataset"]["ratings_sha256"] = "xyz", "d2"

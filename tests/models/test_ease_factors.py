@@ -24,9 +24,11 @@ def random_users(n_users: int, n_items: int, seed: int) -> list[UserRatings]:
 
 
 class EaseFactorsTest(unittest.TestCase):
-    def check_full_rank_equals_ease(self, n_users: int, n_items: int):
+    def check_full_rank_equals_ease(self, n_users: int, n_items: int, users_side: bool):
         users = random_users(n_users, n_items, seed=n_users)
         ease = Ease(users, n_items, lam=3.0)
+        # ease_factors takes the users' side when there are no more users than liked items
+        self.assertEqual(n_users <= len(ease.cols), users_side)
         factors = fit_ease_factors(users, n_items, lam=3.0, rank=n_items)
         for visitor in ([0], [1, 4], [2, 3, 5]):
             want = ease(np.array(visitor), None)
@@ -37,10 +39,10 @@ class EaseFactorsTest(unittest.TestCase):
             np.testing.assert_allclose(got[scored], want[scored], rtol=1e-4, atol=1e-6)
 
     def test_full_rank_is_ease_through_the_users_side(self):
-        self.check_full_rank_equals_ease(n_users=6, n_items=12)
+        self.check_full_rank_equals_ease(n_users=6, n_items=12, users_side=True)
 
     def test_full_rank_is_ease_through_the_items_side(self):
-        self.check_full_rank_equals_ease(n_users=40, n_items=9)
+        self.check_full_rank_equals_ease(n_users=40, n_items=9, users_side=False)
 
     def test_items_nobody_liked_get_zero_rows(self):
         users = random_users(6, 12, seed=1)
