@@ -56,7 +56,6 @@ def attach_ease(model, factors: EaseFactors, weight: float) -> None:
     if has.any():
         c = float(np.median(np.abs(taste[has]).max(1)) / np.median(np.abs(factors.item_rows[has]).max(1)))
     model.ease_rows = (factors.input_rows * np.float32(weight / c), factors.item_rows * np.float32(c))
-    model.ease_weight, model.ease_lambda = float(weight), factors.lam
 
 
 class _SplitScores:
