@@ -67,5 +67,20 @@ class AttachEaseTest(unittest.TestCase):
         np.testing.assert_allclose(tuned, scores, rtol=1e-4, atol=1e-4)
 
 
+class TuningMetricsTest(unittest.TestCase):
+    def test_vectorised_metrics_equal_the_protocols(self):
+        # _SplitScores.metrics ranks all users at once for speed; it must give protocol.py's numbers.
+        cat, users, model, factors = fixture()
+        cases = protocol.topn_cases(users, np.arange(len(users)), seed=0)
+        split = _SplitScores(model, factors, cases)
+        a, b, w = 1.0, -1.0, 3.0
+        attach_ease(model, factors, w)
+        want = protocol.mean_metrics(protocol.evaluate_cases(cases, FloatScorer(model)))
+        got = split.metrics(a, b, w)
+        self.assertEqual(set(got), set(want))
+        for key in want:
+            self.assertAlmostEqual(got[key], want[key], places=6, msg=key)
+
+
 if __name__ == "__main__":
     unittest.main()
