@@ -34,7 +34,8 @@ def parse_args(argv):
     p.add_argument("--out", required=True, help="bundle directory to write")
     p.add_argument("--movielens", help="MovieLens CSV directory (default: ../shared/data/ml-latest-small, "
                                        "else download ml-latest-small)")
-    p.add_argument("--tmdb", help="TMDB metadata directory (default: ../shared/data/tmdb-metadata if present)")
+    p.add_argument("--tmdb", help="TMDB metadata directory, or 'none' (default: ../shared/data/tmdb-metadata if present)")
+    p.add_argument("--stages-json", help="also write each stage's wall seconds and peak memory to this JSON file")
     p.add_argument("--reference", help="where the PyTorch reference values for tests go "
                                        "(default: DIR/../model_reference.json)")
     p.add_argument("--epochs", type=int, default=40)
@@ -98,14 +99,23 @@ def main(argv=None) -> int:
         # Heavy imports only when we actually build.
         import torch
         from cinelocal_models.pipeline import build
+        from cinelocal_models.stage_meter import StageMeter
         from cinelocal_models.two_tower import TrainConfig
         torch.set_num_threads(2)  # Debian's torch defaults to 1 here
+        meter = StageMeter()
         result = build(out, ml_dir, tmdb_dir, TrainConfig(epochs=args.epochs, seed=args.seed),
-                       reference_path=reference)
-        add_content_model(out, ml_dir, tmdb_dir, reference.parent / "content_reference.json", args.seed)
+                       reference_path=reference, meter=meter)
+        with meter.stage("content model"):
+            add_content_model(out, ml_dir, tmdb_dir, reference.parent / "content_reference.json", args.seed)
+        with meter.stage("metadata shards"):
+            write_metadata_shards(out, tmdb_dir)
         stamp_path.write_text(stamp + "\n")
         print(f"wrote {out} (model {result.manifest['model_version']})")
-        write_metadata_shards(out, tmdb_dir)
+        print(meter.table())
+        if args.stages_json:
+            Path(args.stages_json).write_text(json.dumps(
+                {"dataset": str(ml_dir), "movies": result.manifest["item_count"], "stages": meter.as_dict(),
+                 "check": result.check, "check_users": result.evaluated_users}, indent=1) + "\n")
         return 0
     except DataError as e:
         print(f"build_bundle: error: {e}", file=sys.stderr)

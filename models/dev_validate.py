@@ -24,9 +24,10 @@ def main(argv=None) -> int:
     from cinelocal_models.ease_factors import fit_ease_factors
     from cinelocal_models.interactions import group_by_user
     from cinelocal_models.movielens import read_movielens
-    from cinelocal_models.pipeline import seed_everything
+    from cinelocal_models.seeding import seed_everything
     from cinelocal_models.scoring import BrowserScorer
-    from cinelocal_models.two_tower import TrainConfig, train
+    from cinelocal_models.two_tower import TrainConfig
+    from cinelocal_models.tower_training import train
 
     p = argparse.ArgumentParser()
     p.add_argument("--fold", type=int, default=0)

@@ -45,8 +45,15 @@ def parse_args(argv):
 
 
 def code_sha256() -> str:
+    """Of this script and every module of models/ it has imported (call after the evaluation's
+    imports): editing a development script or the bundle build alone does not change it."""
+    files = {Path(__file__).resolve()}
+    for module in list(sys.modules.values()):
+        path = getattr(module, "__file__", None)
+        if path and Path(path).resolve().is_relative_to(MODELS_DIR) and path.endswith(".py"):
+            files.add(Path(path).resolve())
     h = hashlib.sha256()
-    for path in sorted(MODELS_DIR.rglob("*.py")):
+    for path in sorted(files):
         h.update(str(path.relative_to(MODELS_DIR)).encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
@@ -60,7 +67,7 @@ def main(argv=None) -> int:
         from cinelocal_models.report import write_report
         torch.set_num_threads(2)
         start = time.perf_counter()
-        code = code_sha256()  # of the sources this run imported
+        code = code_sha256()  # of the sources this run imported (run_evaluation imports nothing later)
         command = ("/usr/bin/python3 models/evaluate.py" +
                    "".join(f" {a}" for a in (argv if argv is not None else sys.argv[1:])))
 

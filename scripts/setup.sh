@@ -8,7 +8,7 @@ cd "$root"
 apt_packages=(
   cmake ninja-build g++ make git ca-certificates curl unzip
   emscripten libeigen3-dev nlohmann-json3-dev catch2
-  python3-torch python3-onnx python3-numpy libopenblas0-pthread
+  python3-torch python3-onnx python3-numpy python3-scipy python3-pandas libopenblas0-pthread
   chromium fonts-dejavu-core fonts-font-awesome brotli dpkg-dev
   clang-14 libclang-rt-14-dev libfuzzer-14-dev
 )

@@ -23,9 +23,9 @@ import numpy as np
 import torch
 
 from . import export, protocol
-from .baselines import tune_ease
-from .ease_factors import EaseFactors, fit_ease_factors
+from .ease_factors import EaseFactors, choose_ease_lambda, fit_ease_factors, validation_positions
 from .interactions import UserRatings
+from .tower_training import train
 
 # Round 2 picked (1, -2) in every fold from a 7 x 12 grid; this one is smaller so that adding the
 # EASE weights keeps tuning at ~15 s (224 points x 5 settings x ~100 users x all movies).
@@ -108,6 +108,7 @@ def tune_blend(model, factors: EaseFactors | None, users: Sequence[UserRatings],
     half the main split, half the mean over k = 1, 3, 5, 10, for a model and EASE fitted without them.
     Returns ((a, b, w), {"a,b,w": {setting: metrics}})."""
     settings = {"main": None} | {f"k={k}": k for k in protocol.COLD_START_K}
+    val = tuning_sample(val, len(model.content.has_id), seed)
     split = {s: _SplitScores(model, factors, protocol.topn_cases(users, val, seed, k)) for s, k in settings.items()}
     if factors is None:
         weights = (0.0,)
@@ -119,6 +120,19 @@ def tune_blend(model, factors: EaseFactors | None, users: Sequence[UserRatings],
         if value > best_value:
             best, best_value = (float(a), float(b), float(w)), value
     return best, table
+
+
+# The grid scores [validation users x films] matrices: at most this many cells per setting, so a
+# 87k-film catalogue tunes on a seeded sample of ~230 validation users (ml-latest-small: all ~100).
+MAX_TUNING_CELLS = 20_000_000
+
+
+def tuning_sample(val: np.ndarray, n_items: int, seed: int) -> np.ndarray:
+    """The validation users to tune on: all of them while the matrices stay small, else a seeded sample."""
+    cap = max(100, MAX_TUNING_CELLS // max(n_items, 1))
+    if len(val) <= cap:
+        return val
+    return np.sort(np.random.default_rng([seed, 0x7A]).choice(val, cap, replace=False))
 
 
 def _objective(row: dict[str, dict[str, float]]) -> float:
@@ -134,9 +148,8 @@ def validation_split(train_positions: np.ndarray, seed: int, fraction: float = 0
     """(fit, validation) user positions: the same seeded split of the training users that
     baselines.tune_ease tunes EASE's lambda on."""
     train_positions = np.sort(np.asarray(train_positions))
-    perm = np.random.default_rng([seed, 0xEA5E]).permutation(len(train_positions))
-    n_val = max(1, int(round(fraction * len(train_positions))))
-    return train_positions[np.sort(perm[n_val:])], train_positions[np.sort(perm[:n_val])]
+    fit, val = validation_positions(len(train_positions), seed, fraction)
+    return train_positions[fit], train_positions[val]
 
 
 @dataclass
@@ -154,16 +167,15 @@ def train_blended(cat, users: Sequence[UserRatings], train_positions: np.ndarray
                   ease_lambda: float | None = None) -> TunedTraining:
     """Train the tower and fit EASE on the training users without their validation split, tune
     (a, b, w) on that split, then train and fit on all training users and give them (a, b, w).
-    EASE's lambda is the EASE baseline's (baselines.tune_ease on the same split): pass it if it is
-    already known, else it is tuned here."""
-    from .two_tower import train
+    EASE's lambda is the EASE baseline's (ease_factors.choose_ease_lambda on the same split): pass
+    it if it is already known, else it is tuned here."""
     fit, val = validation_split(train_positions, seed)
     fit_users = [users[i] for i in fit]
     all_users = [users[i] for i in np.sort(train_positions)]
     fit_model = train(cat, fit_users, cfg)
     lam, fit_factors = None, None
     if cfg.ease_rank:
-        lam = ease_lambda if ease_lambda is not None else tune_ease(all_users, len(cat), seed)[0]
+        lam = ease_lambda if ease_lambda is not None else choose_ease_lambda(all_users, len(cat), seed, cfg.ease_rank)
         fit_factors = fit_ease_factors(fit_users, len(cat), lam, cfg.ease_rank)
     (a, b, w), table = tune_blend(fit_model, fit_factors, users, val, seed)
     set_gate(fit_model, a, b)

@@ -13,7 +13,7 @@ from .bundle import MODEL_FAMILY
 from .catalogue import build_catalogue
 from .interactions import group_by_user
 from .movielens import read_movielens
-from .pipeline import seed_everything
+from .seeding import seed_everything
 from .scoring import BrowserScorer, ColumnsScorer, FloatScorer
 from . import export
 from .blend import train_blended

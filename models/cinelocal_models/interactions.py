@@ -41,3 +41,17 @@ def split_users(n_users: int, holdout_fraction: float, seed: int) -> tuple[np.nd
     if n_users - n_hold < 1:
         n_hold = n_users - 1
     return np.sort(perm[n_hold:]), np.sort(perm[:n_hold])
+
+
+def positive_matrix(users, n_items: int):
+    """scipy.sparse CSR [n_users x n_items] of 1.0 where a user liked an item (stars >= POSITIVE):
+    built from index arrays, so its size grows with the number of positives, never users x items."""
+    import scipy.sparse as sp
+    rows = [u.positives for u in users]
+    lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+    cols = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    indptr = np.r_[0, np.cumsum(lengths)]
+    data = np.ones(len(cols), dtype=np.float64)
+    m = sp.csr_matrix((data, cols, indptr), shape=(len(users), n_items))
+    m.sum_duplicates()
+    return m

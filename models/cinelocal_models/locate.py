@@ -27,6 +27,10 @@ def movielens_dir(explicit: str | None) -> Path:
 
 
 def tmdb_dir(explicit: str | None) -> Path | None:
+    """An explicit folder, "none" for no metadata, else the shared dev copy when present. (The shared
+    copy is keyed by ml-latest-small's movieIds: a build from another data set passes its own or none.)"""
+    if explicit == "none":
+        return None
     if explicit:
         path = Path(explicit)
         if not path.is_dir():

@@ -1,4 +1,4 @@
-"""The two-tower model and its training loop.
+"""The two-tower model (its training loop: tower_training.py).
 
 User tower: a denoising set encoder over the visitor's (movie, stars) pairs, never a user id, so
 every visitor is a "new user". Item tower: id embedding + genre and year embeddings, L2-normalised.
@@ -53,6 +53,15 @@ class TrainConfig:
     # Rank of the EASE term added to the score (ease_factors.py; 0 = none); 64 keeps the bundle under
     # 3 MB (models/README.md, round 3). A 32-d taste part (to afford rank 80) made "describe it" worse.
     ease_rank: int = 64
+    # Scale (models/README.md, "Scale"): training work is bounded by a budget of user examples
+    # (users x epochs); past it the batch grows (to max_batch_size), then epochs are cut. ml-latest-small
+    # (549 users x 40 epochs = 22k examples) is far below it. Above full_softmax_max_items films the
+    # softmax runs over a sampled candidate set (the batch's targets + sampled_negatives films drawn
+    # from popularity mixed with uniform) with the logQ correction, not over every film.
+    example_budget: int = 1_200_000
+    max_batch_size: int = 512
+    full_softmax_max_items: int = 25_000
+    sampled_negatives: int = 4096
     seed: int = 0
     log: bool = True
 
@@ -93,12 +102,19 @@ class ItemEmbedding(nn.Module):
                 self.genres[:, dim] = 0.0
                 self.years[:, dim] = 0.0
 
-    def forward(self) -> torch.Tensor:
-        keep = self.content.has_id
+    def forward(self, rows: torch.Tensor | None = None) -> torch.Tensor:
+        """Every item's row, or only `rows` (the sampled softmax's candidates)."""
+        if rows is None:
+            keep = self.content.has_id
+            if self.training and self.id_dropout > 0:
+                keep = keep * (torch.rand_like(keep) >= self.id_dropout).float()
+            genres = self.content.genre_mean @ self.genres[: self.content.genre_mean.shape[1]]
+            return self.ids * keep[:, None] + genres + self.years[self.content.year_bucket]
+        keep = self.content.has_id[rows]
         if self.training and self.id_dropout > 0:
             keep = keep * (torch.rand_like(keep) >= self.id_dropout).float()
-        genres = self.content.genre_mean @ self.genres[: self.content.genre_mean.shape[1]]
-        return self.ids * keep[:, None] + genres + self.years[self.content.year_bucket]
+        genres = self.content.genre_mean[rows] @ self.genres[: self.content.genre_mean.shape[1]]
+        return self.ids[rows] * keep[:, None] + genres + self.years[self.content.year_bucket[rows]]
 
 
 def encode_set(table: torch.Tensor, items: torch.Tensor, stars: torch.Tensor, mlp: nn.Module,
@@ -162,8 +178,8 @@ class TwoTower(nn.Module):
         with torch.no_grad():
             self.mlp[2].weight.mul_(5.0)
 
-    def item_table(self) -> torch.Tensor:
-        t = self.item_side()
+    def item_table(self, rows: torch.Tensor | None = None) -> torch.Tensor:
+        t = self.item_side(rows)
         v = F.normalize(t[:, : self.dim], dim=1)
         if not self.bias_scale:
             return v
@@ -231,90 +247,3 @@ class EaseInput(nn.Module):
         weight = (rating >= POSITIVE).to(torch.float32) * (rating - 3.0)
         rows = F.embedding(self.remap[item_index.long()].long(), self.table.weight)
         return (rows * weight.unsqueeze(-1)).sum(1)
-
-
-def sample_batch(users: list[UserRatings], rng: np.random.Generator, n_items: int, max_frac: float,
-                 input_target_weight: float = 0.0, cfg: TrainConfig | None = None):
-    """Denoising: a random subset of each user's ratings is the input, their other positives the
-    targets (plus, with weight input_target_weight, the input's own positives)."""
-    inputs, targets = [], []
-    pos_prob = cfg.positive_input_prob if cfg else 0.0
-    small_prob = cfg.small_input_prob if cfg else 0.0
-    for u in users:
-        n = len(u.items)
-        pos = np.flatnonzero(u.stars >= POSITIVE)
-        if pos_prob > 0 and len(pos) >= 2 and rng.random() < pos_prob:
-            pool = pos  # positives only
-        else:
-            pool = np.arange(n)
-        m = len(pool)
-        if small_prob > 0 and rng.random() < small_prob:
-            k = int(rng.integers(1, max(1, min(cfg.small_input_max, m - 1)) + 1))
-        else:
-            k = int(rng.integers(1, max(1, int(m * max_frac)) + 1))
-        perm = pool[rng.permutation(m)]
-        inputs.append(perm[:k])
-        rest = np.setdiff1d(np.arange(n), perm[:k], assume_unique=True) if m < n else perm[k:]
-        targets.append(u.items[rest[u.stars[rest] >= POSITIVE]])
-    length = max(len(i) for i in inputs)
-    items = np.zeros((len(users), length), dtype=np.int64)
-    stars = np.zeros((len(users), length), dtype=np.float32)
-    target = np.zeros((len(users), n_items), dtype=np.float32)
-    for row, (u, inp, tgt) in enumerate(zip(users, inputs, targets)):
-        items[row, : len(inp)] = u.items[inp]
-        stars[row, : len(inp)] = u.stars[inp]
-        if input_target_weight > 0:
-            inp_items = u.items[inp]
-            target[row, inp_items[u.stars[inp] >= POSITIVE]] = input_target_weight
-        target[row, tgt] = 1.0
-    return torch.from_numpy(items), torch.from_numpy(stars), torch.from_numpy(target)
-
-
-def softmax_loss(user: torch.Tensor, table: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-    """Full multinomial softmax over all items, averaged over each user's targets, then over users."""
-    logp = F.log_softmax(user @ table.T, dim=1)
-    n = target.sum(1)
-    has = n > 0
-    if not bool(has.any()):
-        return logp.sum() * 0.0
-    per_user = -(logp * target).sum(1)[has] / n[has]
-    return per_user.mean()
-
-
-def has_id_mask(users: list[UserRatings], n_items: int) -> np.ndarray:
-    """Items liked by at least one training user keep an id embedding; others rely on content."""
-    mask = np.zeros(n_items, dtype=bool)
-    for u in users:
-        mask[u.positives] = True
-    return mask
-
-
-def train(cat: Catalogue, users: list[UserRatings], cfg: TrainConfig) -> TwoTower:
-    torch.manual_seed(cfg.seed)
-    rng = np.random.default_rng(cfg.seed)
-    counts = np.zeros(len(cat))
-    for u in users:
-        counts[u.positives] += 1
-    model = TwoTower(cat, counts > 0, cfg, counts)
-    opt = torch.optim.Adam(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
-    users = [u for u in users if len(u.items) >= 2]  # need at least one input and one possible target
-    start = time.perf_counter()
-    model.train()
-    for epoch in range(cfg.epochs):
-        order = rng.permutation(len(users))
-        total, batches = 0.0, 0
-        for b in range(0, len(order), cfg.batch_size):
-            batch = [users[i] for i in order[b: b + cfg.batch_size]]
-            items, stars, target = sample_batch(batch, rng, len(cat), cfg.max_input_fraction,
-                                               cfg.input_target_weight, cfg)
-            loss = softmax_loss(model.users(items, stars), model.item_table(), target)
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            total, batches = total + float(loss), batches + 1
-        if cfg.log:
-            print(f"epoch {epoch + 1:3d}/{cfg.epochs}  train loss {total / max(batches, 1):.4f}  "
-                  f"({time.perf_counter() - start:.1f} s)", flush=True)
-    model.eval()
-    model.train_seconds = time.perf_counter() - start
-    return model

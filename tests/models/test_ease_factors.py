@@ -10,7 +10,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "models"))
 
 from cinelocal_models.baselines import Ease  # noqa: E402
-from cinelocal_models.ease_factors import fit_ease_factors  # noqa: E402
+from cinelocal_models import ease_factors  # noqa: E402
+from cinelocal_models.ease_factors import choose_ease_lambda, fit_ease_factors  # noqa: E402
 from cinelocal_models.interactions import UserRatings  # noqa: E402
 
 
@@ -65,6 +66,51 @@ class EaseFactorsTest(unittest.TestCase):
         scores = factors.scores(np.array([0, 1]), np.array([5.0, 4.5]))
         scores[[0, 1]] = -np.inf
         self.assertEqual(set(np.argsort(-scores)[:2]), {2, 3})
+
+
+def low_rank_users(n_users: int, n_items: int, n_tastes: int, seed: int) -> list[UserRatings]:
+    """Every user likes exactly one of n_tastes fixed sets of films: X has rank n_tastes."""
+    rng = np.random.default_rng(seed)
+    tastes = [np.sort(rng.choice(n_items - 1, 6, replace=False)) for _ in range(n_tastes)]
+    return [UserRatings(tastes[u % n_tastes].astype(np.int64), np.full(6, 5.0, dtype=np.float32))
+            for u in range(n_users)]
+
+
+class LargePathTest(unittest.TestCase):
+    """The sparse path (top eigenpairs of X'X by ARPACK) that ml-25m / ml-32m shapes take."""
+
+    def setUp(self):
+        self.saved = ease_factors.EXACT_MAX_CELLS
+        ease_factors.EXACT_MAX_CELLS = 0  # every X counts as large
+
+    def tearDown(self):
+        ease_factors.EXACT_MAX_CELLS = self.saved
+
+    def test_it_is_exact_ease_when_the_data_has_no_more_directions_than_the_rank(self):
+        users = low_rank_users(60, 40, n_tastes=5, seed=3)
+        ease = Ease(users, 40, lam=2.0)
+        factors = fit_ease_factors(users, 40, lam=2.0, rank=8)  # 8 < min(60, liked films), rank(X) = 5
+        for visitor in ([users[0].items[0]], list(users[1].items[:3]), [users[2].items[0], users[3].items[1]]):
+            visitor = np.array(visitor)
+            want = ease(visitor, None)
+            got = factors.scores(visitor, np.full(len(visitor), 4.0))
+            scored = ~np.isin(np.arange(40), visitor) & np.isin(np.arange(40), ease.cols)
+            np.testing.assert_allclose(got[scored], want[scored], rtol=1e-5, atol=1e-7)
+
+    def test_truncated_it_ranks_like_the_dense_truncation(self):
+        users = random_users(80, 30, seed=5)
+        large = fit_ease_factors(users, 30, lam=3.0, rank=6)
+        ease_factors.EXACT_MAX_CELLS = self.saved
+        dense = fit_ease_factors(users, 30, lam=3.0, rank=6)
+        # Same top-6 subspace; only the normaliser differs (the rank-6 A's diagonal, not A's).
+        product_large = large.input_rows @ large.item_rows.T
+        product_dense = dense.input_rows @ dense.item_rows.T
+        self.assertGreater(np.corrcoef(product_large.ravel(), product_dense.ravel())[0, 1], 0.95)
+
+    def test_lambda_is_chosen_on_the_term_from_the_grid(self):
+        users = low_rank_users(100, 40, n_tastes=4, seed=7)
+        lam = choose_ease_lambda(users, 40, seed=0, rank=6, lambdas=(1.0, 10.0, 100.0))
+        self.assertIn(lam, (1.0, 10.0, 100.0))
 
 
 if __name__ == "__main__":
