@@ -73,13 +73,6 @@ def write_metadata_shards(out: Path, tmdb_dir: Path | None) -> None:
     print(f"wrote {count} metadata shards to {out / 'meta'}" if count else "no TMDB metadata: no shards")
 
 
-def add_content_model(out: Path, ml_dir: Path, tmdb_dir: Path | None, reference: Path, seed: int) -> None:
-    """The describe-it text model, trained against the item table just written, listed in the manifest."""
-    from cinelocal_models import bundle
-    from cinelocal_models.content_model import build_content
-    bundle.add_to_manifest(out, build_content(out, ml_dir, tmdb_dir, reference, seed=seed))
-
-
 def main(argv=None) -> int:
     args = parse_args(argv)
     out = Path(args.out)
@@ -105,8 +98,6 @@ def main(argv=None) -> int:
         meter = StageMeter()
         result = build(out, ml_dir, tmdb_dir, TrainConfig(epochs=args.epochs, seed=args.seed),
                        reference_path=reference, meter=meter)
-        with meter.stage("content model"):
-            add_content_model(out, ml_dir, tmdb_dir, reference.parent / "content_reference.json", args.seed)
         with meter.stage("metadata shards"):
             write_metadata_shards(out, tmdb_dir)
         stamp_path.write_text(stamp + "\n")

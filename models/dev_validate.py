@@ -18,7 +18,8 @@ def main(argv=None) -> int:
     import numpy as np
     import torch
     from cinelocal_models import locate, protocol
-    from cinelocal_models.baselines import Ease, Popularity, tune_ease
+    from cinelocal_models.baselines import Popularity
+    from cinelocal_models.ease_factors import Ease, tune_ease
     from cinelocal_models.catalogue import build_catalogue
     from cinelocal_models.blend import attach_ease, set_gate, tune_blend, validation_split
     from cinelocal_models.ease_factors import fit_ease_factors

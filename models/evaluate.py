@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import sys
 import time
-from dataclasses import asdict
 from pathlib import Path
 
 MODELS_DIR = Path(__file__).resolve().parent

@@ -23,8 +23,11 @@ MODELS_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(MODELS_DIR))
 
 from cinelocal_models import locate  # noqa: E402
-from cinelocal_models.content_model import (ContentConfig, dequantized, embed_texts, movie_texts,  # noqa: E402
-                                            prepare, read_bundle_items, train_content)
+from cinelocal_models.bundle import read_bundle  # noqa: E402
+from cinelocal_models.catalogue import catalogue_from_document  # noqa: E402
+from cinelocal_models.content_export import dequantized  # noqa: E402
+from cinelocal_models.content_model import ContentConfig, embed_texts, movie_texts, prepare, train_content  # noqa: E402
+from cinelocal_models.quantize import dequantize  # noqa: E402
 
 HOLDOUT = 0.1
 BUCKETS = ((0, 0), (1, 4), (5, 19), (20, 10**9))
@@ -63,20 +66,19 @@ def main(argv=None) -> int:
     out = Path(args.bundle)
     ml_dir, tmdb_dir = locate.movielens_dir(args.movielens), locate.tmdb_dir(args.tmdb)
 
-    manifest, doc, table = read_bundle_items(out)
+    manifest, doc, q, scale = read_bundle(out)
+    table, cat = dequantize(q, scale, axis=0), catalogue_from_document(doc)
     n = manifest["item_count"]
     rng = np.random.default_rng(args.seed)
     held = np.sort(rng.choice(n, size=int(n * HOLDOUT), replace=False))
     train_rows = np.setdiff1d(np.arange(n), held)
     cfg = ContentConfig(seed=args.seed, log=False)
-    data = prepare(out, ml_dir, tmdb_dir, cfg, vocab_rows=train_rows)
+    data = prepare(cat, table, manifest.get("taste_dims", manifest["embedding_dim"]), ml_dir, tmdb_dir, cfg,
+                   vocab_rows=train_rows)
     model = train_content(data.docs, data.taste, train_rows, data.vocab.id_count, data.dim, cfg)
     model_q = dequantized(model)
 
-    movies = doc["movies"]
-    short = movie_texts(np.array([m[0] for m in movies]), [m[1] for m in movies], np.array([m[2] for m in movies]),
-                        doc["genres"],
-                        np.array([m[3] for m in movies]), None, None)
+    short = movie_texts(cat.movie_ids, cat.titles, cat.years, cat.genres, cat.genre_masks, None, None)
     full_ids = [data.docs[r][: cfg.max_tokens].tolist() for r in held]
     short_ids = [data.vocab.encode(short[r], cfg.max_tokens) for r in held]
     taste_dims = data.taste.shape[1]
@@ -109,7 +111,7 @@ def main(argv=None) -> int:
         ids = data.vocab.encode(q, cfg.max_tokens)
         scores = table @ embed_texts(model_q, [ids])[0] if ids else np.zeros(n)
         top = np.argsort(-scores, kind="stable")[:5]
-        print(f"  {q!r}: " + "; ".join(movies[i][1] for i in top))
+        print(f"  {q!r}: " + "; ".join(cat.titles[i] for i in top))
     return 0
 
 

@@ -10,7 +10,6 @@ from typing import Sequence
 import numpy as np
 
 from .interactions import POSITIVE, UserRatings
-from .ease_factors import EASE_LAMBDAS, Ease, tune_ease  # noqa: F401 (the EASE baseline, exact)
 from .protocol import Case
 
 MIN_STARS, MAX_STARS = 0.5, 5.0

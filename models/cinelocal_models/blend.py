@@ -22,7 +22,7 @@ from typing import Sequence
 import numpy as np
 import torch
 
-from . import export, protocol
+from . import protocol
 from .ease_factors import EaseFactors, choose_ease_lambda, fit_ease_factors, validation_positions
 from .interactions import UserRatings
 from .tower_training import train
@@ -64,7 +64,6 @@ class _SplitScores:
     tower run; all cases at once (numpy over [cases x items])."""
 
     def __init__(self, model, factors: EaseFactors | None, cases: Sequence[protocol.Case]):
-        tower = export.user_tower(model)
         a, b = float(model.gate.weight), float(model.gate.bias)
         with torch.no_grad():
             table = model.item_table().numpy().astype(np.float64)
@@ -77,7 +76,10 @@ class _SplitScores:
         self.exclude = np.zeros((len(cases), n_items), dtype=bool)
         self.target = np.zeros((len(cases), n_items), dtype=bool)
         for row, c in enumerate(cases):
-            u = export.run_tower(tower, c.items, c.stars).astype(np.float64)
+            with torch.no_grad():  # the user vector, exactly as the exported tower computes it
+                u = model.users(torch.from_numpy(np.asarray(c.items, dtype=np.int64)[None, :]),
+                                torch.from_numpy(np.asarray(c.stars, dtype=np.float32)[None, :]))[0]
+            u = u.numpy().astype(np.float64)
             taste[row] = table[:, :d] @ (u[:d] / gate_value(a, b, self.n[row : row + 1])[0])
             if factors is not None:
                 ease[row] = factors.scores(c.items, c.stars)

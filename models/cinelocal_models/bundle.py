@@ -1,5 +1,5 @@
-"""Writing the site bundle (catalogue.json, item_table.bin, user_tower.onnx, manifest.json) and the
-reference values for the Node test (model_reference.json, next to the bundle, not inside the site)."""
+"""Writing (and the one reader of) the site bundle (catalogue.json, item_table.bin, user_tower.onnx,
+manifest.json) and the reference values for the Node test (model_reference.json, next to the bundle, not inside the site)."""
 from __future__ import annotations
 
 import hashlib
@@ -23,6 +23,25 @@ def write_item_table(path: Path, q: np.ndarray, scale: np.ndarray) -> None:
     with open(path, "wb") as f:
         f.write(np.ascontiguousarray(q, dtype=np.int8).tobytes())
         f.write(np.ascontiguousarray(scale, dtype="<f4").tobytes())
+
+
+def read_item_table(path: Path, n_items: int, dim: int) -> tuple[np.ndarray, np.ndarray]:
+    """(int8 [N x D], float32 scales [N]) from item_table.bin; ValueError if its size is not N x D's."""
+    raw = Path(path).read_bytes()
+    if len(raw) != n_items * dim + 4 * n_items:
+        raise ValueError(f"{path.name} has {len(raw)} bytes, the manifest says {n_items} x {dim}")
+    q = np.frombuffer(raw[: n_items * dim], dtype=np.int8).reshape(n_items, dim)
+    return q, np.frombuffer(raw[n_items * dim:], dtype="<f4")
+
+
+def read_bundle(out: Path) -> tuple[dict, dict, np.ndarray, np.ndarray]:
+    """(manifest, catalogue document, int8 item table, row scales) of a built bundle, for tools that
+    look at what was shipped (evaluate_content.py, scoring.BrowserScorer.from_bundle)."""
+    out = Path(out)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    doc = json.loads((out / "catalogue.json").read_text(encoding="utf-8"))
+    q, scale = read_item_table(out / "item_table.bin", manifest["item_count"], manifest["embedding_dim"])
+    return manifest, doc, q, scale
 
 
 def _file_entry(path: Path) -> dict:

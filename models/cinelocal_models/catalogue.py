@@ -108,3 +108,11 @@ def write_catalogue(cat: Catalogue, path: Path) -> None:
                int(cat.positives[i]), int(cat.tmdb_ids[i])] for i in range(len(cat))]
     doc = {"format_version": FORMAT_VERSION, "genres": cat.genres, "movies": movies}
     Path(path).write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def catalogue_from_document(doc: dict) -> Catalogue:
+    """The Catalogue back from a catalogue.json document (write_catalogue's inverse)."""
+    rows = doc["movies"]
+    column = [np.array([m[k] for m in rows], dtype=np.int64) for k in (0, 2, 3, 4, 5)]
+    return Catalogue(column[0], [m[1] for m in rows], column[1].astype(np.int32), list(doc["genres"]),
+                     column[2], column[3], column[4])

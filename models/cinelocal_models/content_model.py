@@ -19,20 +19,15 @@ content_model.onnx (opset 17, int8 weights):
 from __future__ import annotations
 
 import csv
-import io
-import json
 import time
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import onnx
 import torch
 import torch.nn.functional as F
 from torch import nn
 
-from .quantize import dequantize, fake_quantize, int8_initializer_names, quantize_weights_int8
 from .text_vocab import Vocabulary, build_vocabulary, default_normaliser
 
 OPSET = 17
@@ -210,47 +205,6 @@ def embed_texts(model: ContentModel, token_lists: list[list[int]]) -> np.ndarray
         return np.stack([model(torch.tensor([ids or [0]], dtype=torch.int32))[0].numpy() for ids in token_lists])
 
 
-# ---------------------------------------------------------------- export
-
-def dequantized(model: ContentModel) -> ContentModel:
-    """The model with the weights rounded through int8 exactly as quantize_weights_int8 stores them."""
-    import copy
-    model = copy.deepcopy(model)
-    with torch.no_grad():
-        for p in [model.embed.weight, model.word_weight.weight] + \
-                 [m.weight for m in model.mlp if isinstance(m, nn.Linear)]:
-            if p.numel() >= MIN_INT8_ELEMENTS:
-                p.copy_(torch.from_numpy(fake_quantize(p.numpy(), axis=0)))
-    return model
-
-
-def to_onnx_int8(model: ContentModel) -> onnx.ModelProto:
-    buf = io.BytesIO()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        torch.onnx.export(model, (torch.ones(1, 3, dtype=torch.int32),), buf, opset_version=OPSET,
-                          input_names=[INPUT_NAME], output_names=[OUTPUT_NAME],
-                          dynamic_axes={INPUT_NAME: {1: "L"}}, do_constant_folding=True)
-    q = quantize_weights_int8(onnx.load_from_string(buf.getvalue()), min_elements=MIN_INT8_ELEMENTS)
-    onnx.helper.set_model_props(q, {"cinelocal.popularity_weight": repr(model.popularity_weight)})
-    if len(int8_initializer_names(q)) < 3:  # the word table and both Linear weights at least
-        raise RuntimeError("int8 rewrite did not find the content model's weights")
-    return q
-
-
-# ---------------------------------------------------------------- build step
-
-def read_bundle_items(out: Path) -> tuple[dict, dict, np.ndarray]:
-    """(manifest, catalogue doc, dequantized item table [N, D]) of a freshly written bundle."""
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    doc = json.loads((out / "catalogue.json").read_text(encoding="utf-8"))
-    n, d = manifest["item_count"], manifest["embedding_dim"]
-    raw = (out / "item_table.bin").read_bytes()
-    q = np.frombuffer(raw[: n * d], dtype=np.int8).reshape(n, d)
-    scale = np.frombuffer(raw[n * d: n * d + 4 * n], dtype="<f4")
-    return manifest, doc, dequantize(q, scale, axis=0)
-
-
 @dataclass
 class ContentData:
     vocab: Vocabulary
@@ -260,74 +214,18 @@ class ContentData:
     positives: np.ndarray
 
 
-def prepare(out: Path, ml_dir: Path | None, tmdb_dir: Path | None, cfg: ContentConfig,
-            vocab_rows: np.ndarray | None = None) -> ContentData:
-    """Texts and targets from a built bundle; the vocabulary from vocab_rows' texts (default: all)."""
-    manifest, doc, table = read_bundle_items(out)
-    movies = doc["movies"]
-    texts = movie_texts(np.array([m[0] for m in movies]), [m[1] for m in movies], np.array([m[2] for m in movies]),
-                        doc["genres"], np.array([m[3] for m in movies]), ml_dir, tmdb_dir)
+def prepare(cat, table: np.ndarray, taste_dims: int, ml_dir: Path | None, tmdb_dir: Path | None,
+            cfg: ContentConfig, vocab_rows: np.ndarray | None = None) -> ContentData:
+    """Texts and targets for every catalogue film: cat (catalogue.Catalogue or anything with its
+    fields), table the item table as the browser has it ([N, D], int8 x scale). The vocabulary comes
+    from vocab_rows' texts (default: all)."""
+    texts = movie_texts(cat.movie_ids, cat.titles, cat.years, cat.genres, cat.genre_masks, ml_dir, tmdb_dir)
     norm = default_normaliser()
     words = [norm.content_words(t) for t in texts]
     rows = np.arange(len(texts)) if vocab_rows is None else vocab_rows
     min_df = cfg.min_df if len(rows) >= 1000 else 1  # tiny catalogues (tests) keep every word
     vocab = Vocabulary(norm, build_vocabulary([words[r] for r in rows], cfg.max_words, min_df))
     docs = [np.array([vocab.words[w] for w in ws if w in vocab.words], dtype=np.int64) for ws in words]
-    taste_dims = manifest.get("taste_dims", manifest["embedding_dim"])
     taste = table[:, :taste_dims]
     taste = taste / np.maximum(np.linalg.norm(taste, axis=1, keepdims=True), 1e-8)
-    return ContentData(vocab, docs, taste, manifest["embedding_dim"], np.array([m[4] for m in movies]))
-
-
-def build_content(out: Path, ml_dir: Path | None, tmdb_dir: Path | None, reference_path: Path,
-                  seed: int = 0, log=print) -> list[str]:
-    """Trains on every movie of the bundle in `out`, writes content_model.onnx + content_vocab.json
-    there and the PyTorch reference outputs to reference_path. Returns the file names written."""
-    cfg = ContentConfig(seed=seed)
-    data = prepare(out, ml_dir, tmdb_dir, cfg)
-    model = train_content(data.docs, data.taste, np.arange(len(data.docs)), data.vocab.id_count, data.dim, cfg)
-    log(f"content model: {len(data.vocab.words)} words -> {data.vocab.id_count - 1} ids, "
-        f"trained in {model.train_seconds:.1f} s")
-    onnx.save(to_onnx_int8(model), out / MODEL_FILE)
-    data.vocab.write(out / VOCAB_FILE, cfg.max_tokens)
-    write_reference(reference_path, model, data, cfg)
-    return [MODEL_FILE, VOCAB_FILE]
-
-
-def write_reference(path: Path, model: ContentModel, data: ContentData, cfg: ContentConfig) -> None:
-    """Per reference text: token ids, the int8-rounded model's output (what ORT must give) and the
-    float model's output (texts without a known word have no ids and no output)."""
-    model_q = dequantized(model)
-    cases = []
-    for text in REFERENCE_TEXTS:
-        ids = data.vocab.encode(text, cfg.max_tokens)
-        if not ids:
-            cases.append({"text": text, "token_ids": []})
-            continue
-        v_q, v_f = embed_texts(model_q, [ids])[0], embed_texts(model, [ids])[0]
-        cases.append({"text": text, "token_ids": ids, "embedding": [float(x) for x in v_q],
-                      "embedding_float": [float(x) for x in v_f]})
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    Path(path).write_text(json.dumps({"cases": cases}) + "\n", encoding="utf-8")
-
-
-def model_from_onnx(model: onnx.ModelProto, out_dims: int) -> ContentModel:
-    """The content model rebuilt from content_model.onnx: int8 initializers times their scales, exactly
-    as the graph dequantizes them (for tools that score texts without ONNX Runtime)."""
-    from onnx import numpy_helper
-    inits = {t.name: numpy_helper.to_array(t) for t in model.graph.initializer}
-    state = {}
-    for name, value in inits.items():
-        if name.endswith("_int8"):
-            base = name[: -len("_int8")]
-            scale = inits.get(base + "_row_scale", inits.get(base + "_scale"))
-            state[base] = torch.from_numpy(value.astype(np.float32) * scale.reshape(-1, 1).astype(np.float32))
-        elif not name.endswith(("_scale", "_zero")):
-            state[name] = torch.from_numpy(np.array(value))
-    ids, hidden = state["embed.weight"].shape
-    mlp_hidden, taste_dims = state["mlp.0.weight"].shape[0], state["mlp.2.weight"].shape[0]
-    props = {p.key: p.value for p in model.metadata_props}
-    rebuilt = ContentModel(ids, hidden, mlp_hidden, taste_dims, out_dims,
-                           popularity_weight=float(props.get("cinelocal.popularity_weight", 0.0)))
-    rebuilt.load_state_dict(state)
-    return rebuilt.eval()
+    return ContentData(vocab, docs, taste, table.shape[1], np.asarray(cat.positives))

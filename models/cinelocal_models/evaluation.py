@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 
 from . import protocol
-from .baselines import (EASE_LAMBDAS, Ease, Popularity, RatingBaselines, rating_errors, tune_ease)
+from .baselines import Popularity, RatingBaselines, rating_errors
+from .ease_factors import EASE_LAMBDAS, Ease, tune_ease
 from .bundle import MODEL_FAMILY
 from .catalogue import build_catalogue
 from .interactions import group_by_user
@@ -19,7 +20,7 @@ from . import export
 from .blend import train_blended
 from .fold_in import FoldInScorer, tune_fold_in
 from .quantize import dequantize
-from .rating_head import int8_taste_rows, tuned_rating_head
+from .rating_head import tuned_rating_head
 from .two_tower import TrainConfig
 
 TOPN_METHODS = ("popularity", "ease", "browser_float", "browser_int8", "tower_part_int8", "ease_part_int8",
@@ -110,8 +111,9 @@ def run_evaluation(ml_dir: Path, seed: int = 0, epochs: int | None = None, n_eva
         training = train_blended(cat, users, train_pos, cfg, seed, ease_lambda=lam)
         model, gate = training.model, training.gate
         t_model = time.perf_counter() - t_model
-        head, ridge_table = tuned_rating_head(users, training, train_pos, n_items, seed)
-        head_rows = int8_taste_rows(model)
+        head, ridge_table = tuned_rating_head(users, export.int8_taste_rows(training.fit_model), train_pos,
+                                              n_items, seed)
+        head_rows = export.int8_taste_rows(model)
         scorers["browser_float"] = FloatScorer(model)
         scorers["browser_int8"] = browser = BrowserScorer.from_model(model)
         # Ablations: each part of the same int8 dot product alone (tower + popularity | EASE).

@@ -10,7 +10,7 @@ import numpy as np
 import onnx
 import torch
 
-from .quantize import fake_quantize, quantize_symmetric
+from .quantize import dequantize, fake_quantize, quantize_symmetric
 from .two_tower import EaseInput, ExportedUserTower, TwoTower
 
 OPSET = 17  # onnx 1.12's maximum; ORT Web 1.22 runs it
@@ -65,6 +65,11 @@ def item_table(model: TwoTower) -> np.ndarray:
 def item_table_int8(model: TwoTower) -> tuple[np.ndarray, np.ndarray]:
     """(int8 [N, D], float32 scales [N]): item_table(model) quantized per row."""
     return quantize_symmetric(item_table(model), axis=0)
+
+
+def int8_taste_rows(model: TwoTower) -> np.ndarray:
+    """The taste columns of a trained model's item table as the browser sees them (int8 x scale)."""
+    return np.ascontiguousarray(dequantize(*item_table_int8(model), axis=0)[:, : model.dim], dtype=np.float32)
 
 
 def run_tower(tower: ExportedUserTower, items: np.ndarray, stars: np.ndarray) -> np.ndarray:

@@ -1,4 +1,4 @@
-"""The whole build in order: read -> prepare -> train -> export -> check on held-out users -> write.
+"""The whole build in order: read -> prepare -> train -> export -> check on held-out users -> content model.
 
 Each stage runs under a StageMeter (wall seconds, peak memory), printed at the end of a build and
 collected by the scale benchmark (models/scale_benchmark.py)."""
@@ -9,15 +9,16 @@ from pathlib import Path
 
 import numpy as np
 import onnx
-import torch
 
 from . import bundle, export, protocol
 from .bundle import RATING_HEAD_FILE
 from .catalogue import build_catalogue, write_catalogue
+from .content_export import build_content
 from .interactions import group_by_user, split_users
 from .movielens import read_movielens
 from .quantize import dequantize, int8_initializer_names, quantize_weights_int8
 from .blend import train_blended
+from .export import int8_taste_rows
 from .rating_head import tuned_rating_head
 from .seeding import seed_everything
 from .stage_meter import StageMeter
@@ -39,7 +40,7 @@ class BuildResult:
 
 def build(out: Path, ml_dir: Path, tmdb_dir: Path | None, cfg: TrainConfig,
           holdout_fraction: float = 0.1, log=print, reference_path: Path | None = None,
-          meter: StageMeter | None = None) -> BuildResult:
+          meter: StageMeter | None = None, content: bool = True) -> BuildResult:
     """The shipped model is trained on the training users only: the held-out 10% give the printed
     check (the protocol's main split on them), so it is a number the model never saw."""
     seed_everything(cfg.seed)
@@ -54,7 +55,7 @@ def build(out: Path, ml_dir: Path, tmdb_dir: Path | None, cfg: TrainConfig,
         users = group_by_user(ml, cat)
         train_idx, hold_idx = split_users(len(users), holdout_fraction, cfg.seed)
     log(f"{ml.name}: {len(ml.ratings)} ratings, {len(users)} users, {len(cat)} movies, {len(cat.genres)} genres")
-    n_ratings, ratings_sha256, name = len(ml.ratings), ml.ratings_sha256, ml.name
+    ratings_sha256, name = ml.ratings_sha256, ml.name
     del ml  # the per-rating arrays: users hold what training needs
 
     with meter.stage("train"):
@@ -62,7 +63,7 @@ def build(out: Path, ml_dir: Path, tmdb_dir: Path | None, cfg: TrainConfig,
         # of the training users (blend.py, rating_head.py), exactly as the evaluation does per fold.
         training = train_blended(cat, users, train_idx, cfg, cfg.seed)
         model = training.model
-        head, _ = tuned_rating_head(users, training, train_idx, len(cat), cfg.seed)
+        head, _ = tuned_rating_head(users, int8_taste_rows(training.fit_model), train_idx, len(cat), cfg.seed)
     log(f"training time {model.train_seconds:.1f} s ({model.training_plan.describe(len(train_idx))}); "
         f"count gate {training.gate}, EASE term rank {cfg.ease_rank} weight {training.ease_weight:g} "
         f"lambda {training.ease_lambda}, rating head ridge {head.ridge:g}")
@@ -94,6 +95,11 @@ def build(out: Path, ml_dir: Path, tmdb_dir: Path | None, cfg: TrainConfig,
                                           export.item_table(model), table_deq)
     log(f"held-out users ({n_checked}, protocol main split): Recall@20 two-tower int8 {check['int8']['recall@20']:.4f} "
         f"(float {check['float']['recall@20']:.4f}), popularity {check['popularity']['recall@20']:.4f}")
+    if content:
+        with meter.stage("content model"):  # "describe it", trained against the item table just exported
+            bundle.add_to_manifest(out, build_content(out, cat, table_deq, cfg.dim, ml_dir, tmdb_dir,
+                                                      reference_path.parent / "content_reference.json",
+                                                      seed=cfg.seed, log=log))
     for f in bundle.BUNDLE_FILES + ("manifest.json",):
         log(f"  {f:16s} {(out / f).stat().st_size:>9d} bytes")
     return BuildResult(manifest, model.train_seconds, check, n_checked,

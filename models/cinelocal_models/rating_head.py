@@ -23,7 +23,9 @@ from typing import Sequence
 
 import numpy as np
 
+from .ease_factors import validation_positions
 from .interactions import UserRatings
+from .protocol import rating_cases
 
 MAGIC = b"CLRH"
 VERSION = 1
@@ -108,21 +110,15 @@ def tune_ridge(head: RatingHead, rows: np.ndarray, cases, ridges=RIDGES) -> tupl
     return min(ridges, key=lambda r: table[r]), table
 
 
-def int8_taste_rows(model) -> np.ndarray:
-    """The taste columns of a trained model's item table as the browser sees them (int8 x scale)."""
-    from .export import item_table_int8
-    from .quantize import dequantize
-    return taste_rows(dequantize(*item_table_int8(model), axis=0), model.dim)
-
-
-def tuned_rating_head(users: Sequence[UserRatings], training, train_positions: np.ndarray, n_items: int,
-                      seed: int) -> tuple[RatingHead, dict]:
-    """The ridge tuned on the validation users' rating cases (item biases and item table from a
-    model and ratings without them: training.fit_model), then the head's biases from all training
-    users. training: blend.TunedTraining. Returns (head, {ridge: validation rmse})."""
-    from .blend import validation_split
-    from .protocol import rating_cases
-    fit, val = validation_split(train_positions, seed)
+def tuned_rating_head(users: Sequence[UserRatings], fit_taste_rows: np.ndarray, train_positions: np.ndarray,
+                      n_items: int, seed: int) -> tuple[RatingHead, dict]:
+    """The ridge tuned on the validation users' rating cases (item biases and taste rows from a
+    model and ratings without them: fit_taste_rows = export.int8_taste_rows(training.fit_model), the
+    rows as the browser has them), then the head's biases from all training users.
+    Returns (head, {ridge: validation rmse})."""
+    fit, val = validation_positions(len(train_positions), seed)
+    train_positions = np.sort(np.asarray(train_positions))
+    fit, val = train_positions[fit], train_positions[val]
     head = RatingHead.fit([users[i] for i in fit], n_items)
-    ridge, table = tune_ridge(head, int8_taste_rows(training.fit_model), rating_cases(users, val, seed))
-    return RatingHead.fit([users[i] for i in np.sort(train_positions)], n_items, ridge), table
+    ridge, table = tune_ridge(head, fit_taste_rows, rating_cases(users, val, seed))
+    return RatingHead.fit([users[i] for i in train_positions], n_items, ridge), table

@@ -9,13 +9,12 @@ FloatScorer is the same model before quantization, reported beside it.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
 import onnx
 
-from . import export
+from . import bundle, export
 from .quantize import dequantize, quantize_weights_int8
 
 
@@ -46,15 +45,8 @@ class BrowserScorer:
 
     @classmethod
     def from_bundle(cls, bundle_dir: Path) -> "BrowserScorer":
-        bundle_dir = Path(bundle_dir)
-        manifest = json.loads((bundle_dir / "manifest.json").read_text())
-        n, d = manifest["item_count"], manifest["embedding_dim"]
-        raw = (bundle_dir / "item_table.bin").read_bytes()
-        if len(raw) != n * d + 4 * n:
-            raise ValueError(f"item_table.bin has {len(raw)} bytes, manifest says {n} x {d}")
-        q = np.frombuffer(raw[: n * d], dtype=np.int8).reshape(n, d)
-        scale = np.frombuffer(raw[n * d:], dtype="<f4")
-        return cls(onnx.load(str(bundle_dir / "user_tower.onnx")), q, scale)
+        _, _, q, scale = bundle.read_bundle(bundle_dir)
+        return cls(onnx.load(str(Path(bundle_dir) / "user_tower.onnx")), q, scale)
 
     def embed(self, items, stars) -> np.ndarray:
         return export.run_tower(self.tower, items, stars)

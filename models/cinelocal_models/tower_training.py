@@ -7,9 +7,11 @@ and asks it to find their other positives among the films. Two softmaxes, chosen
 - sampled: over the batch's target films plus `sampled_negatives` films drawn from popularity mixed
   with uniform, each logit corrected by the log of how often that film is a candidate (logQ), so
   popular films are not under-penalised for being candidates more often. 87k films x a batch of
-  hundreds would otherwise be most of a step's time.
+  hundreds would otherwise be most of a step's time. It also computes item rows for the step's
+  films only.
 The work is bounded by TrainConfig.example_budget (users x epochs), so a 200k-user data set trains
-in minutes: plan_training() says how (batch size, epochs).
+in minutes: plan_training() says how (batch size, epochs); over the budget each user's input and
+targets per step are capped too (heavy raters have thousands of ratings).
 
 train(..., rank, world_size) runs the same loop in one process of a DistributedDataParallel group
 (distributed_training.py): each rank takes its share of every batch, gradients are averaged.
@@ -34,6 +36,7 @@ class TrainingPlan:
     batch_size: int
     epochs: int
     sampled_softmax: bool
+    capped: bool  # over the budget: inputs and targets per user capped (TrainConfig.max_input_items)
 
     def describe(self, n_users: int) -> str:
         kind = "sampled" if self.sampled_softmax else "full"
@@ -45,16 +48,17 @@ def plan_training(cfg: TrainConfig, n_users: int, n_items: int) -> TrainingPlan:
     """Within cfg.example_budget user examples: first a bigger batch (fewer, larger steps cost less
     per example), then fewer epochs. Small data keeps cfg.batch_size and cfg.epochs exactly."""
     batch, epochs = cfg.batch_size, cfg.epochs
-    if n_users * epochs > cfg.example_budget:
+    capped = n_users * epochs > cfg.example_budget
+    if capped:
         steps = max(1, cfg.example_budget // (cfg.batch_size * 4))  # aim: a quarter of the small-batch steps
         batch = int(min(cfg.max_batch_size, max(cfg.batch_size, math.ceil(n_users * epochs / steps))))
         epochs = max(1, min(epochs, cfg.example_budget // max(n_users, 1)))
-    return TrainingPlan(batch, epochs, n_items > cfg.full_softmax_max_items)
+    return TrainingPlan(batch, epochs, n_items > cfg.full_softmax_max_items, capped)
 
 
-def draw_inputs(users: list[UserRatings], rng: np.random.Generator, cfg: TrainConfig):
+def draw_inputs(users: list[UserRatings], rng: np.random.Generator, cfg: TrainConfig, capped: bool = False):
     """Denoising: per user, which of their ratings are the input (positions) and which films are the
-    targets (their other positives)."""
+    targets (their other positives). capped: the over-budget caps of TrainConfig apply."""
     inputs, targets = [], []
     for u in users:
         n = len(u.items)
@@ -68,10 +72,15 @@ def draw_inputs(users: list[UserRatings], rng: np.random.Generator, cfg: TrainCo
             k = int(rng.integers(1, max(1, min(cfg.small_input_max, m - 1)) + 1))
         else:
             k = int(rng.integers(1, max(1, int(m * cfg.max_input_fraction)) + 1))
+        if capped:
+            k = min(k, cfg.max_input_items)
         perm = pool[rng.permutation(m)]
         inputs.append(perm[:k])
         rest = np.setdiff1d(np.arange(n), perm[:k], assume_unique=True) if m < n else perm[k:]
-        targets.append(u.items[rest[u.stars[rest] >= POSITIVE]])
+        tgt = u.items[rest[u.stars[rest] >= POSITIVE]]
+        if capped and len(tgt) > cfg.max_targets_per_user:
+            tgt = rng.choice(tgt, cfg.max_targets_per_user, replace=False)
+        targets.append(tgt)
     return inputs, targets
 
 
@@ -86,13 +95,15 @@ def input_tensors(users: list[UserRatings], inputs) -> tuple[torch.Tensor, torch
     return torch.from_numpy(items), torch.from_numpy(stars)
 
 
-def target_entries(users: list[UserRatings], inputs, targets, input_target_weight: float):
+def target_entries(users: list[UserRatings], inputs, targets, input_target_weight: float,
+                   max_own: int | None = None):
     """(rows, items, weights) of every user's targets: their other positives with weight 1 and, as
-    Mult-DAE does, the input's own positives with input_target_weight (1 wins where both)."""
+    Mult-DAE does, the input's own positives with input_target_weight (1 wins where both; at most
+    max_own of those, the first of the input's random order)."""
     rows, items, weights = [], [], []
     for row, (u, inp, tgt) in enumerate(zip(users, inputs, targets)):
         own = u.items[inp][u.stars[inp] >= POSITIVE] if input_target_weight > 0 else u.items[:0]
-        own = np.setdiff1d(own, tgt)
+        own = np.setdiff1d(own[:max_own] if max_own else own, tgt)
         for films, w in ((own, input_target_weight), (tgt, 1.0)):
             rows.append(np.full(len(films), row, dtype=np.int64))
             items.append(films.astype(np.int64))
@@ -192,8 +203,8 @@ def train(cat: Catalogue, users: list[UserRatings], cfg: TrainConfig, rank: int 
         total, batches = 0.0, 0
         for b in range(0, len(order), plan.batch_size):
             batch = [users[i] for i in order[b: b + plan.batch_size]]
-            inputs, targets = draw_inputs(batch, rng, cfg)
-            args = _step_inputs(batch, inputs, targets, cfg, len(cat), sampler, rng)
+            inputs, targets = draw_inputs(batch, rng, cfg, capped=plan.capped)
+            args = _step_inputs(batch, inputs, targets, cfg, len(cat), sampler, rng, plan.capped)
             if world_size > 1:
                 args = _rank_slice(args, rank, world_size)
                 loss = step_model(*args)
@@ -212,11 +223,12 @@ def train(cat: Catalogue, users: list[UserRatings], cfg: TrainConfig, rank: int 
     return model
 
 
-def _step_inputs(batch, inputs, targets, cfg: TrainConfig, n_items: int, sampler, rng):
+def _step_inputs(batch, inputs, targets, cfg: TrainConfig, n_items: int, sampler, rng, capped: bool):
     """What one step's loss needs, as tensors: (items, stars, target matrix) for the full softmax,
     (items, stars, candidates, logQ, rows, cols, weights) for the sampled one."""
     items, stars = input_tensors(batch, inputs)
-    entries = target_entries(batch, inputs, targets, cfg.input_target_weight)
+    entries = target_entries(batch, inputs, targets, cfg.input_target_weight,
+                             cfg.max_targets_per_user if capped else None)
     if sampler is None:
         return items, stars, dense_targets(len(batch), n_items, entries)
     rows, films, weights = entries
@@ -227,9 +239,9 @@ def _step_inputs(batch, inputs, targets, cfg: TrainConfig, n_items: int, sampler
 
 
 def _loss(model: TwoTower, items, stars, *rest) -> torch.Tensor:
-    users = model.users(items, stars)
     if len(rest) == 1:
-        return softmax_loss(users, model.item_table(), rest[0])
+        return softmax_loss(model.users(items, stars), model.item_table(), rest[0])
+    users = model.users(items, stars, only_used_rows=True)
     cand, log_q, rows, cols, weights = rest
     return sampled_softmax_loss(users, model.item_table(cand), log_q, rows, cols, weights)
 

@@ -8,7 +8,6 @@ low-rank EASE term (ease_factors.py) to both vectors: score = taste + popularity
 """
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,7 +16,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from .catalogue import Catalogue
-from .interactions import POSITIVE, UserRatings
+from .interactions import POSITIVE
 
 YEAR_EDGES = np.array([1930, 1950, 1960, 1970, 1980, 1990, 1995, 2000, 2005, 2010, 2015])
 
@@ -58,10 +57,15 @@ class TrainConfig:
     # (549 users x 40 epochs = 22k examples) is far below it. Above full_softmax_max_items films the
     # softmax runs over a sampled candidate set (the batch's targets + sampled_negatives films drawn
     # from popularity mixed with uniform) with the logQ correction, not over every film.
-    example_budget: int = 1_200_000
+    example_budget: int = 300_000
     max_batch_size: int = 512
     full_softmax_max_items: int = 25_000
     sampled_negatives: int = 4096
+    # Over the example budget: at most this many input ratings (what the browser sends:
+    # bundle.MAX_PROFILE_ITEMS) and target films per user and step (a random subset: the loss is a
+    # mean over targets, so the subset's is an unbiased estimate of it).
+    max_input_items: int = 512
+    max_targets_per_user: int = 64
     seed: int = 0
     log: bool = True
 
@@ -188,9 +192,15 @@ class TwoTower(nn.Module):
     def input_table(self) -> torch.Tensor:
         return self.input_side()
 
-    def users(self, items: torch.Tensor, stars: torch.Tensor) -> torch.Tensor:
-        return with_bias_component(encode_set(self.input_table(), items, stars, self.mlp, self.gate),
-                                   self.bias_scale)
+    def users(self, items: torch.Tensor, stars: torch.Tensor, only_used_rows: bool = False) -> torch.Tensor:
+        """only_used_rows: compute the input rows of the batch's films only (large catalogues; the
+        same vectors, a different draw of the id dropout than the whole table's)."""
+        if only_used_rows:
+            used, position = torch.unique(items, return_inverse=True)
+            table, items = self.input_side(used), position.reshape(items.shape)
+        else:
+            table = self.input_table()
+        return with_bias_component(encode_set(table, items, stars, self.mlp, self.gate), self.bias_scale)
 
 
 def with_bias_component(u: torch.Tensor, bias_scale: float) -> torch.Tensor:

@@ -9,7 +9,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "models"))
 
-from cinelocal_models.baselines import Ease  # noqa: E402
+from cinelocal_models.ease_factors import Ease  # noqa: E402
 from cinelocal_models import ease_factors  # noqa: E402
 from cinelocal_models.ease_factors import choose_ease_lambda, fit_ease_factors  # noqa: E402
 from cinelocal_models.interactions import UserRatings  # noqa: E402

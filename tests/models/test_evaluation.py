@@ -18,7 +18,8 @@ sys.path.insert(0, str(ROOT / "models"))
 
 import build_bundle  # noqa: E402
 from cinelocal_models import protocol  # noqa: E402
-from cinelocal_models.baselines import Ease, RatingBaselines, tune_ease  # noqa: E402
+from cinelocal_models.baselines import RatingBaselines  # noqa: E402
+from cinelocal_models.ease_factors import Ease, tune_ease  # noqa: E402
 from cinelocal_models.interactions import UserRatings  # noqa: E402
 from cinelocal_models.report import cold_start_png, readme_table, target_checks  # noqa: E402
 from cinelocal_models.scoring import BrowserScorer  # noqa: E402

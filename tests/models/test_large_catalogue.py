@@ -7,7 +7,6 @@ import tempfile
 import unittest
 from pathlib import Path
 
-import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "models"))
@@ -35,6 +34,8 @@ class LargeCatalogueBuild(unittest.TestCase):
         finally:
             ease_factors.EXACT_MAX_CELLS, blend.MAX_TUNING_CELLS, pipeline.MAX_CHECK_USERS = saved
         cls.out = root / "bundle"
+        manifest = json.loads((cls.out / "manifest.json").read_text())
+        cls.files = set(manifest["files"])
 
     @classmethod
     def tearDownClass(cls):
@@ -48,6 +49,9 @@ class LargeCatalogueBuild(unittest.TestCase):
         d = manifest["embedding_dim"]
         self.assertEqual((self.out / "item_table.bin").stat().st_size, 20_000 * d + 4 * 20_000)
 
+    def test_the_content_model_is_in_the_manifest(self):
+        self.assertTrue({"content_model.onnx", "content_vocab.json"} <= self.files)
+
     def test_training_took_the_sampled_softmax_and_the_budget_cut_the_epochs(self):
         trained = next(line for line in self.log if line.startswith("training time"))
         self.assertIn("sampled softmax", trained)
@@ -55,7 +59,7 @@ class LargeCatalogueBuild(unittest.TestCase):
 
     def test_each_stage_was_measured(self):
         stages = self.result.meter.stages
-        self.assertEqual([s.name for s in stages], ["read", "prepare", "train", "export", "evaluate"])
+        self.assertEqual([s.name for s in stages], ["read", "prepare", "train", "export", "evaluate", "content model"])
         self.assertTrue(all(s.seconds > 0 and s.peak_rss_mib > 50 for s in stages))
 
     def test_the_shipped_model_beats_chance_on_held_out_users(self):

@@ -31,7 +31,7 @@ def tiny():
 class PlanTest(unittest.TestCase):
     def test_small_data_keeps_the_configured_batch_epochs_and_full_softmax(self):
         plan = plan_training(TrainConfig(), n_users=549, n_items=9742)
-        self.assertEqual((plan.batch_size, plan.epochs, plan.sampled_softmax), (64, 40, False))
+        self.assertEqual((plan.batch_size, plan.epochs, plan.sampled_softmax, plan.capped), (64, 40, False, False))
 
     def test_ml32m_shape_stays_within_the_example_budget_with_bigger_batches(self):
         cfg = TrainConfig()

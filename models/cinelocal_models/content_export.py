@@ -1,0 +1,99 @@
+"""The content model ("describe it", content_model.py) into the bundle: int8 ONNX, its vocabulary,
+the PyTorch reference outputs for tests/wasm, and the rebuild from the ONNX file for tools."""
+from __future__ import annotations
+
+import copy
+import io
+import json
+import warnings
+from pathlib import Path
+
+import numpy as np
+import onnx
+import torch
+from torch import nn
+
+from .content_model import (INPUT_NAME, MIN_INT8_ELEMENTS, MODEL_FILE, OPSET, OUTPUT_NAME, REFERENCE_TEXTS,
+                            VOCAB_FILE, ContentConfig, ContentData, ContentModel, embed_texts, prepare,
+                            train_content)
+from .quantize import fake_quantize, int8_initializer_names, quantize_weights_int8
+
+
+def dequantized(model: ContentModel) -> ContentModel:
+    """The model with the weights rounded through int8 exactly as quantize_weights_int8 stores them."""
+    model = copy.deepcopy(model)
+    with torch.no_grad():
+        for p in [model.embed.weight, model.word_weight.weight] + \
+                 [m.weight for m in model.mlp if isinstance(m, nn.Linear)]:
+            if p.numel() >= MIN_INT8_ELEMENTS:
+                p.copy_(torch.from_numpy(fake_quantize(p.numpy(), axis=0)))
+    return model
+
+
+def to_onnx_int8(model: ContentModel) -> onnx.ModelProto:
+    buf = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        torch.onnx.export(model, (torch.ones(1, 3, dtype=torch.int32),), buf, opset_version=OPSET,
+                          input_names=[INPUT_NAME], output_names=[OUTPUT_NAME],
+                          dynamic_axes={INPUT_NAME: {1: "L"}}, do_constant_folding=True)
+    q = quantize_weights_int8(onnx.load_from_string(buf.getvalue()), min_elements=MIN_INT8_ELEMENTS)
+    onnx.helper.set_model_props(q, {"cinelocal.popularity_weight": repr(model.popularity_weight)})
+    if len(int8_initializer_names(q)) < 3:  # the word table and both Linear weights at least
+        raise RuntimeError("int8 rewrite did not find the content model's weights")
+    return q
+
+
+def build_content(out: Path, cat, table: np.ndarray, taste_dims: int, ml_dir: Path | None,
+                  tmdb_dir: Path | None, reference_path: Path, seed: int = 0, log=print) -> list[str]:
+    """Trains on every film against the item table just exported (int8 x scale, as the browser has
+    it), writes content_model.onnx + content_vocab.json into `out` and the PyTorch reference outputs
+    to reference_path. Returns the file names written."""
+    cfg = ContentConfig(seed=seed)
+    data = prepare(cat, table, taste_dims, ml_dir, tmdb_dir, cfg)
+    model = train_content(data.docs, data.taste, np.arange(len(data.docs)), data.vocab.id_count, data.dim, cfg)
+    log(f"content model: {len(data.vocab.words)} words -> {data.vocab.id_count - 1} ids, "
+        f"trained in {model.train_seconds:.1f} s")
+    onnx.save(to_onnx_int8(model), out / MODEL_FILE)
+    data.vocab.write(out / VOCAB_FILE, cfg.max_tokens)
+    write_reference(reference_path, model, data, cfg)
+    return [MODEL_FILE, VOCAB_FILE]
+
+
+def write_reference(path: Path, model: ContentModel, data: ContentData, cfg: ContentConfig) -> None:
+    """Per reference text: token ids, the int8-rounded model's output (what ORT must give) and the
+    float model's output (texts without a known word have no ids and no output)."""
+    model_q = dequantized(model)
+    cases = []
+    for text in REFERENCE_TEXTS:
+        ids = data.vocab.encode(text, cfg.max_tokens)
+        if not ids:
+            cases.append({"text": text, "token_ids": []})
+            continue
+        v_q, v_f = embed_texts(model_q, [ids])[0], embed_texts(model, [ids])[0]
+        cases.append({"text": text, "token_ids": ids, "embedding": [float(x) for x in v_q],
+                      "embedding_float": [float(x) for x in v_f]})
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_text(json.dumps({"cases": cases}) + "\n", encoding="utf-8")
+
+
+def model_from_onnx(model: onnx.ModelProto, out_dims: int) -> ContentModel:
+    """The content model rebuilt from content_model.onnx: int8 initializers times their scales, exactly
+    as the graph dequantizes them (for tools that score texts without ONNX Runtime)."""
+    from onnx import numpy_helper
+    inits = {t.name: numpy_helper.to_array(t) for t in model.graph.initializer}
+    state = {}
+    for name, value in inits.items():
+        if name.endswith("_int8"):
+            base = name[: -len("_int8")]
+            scale = inits.get(base + "_row_scale", inits.get(base + "_scale"))
+            state[base] = torch.from_numpy(value.astype(np.float32) * scale.reshape(-1, 1).astype(np.float32))
+        elif not name.endswith(("_scale", "_zero")):
+            state[name] = torch.from_numpy(np.array(value))
+    ids, hidden = state["embed.weight"].shape
+    mlp_hidden, taste_dims = state["mlp.0.weight"].shape[0], state["mlp.2.weight"].shape[0]
+    props = {p.key: p.value for p in model.metadata_props}
+    rebuilt = ContentModel(ids, hidden, mlp_hidden, taste_dims, out_dims,
+                           popularity_weight=float(props.get("cinelocal.popularity_weight", 0.0)))
+    rebuilt.load_state_dict(state)
+    return rebuilt.eval()
