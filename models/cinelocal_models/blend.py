@@ -23,6 +23,7 @@ import numpy as np
 import torch
 
 from . import protocol
+from .grid import grid_search
 from .ease_factors import EaseFactors, choose_ease_lambda, fit_ease_factors, validation_positions
 from .interactions import UserRatings
 from .tower_training import train
@@ -114,14 +115,12 @@ def tune_blend(model, factors: EaseFactors | None, users: Sequence[UserRatings],
     split = {s: _SplitScores(model, factors, protocol.topn_cases(users, val, seed, k)) for s, k in settings.items()}
     if factors is None:
         weights = (0.0,)
-    table, best, best_value = {}, None, -np.inf
-    for a, b, w in itertools.product(slopes, offsets, weights):
-        row = {s: sc.metrics(a, b, w) for s, sc in split.items() if len(sc.n)}
-        value = _objective(row)
-        table[f"{a:g},{b:g},{w:g}"] = {s: {k: round(v, 4) for k, v in r.items()} for s, r in row.items()}
-        if value > best_value:
-            best, best_value = (float(a), float(b), float(w)), value
-    return best, table
+    def score(point):
+        row = {s: sc.metrics(*point) for s, sc in split.items() if len(sc.n)}
+        return _objective(row), {s: {k: round(v, 4) for k, v in r.items()} for s, r in row.items()}
+
+    points = [(float(a), float(b), float(w)) for a, b, w in itertools.product(slopes, offsets, weights)]
+    return grid_search(points, score, key=lambda p: f"{p[0]:g},{p[1]:g},{p[2]:g}")
 
 
 # The grid scores [validation users x films] matrices: at most this many cells per setting, so a

@@ -36,6 +36,7 @@ from typing import Sequence
 import numpy as np
 
 from .interactions import POSITIVE, UserRatings, positive_matrix
+from .grid import grid_search
 from .protocol import evaluate_cases, mean_metrics, topn_cases
 
 EASE_LAMBDAS = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0, 3000.0)
@@ -179,11 +180,11 @@ def tune_ease(train_users: Sequence[UserRatings], n_items: int, seed: int,
     fit_pos, val_pos = validation_positions(len(train_users), seed, validation_fraction)
     fit = [train_users[i] for i in fit_pos]
     cases = topn_cases(train_users, val_pos, seed)
-    table = {}
-    for lam in lambdas:
-        table[lam] = mean_metrics(evaluate_cases(cases, Ease(fit, n_items, lam)))
-    best = max(lambdas, key=lambda lam: (table[lam]["recall@20"], table[lam]["ndcg@100"]))
-    return best, table
+    return grid_search(lambdas, lambda lam: _by_recall(mean_metrics(evaluate_cases(cases, Ease(fit, n_items, lam)))))
+
+
+def _by_recall(metrics: dict) -> tuple[tuple[float, float], dict]:
+    return (metrics["recall@20"], metrics["ndcg@100"]), metrics
 
 
 def choose_ease_lambda(train_users: Sequence[UserRatings], n_items: int, seed: int, rank: int,
@@ -198,8 +199,7 @@ def choose_ease_lambda(train_users: Sequence[UserRatings], n_items: int, seed: i
         val = np.sort(np.random.default_rng([seed, 0x7A]).choice(val, max_validation_users, replace=False))
     eigen = ease_eigen([train_users[i] for i in fit], n_items, rank, seed)
     cases = topn_cases(train_users, val, seed)
-    table = {lam: mean_metrics(evaluate_cases(cases, eigen.factors(lam, rank).scores)) for lam in lambdas}
-    return max(lambdas, key=lambda lam: (table[lam]["recall@20"], table[lam]["ndcg@100"]))
+    return grid_search(lambdas, lambda lam: _by_recall(mean_metrics(evaluate_cases(cases, eigen.factors(lam, rank).scores))))[0]
 
 
 def validation_positions(n_users: int, seed: int, fraction: float = 0.2) -> tuple[np.ndarray, np.ndarray]:

@@ -14,6 +14,7 @@ import itertools
 import numpy as np
 
 from . import protocol
+from .grid import grid_search
 
 ALPHAS = (3.0, 30.0)
 RIDGES = (1.0, 10.0, 100.0)
@@ -44,18 +45,21 @@ def tune_fold_in(table: np.ndarray, taste_dims: int, bias_scale: float, users, v
     Recall@20 + NDCG@100 on validation users, for an item table trained without them."""
     settings = {"main": None} | {f"k={k}": k for k in protocol.COLD_START_K}
     cases = {s: protocol.topn_cases(users, val, seed, k) for s, k in settings.items()}
-    table_out, best, best_value = {}, None, -np.inf
-    for alpha, ridge in itertools.product(ALPHAS, RIDGES):
-        base = FoldInScorer(table, taste_dims, bias_scale, alpha, ridge, 0.0)
-        taste = {s: [base.v @ base.vector(c.items) for c in cs] for s, cs in cases.items()}
-        for w in POP_WEIGHTS:
-            row = {}
-            for s, cs in cases.items():
-                rows = [protocol.case_metrics(protocol.top_k(t + w * base.pop, c.items, protocol.NDCG_K), c.targets)
-                        for c, t in zip(cs, taste[s])]
-                row[s] = protocol.mean_metrics(rows)
-            value = np.mean([r["recall@20"] + r["ndcg@100"] for r in row.values() if r])
-            table_out[f"{alpha:g},{ridge:g},{w:g}"] = {s: {k: round(v, 4) for k, v in r.items()} for s, r in row.items()}
-            if value > best_value:
-                best, best_value = (alpha, ridge, w), value
-    return best, table_out
+    taste_cache = {}
+
+    def score(point):
+        alpha, ridge, w = point
+        if (alpha, ridge) not in taste_cache:  # the taste part does not depend on w: one solve per (alpha, ridge)
+            base = FoldInScorer(table, taste_dims, bias_scale, alpha, ridge, 0.0)
+            taste_cache.clear()
+            taste_cache[(alpha, ridge)] = base, {s: [base.v @ base.vector(c.items) for c in cs] for s, cs in cases.items()}
+        base, taste = taste_cache[(alpha, ridge)]
+        row = {}
+        for s, cs in cases.items():
+            rows = [protocol.case_metrics(protocol.top_k(t + w * base.pop, c.items, protocol.NDCG_K), c.targets)
+                    for c, t in zip(cs, taste[s])]
+            row[s] = protocol.mean_metrics(rows)
+        value = np.mean([r["recall@20"] + r["ndcg@100"] for r in row.values() if r])
+        return value, {s: {k: round(v, 4) for k, v in r.items()} for s, r in row.items()}
+
+    return grid_search(itertools.product(ALPHAS, RIDGES, POP_WEIGHTS), score, key=lambda p: f"{p[0]:g},{p[1]:g},{p[2]:g}")

@@ -24,6 +24,7 @@ from typing import Sequence
 import numpy as np
 
 from .ease_factors import validation_positions
+from .grid import grid_search
 from .interactions import UserRatings
 from .protocol import rating_cases
 
@@ -98,16 +99,17 @@ def taste_rows(table: np.ndarray, taste_dims: int) -> np.ndarray:
 def tune_ridge(head: RatingHead, rows: np.ndarray, cases, ridges=RIDGES) -> tuple[float, dict]:
     """Ridge with the lowest RMSE on validation rating cases (protocol.rating_cases of users the
     item table was trained without). Returns (ridge, {ridge: rmse})."""
-    table = {}
-    for ridge in ridges:
+    def score(ridge):
         h = RatingHead(head.global_mean, head.user_damping, ridge, head.item_bias)
         err = []
         for c in cases:
             b_u, p = h.fold_in(rows, c.items, c.stars)
             err.append(h.predict(rows, b_u, p, c.targets) - c.target_stars)
         e = np.concatenate(err) if err else np.zeros(1)
-        table[ridge] = float(np.sqrt(np.mean(e * e)))
-    return min(ridges, key=lambda r: table[r]), table
+        rmse = float(np.sqrt(np.mean(e * e)))
+        return -rmse, rmse
+
+    return grid_search(ridges, score)
 
 
 def tuned_rating_head(users: Sequence[UserRatings], fit_taste_rows: np.ndarray, train_positions: np.ndarray,
