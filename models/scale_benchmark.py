@@ -58,6 +58,7 @@ def measure(fraction: float, work: Path) -> dict:
 
 
 def table(results: list[dict]) -> str:
+    results = sorted(results, key=lambda r: r["fraction"])
     stages = [s["stage"] for s in results[0]["stages"]]
     head = "| stage | " + " | ".join(f"x{r['fraction']:g} ({r['shape']['ratings'] / 1e6:.1f}M ratings)"
                                      for r in results) + " |"
@@ -79,7 +80,8 @@ def table(results: list[dict]) -> str:
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[1])
-    p.add_argument("--fractions", default="0.125,0.25,0.5,1")
+    p.add_argument("--fractions", default="1,0.125,0.25,0.5", help="in the order to run them (the full "
+                   "shape first: if anything fails at scale, it fails early)")
     p.add_argument("--work", default=str(ROOT / "build" / "scale"))
     p.add_argument("--out", default=str(MODELS_DIR / "report" / "scale.md"))
     args = p.parse_args(argv)
