@@ -22,6 +22,7 @@ sys.path.insert(0, str(MODELS_DIR))
 
 from cinelocal_models.errors import DataError  # noqa: E402
 from cinelocal_models import locate  # noqa: E402
+from cinelocal_models.metadata_join import MetadataJoin, join_dataset, metadata_files  # noqa: E402
 from cinelocal_models.metadata_shards import build_metadata_shards  # noqa: E402
 
 STAMP = ".stamp"
@@ -62,14 +63,15 @@ def data_files(ml_dir: Path, tmdb_dir: Path | None) -> list[Path]:
     """Input files in a fixed order; missing required ones are reported by the reader later."""
     files = [ml_dir / n for n in ("ratings.csv", "movies.csv", "links.csv", "ratings.dat", "movies.dat",
                                   "u.data", "u.item", "tags.csv") if (ml_dir / n).is_file()]
-    if tmdb_dir is not None and (tmdb_dir / "movies_enriched.csv").is_file():
-        files.append(tmdb_dir / "movies_enriched.csv")
+    if tmdb_dir is not None:
+        files += metadata_files(tmdb_dir)  # both files: the metadata join reads movie_details.csv too
     return files
 
 
-def write_metadata_shards(out: Path, tmdb_dir: Path | None) -> None:
+def write_metadata_shards(out: Path, tmdb_dir: Path | None, join: MetadataJoin | None) -> None:
     """TMDB metadata shards in OUT/meta, fetched by the browser on demand (not in the manifest)."""
-    count = build_metadata_shards(out / "meta", tmdb_dir, out / "catalogue.json")
+    count = build_metadata_shards(out / "meta", tmdb_dir, out / "catalogue.json",
+                                  metadata_keys=join.keys if join is not None else None)
     print(f"wrote {count} metadata shards to {out / 'meta'}" if count else "no TMDB metadata: no shards")
 
 
@@ -80,14 +82,20 @@ def main(argv=None) -> int:
     try:
         ml_dir = locate.movielens_dir(args.movielens)
         tmdb_dir = locate.tmdb_dir(args.tmdb)
+        # Which metadata row is the same film (by tmdbId, imdbId, else title + year: never by movieId).
+        join = join_dataset(ml_dir, tmdb_dir) if tmdb_dir is not None else None
         stamp = stamp_of(args, data_files(ml_dir, tmdb_dir))
         stamp_path = out / STAMP
         if (stamp_path.is_file() and stamp_path.read_text().strip() == stamp
                 and all((out / n).is_file() for n in OUTPUTS + CONTENT_OUTPUTS) and reference.is_file()):
             print("bundle up to date")
-            write_metadata_shards(out, tmdb_dir)
+            if join is not None:
+                print(join.summary())
+            write_metadata_shards(out, tmdb_dir, join)
             return 0
         stamp_path.unlink(missing_ok=True)  # a failed build must not look up to date
+        if join is not None:
+            print(join.summary())
 
         # Heavy imports only when we actually build.
         import torch
@@ -99,7 +107,7 @@ def main(argv=None) -> int:
         result = build(out, ml_dir, tmdb_dir, TrainConfig(epochs=args.epochs, seed=args.seed),
                        reference_path=reference, meter=meter)
         with meter.stage("metadata shards"):
-            write_metadata_shards(out, tmdb_dir)
+            write_metadata_shards(out, tmdb_dir, join)
         stamp_path.write_text(stamp + "\n")
         print(f"wrote {out} (model {result.manifest['model_version']})")
         print(meter.table())

@@ -1,7 +1,8 @@
 """Content model: a movie description (words) -> a vector in the item table's taste space, so that
 typed text ("heist comedy with a twist") scored against the item table retrieves fitting movies.
 
-Text per movie: title, genres, MovieLens tags, TMDB overview and tagline (when present). Words go
+Text per movie: title, genres, MovieLens tags, TMDB overview, tagline and keywords (when present; the
+metadata row that is the same film, metadata_join.py, never the row with the same movieId). Words go
 through the shared tokenizer (text_vocab.py). Model: a weighted mean of word embeddings (one learned
 importance per word) -> Linear-tanh-Linear -> L2-normalised taste direction. Trained after the
 two-tower model to find each movie's own item-table row among all rows (full softmax, the same
@@ -28,6 +29,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from .metadata_join import films_from_titles, join_dataset, join_films, read_metadata_rows
 from .text_vocab import Vocabulary, build_vocabulary, default_normaliser
 
 OPSET = 17
@@ -82,8 +84,12 @@ def decade_words(year: int) -> str:
 
 
 def movie_texts(movie_ids: np.ndarray, titles: list[str], years: np.ndarray, genres: list[str],
-                genre_masks: np.ndarray, ml_dir: Path | None, tmdb_dir: Path | None) -> list[str]:
-    """One text per catalogue position: title, decade, genres, tags, overview, tagline (missing parts skipped)."""
+                genre_masks: np.ndarray, ml_dir: Path | None, tmdb_dir: Path | None,
+                metadata_keys: dict[int, int] | None = None) -> list[str]:
+    """One text per catalogue position: title, decade, genres, tags, overview, tagline, keywords
+    (missing parts skipped). TMDB text comes from the row metadata_keys (movieId -> metadata row
+    key) names, by default metadata_join's join of ml_dir's films (or, without ml_dir, of these
+    titles and years) with tmdb_dir."""
     pos = {int(m): i for i, m in enumerate(movie_ids)}
     extra = [[] for _ in movie_ids]
     tags = Path(ml_dir) / "tags.csv" if ml_dir else None
@@ -94,15 +100,29 @@ def movie_texts(movie_ids: np.ndarray, titles: list[str], years: np.ndarray, gen
                 extra[i].append(row["tag"])
     enriched = Path(tmdb_dir) / "movies_enriched.csv" if tmdb_dir else None
     if enriched is not None and enriched.is_file():
+        if metadata_keys is None:
+            metadata_keys = _metadata_keys(movie_ids, titles, years, ml_dir, tmdb_dir)
+        rows_of_key: dict[int, list[int]] = {}
+        for mid, key in metadata_keys.items():
+            if mid in pos:
+                rows_of_key.setdefault(key, []).append(pos[mid])
         for row in _csv_rows(enriched):
-            i = pos.get(_int(row.get("movieId")))
-            if i is not None:
-                extra[i] += [row.get("overview") or "", row.get("tagline") or ""]
+            text = [row.get("overview") or "", row.get("tagline") or ""]
+            if row.get("keywords"):  # fetch_tmdb.py's extra column, pipe-separated
+                text.append(" ".join(k.strip() for k in row["keywords"].split("|")))
+            for i in rows_of_key.pop(_int(row.get("movieId")), ()):  # pop: a key's first row only
+                extra[i] += text
     texts = []
     for i in range(len(movie_ids)):
         names = [g for b, g in enumerate(genres) if int(genre_masks[i]) >> b & 1 and not g.startswith("(")]
         texts.append(" . ".join([titles[i], decade_words(int(years[i])), " ".join(names)] + extra[i]))
     return texts
+
+
+def _metadata_keys(movie_ids, titles, years, ml_dir: Path | None, tmdb_dir: Path) -> dict[int, int]:
+    if ml_dir is not None:
+        return join_dataset(ml_dir, tmdb_dir).keys
+    return join_films(films_from_titles(movie_ids, titles, years), read_metadata_rows(tmdb_dir)).keys
 
 
 def _int(value) -> int | None:

@@ -27,8 +27,8 @@ def movielens_dir(explicit: str | None) -> Path:
 
 
 def tmdb_dir(explicit: str | None) -> Path | None:
-    """An explicit folder, "none" for no metadata, else the shared dev copy when present. (The shared
-    copy is keyed by ml-latest-small's movieIds: a build from another data set passes its own or none.)"""
+    """An explicit folder, "none" for no metadata, else the shared dev copy when present (joined to
+    any data set film by film: metadata_join.py)."""
     if explicit == "none":
         return None
     if explicit:

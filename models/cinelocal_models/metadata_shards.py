@@ -8,6 +8,10 @@ Shard i holds the movies from first_ids[i] up to (not including) first_ids[i + 1
 order, SHARD_SIZE of them per shard: the client finds a movie's shard by a binary search in the
 index. Movies without any metadata are left out. No metadata directory -> no meta folder at all
 (the app then draws its own cards without overviews). Derived from TMDB data: never committed.
+
+A catalogue movie gets the metadata row that is the same film (metadata_join.py: by tmdbId, imdbId,
+else title + year), never the row that merely shares its movieId: the shared metadata is keyed by
+ml-latest-small's movieIds, which mean other films in ML-100K or ML-1M.
 """
 from __future__ import annotations
 
@@ -17,7 +21,9 @@ import re
 import shutil
 from pathlib import Path
 
+from .catalogue import catalogue_from_document
 from .errors import DataError
+from .metadata_join import films_from_catalogue, join_films, read_metadata_rows
 
 FORMAT_VERSION = 1
 SHARD_SIZE = 200  # ~60 KB of JSON per shard with overviews: one small fetch per screenful of cards
@@ -102,10 +108,25 @@ def catalogue_movie_ids(catalogue_path: Path) -> list[int] | None:
     return [int(movie[0]) for movie in doc["movies"]]
 
 
-def build_metadata_shards(meta_dir: Path, tmdb_dir: Path | None, catalogue_path: Path) -> int:
-    """Writes the shards for the catalogue's movies; returns how many (0: no metadata, folder removed)."""
+def joined_metadata(metadata: dict[int, list], metadata_keys: dict[int, int]) -> dict[int, list]:
+    """Data set movieId -> the metadata of its row (read_metadata's rows are keyed by row key)."""
+    return {mid: metadata[key] for mid, key in metadata_keys.items() if key in metadata}
+
+
+def build_metadata_shards(meta_dir: Path, tmdb_dir: Path | None, catalogue_path: Path,
+                          metadata_keys: dict[int, int] | None = None) -> int:
+    """Writes the shards for the catalogue's movies; returns how many (0: no metadata, folder removed).
+    metadata_keys: data set movieId -> metadata row key (metadata_join.join_dataset(...).keys, which
+    also uses links.csv's imdbIds); without it the join uses the catalogue's titles, years and tmdbIds.
+    Without a catalogue every row is written under its own key (there is no data set to join)."""
     metadata = read_metadata(tmdb_dir) if tmdb_dir is not None else {}
-    shards = shard_movies(metadata, catalogue_movie_ids(catalogue_path))
+    movie_ids = catalogue_movie_ids(catalogue_path)
+    if metadata and movie_ids is not None:
+        if metadata_keys is None:
+            cat = catalogue_from_document(json.loads(Path(catalogue_path).read_text(encoding="utf-8")))
+            metadata_keys = join_films(films_from_catalogue(cat), read_metadata_rows(tmdb_dir)).keys
+        metadata = joined_metadata(metadata, metadata_keys)
+    shards = shard_movies(metadata, movie_ids)
     if not shards:
         shutil.rmtree(meta_dir, ignore_errors=True)
         return 0

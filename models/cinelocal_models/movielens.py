@@ -38,6 +38,8 @@ class MovieLens:
     ratings_sha256: str
     tmdb_ids: dict[int, int] = field(default_factory=dict)
     source_files: list[Path] = field(default_factory=list)  # what the cache stamp must hash
+    imdb_ids: dict[int, int] = field(default_factory=dict)  # links.csv's imdbId as a number
+    metadata_join: object = None  # metadata_join.MetadataJoin when a TMDB folder was given
 
 
 def sha256_file(path: Path) -> str:
@@ -344,17 +346,36 @@ def _finish(path: Path, arrays):
     return arrays
 
 
-def _read_tmdb_column(path: Path, id_column: str) -> dict[int, int]:
-    """movieId -> tmdbId from a CSV with a tmdbId column; blanks and junk are skipped (ids are optional)."""
-    out = {}
-    for _line, (mid, tid) in _open_csv(path, [id_column, "tmdbId"]):
+def id_number(text) -> int:
+    """An optional external id as a positive number, else 0: "0114709", "tt0114709", "862.0" (as
+    movies_enriched.csv writes it) and 862 all give their number; blanks and junk give 0."""
+    text = str(text or "").strip()
+    if text[:2].lower() == "tt":
+        text = text[2:]
+    try:
+        value = float(text)
+    except ValueError:
+        return 0
+    return int(value) if math.isfinite(value) and value >= 1 and value == int(value) else 0
+
+
+def read_links(path: Path) -> tuple[dict[int, int], dict[int, int]]:
+    """links.csv: (movieId -> tmdbId, movieId -> imdbId as a number); blanks and junk are skipped
+    (the ids are optional). A links file without an imdbId column gives no imdbIds."""
+    f, reader, header, cols = _csv_header(path, ["movieId", "tmdbId"])
+    if "imdbId" in header:
+        cols.append(header.index("imdbId"))
+    tmdb_ids, imdb_ids = {}, {}
+    for _line, fields in _csv_rows(path, f, reader, header, cols):
         try:
-            movie_id, tmdb_id = int(mid), int(float(tid))  # movies_enriched writes "862.0"
+            movie_id = int(fields[0])
         except ValueError:
             continue
-        if tmdb_id > 0:
-            out[movie_id] = tmdb_id
-    return out
+        if tmdb_id := id_number(fields[1]):
+            tmdb_ids[movie_id] = tmdb_id
+        if len(fields) > 2 and (imdb_id := id_number(fields[2])):
+            imdb_ids[movie_id] = imdb_id
+    return tmdb_ids, imdb_ids
 
 
 ML100K_GENRES = ["unknown", "Action", "Adventure", "Animation", "Children's", "Comedy", "Crime",
@@ -473,28 +494,61 @@ _OLDER_LAYOUTS = (
 )
 
 
-def _read_older_layout(ml_dir: Path, layout: _OlderLayout) -> "MovieLens":
+def _read_older_layout(ml_dir: Path, layout: _OlderLayout, tmdb_dir: Path | None) -> "MovieLens":
     for n in (layout.ratings, layout.movies):
         if not (ml_dir / n).is_file():
             raise DataError(f"{ml_dir} has no {n} ({layout.name} layout: {layout.ratings} + {layout.movies})")
     movies = layout.read_movies(ml_dir / layout.movies)
     users, items, stars = _read_triples(ml_dir / layout.ratings, layout.separator, 4, layout.columns,
                                         {m.movie_id for m in movies})
-    return MovieLens(name=ml_dir.resolve().name, movies=movies, user_ids=users, movie_ids=items,
-                     ratings=stars, ratings_sha256=sha256_file(ml_dir / layout.ratings),
-                     source_files=[ml_dir / layout.ratings, ml_dir / layout.movies])
+    ml = MovieLens(name=ml_dir.resolve().name, movies=movies, user_ids=users, movie_ids=items,
+                   ratings=stars, ratings_sha256=sha256_file(ml_dir / layout.ratings),
+                   source_files=[ml_dir / layout.ratings, ml_dir / layout.movies])
+    return _with_metadata(ml, ml_dir, tmdb_dir)
+
+
+def _older_layout_of(ml_dir: Path) -> _OlderLayout | None:
+    for layout in _OLDER_LAYOUTS:
+        if (ml_dir / layout.ratings).is_file() or (ml_dir / layout.movies).is_file():
+            return layout
+    return None
 
 
 def read_movielens(ml_dir: Path, tmdb_dir: Path | None = None) -> MovieLens:
+    """Any MovieLens layout. With a TMDB metadata folder, movies that links.csv gives no tmdbId take
+    the tmdbId of the metadata row that is the same film (metadata_join.py: by tmdbId, imdbId, else
+    title + year), never the row that merely has the same movieId; ml.metadata_join says which."""
     ml_dir = Path(ml_dir)
     if not ml_dir.is_dir():
         raise DataError(f"MovieLens directory {ml_dir} does not exist")
-    for layout in _OLDER_LAYOUTS:
-        if (ml_dir / layout.ratings).is_file() or (ml_dir / layout.movies).is_file():
-            return _read_older_layout(ml_dir, layout)
+    layout = _older_layout_of(ml_dir)
+    if layout is not None:
+        return _read_older_layout(ml_dir, layout, tmdb_dir)
     if not (ml_dir / "ratings.csv").is_file() and not (ml_dir / "movies.csv").is_file():
         raise DataError(f"{ml_dir} is none of the known layouts: expected {LAYOUTS}")
     return _read_csv_layout(ml_dir, tmdb_dir)
+
+
+def read_movie_list(ml_dir: Path) -> tuple[list[MovieRow], dict[int, int], dict[int, int], list[Path]]:
+    """The data set's films without its ratings: (movies, movieId -> tmdbId, movieId -> imdbId, the
+    files read). Only the CSV layout has links.csv; ML-1M and ML-100K give no ids."""
+    ml_dir = Path(ml_dir)
+    if not ml_dir.is_dir():
+        raise DataError(f"MovieLens directory {ml_dir} does not exist")
+    layout = _older_layout_of(ml_dir)
+    if layout is not None:
+        if not (ml_dir / layout.movies).is_file():
+            raise DataError(f"{ml_dir} has no {layout.movies} ({layout.name} layout: "
+                            f"{layout.ratings} + {layout.movies})")
+        return layout.read_movies(ml_dir / layout.movies), {}, {}, [ml_dir / layout.movies]
+    movies_path, links = ml_dir / "movies.csv", ml_dir / "links.csv"
+    if not (ml_dir / "ratings.csv").is_file() and not movies_path.is_file():
+        raise DataError(f"{ml_dir} is none of the known layouts: expected {LAYOUTS}")
+    if not movies_path.is_file():
+        raise DataError(f"{ml_dir} has no movies.csv (expected the MovieLens CSV layout: "
+                        "ratings.csv, movies.csv, optionally links.csv)")
+    tmdb_ids, imdb_ids = read_links(links) if links.is_file() else ({}, {})
+    return read_movies(movies_path), tmdb_ids, imdb_ids, [movies_path] + ([links] if links.is_file() else [])
 
 
 def _read_csv_layout(ml_dir: Path, tmdb_dir: Path | None) -> MovieLens:
@@ -508,18 +562,26 @@ def _read_csv_layout(ml_dir: Path, tmdb_dir: Path | None) -> MovieLens:
     sources = [ratings_path, movies_path]
 
     tmdb_ids: dict[int, int] = {}
+    imdb_ids: dict[int, int] = {}
     links = ml_dir / "links.csv"
     if links.is_file():
-        tmdb_ids = _read_tmdb_column(links, "movieId")
+        tmdb_ids, imdb_ids = read_links(links)
         sources.append(links)
-    if tmdb_dir is not None:
-        # Only fills gaps: links.csv ships with the ratings, so it wins when both know a movie.
-        enriched = Path(tmdb_dir) / "movies_enriched.csv"
-        if enriched.is_file():
-            for mid, tid in _read_tmdb_column(enriched, "movieId").items():
-                tmdb_ids.setdefault(mid, tid)
-            sources.append(enriched)
+    ml = MovieLens(name=ml_dir.resolve().name, movies=movies, user_ids=users, movie_ids=items,
+                   ratings=stars, ratings_sha256=sha256_file(ratings_path), tmdb_ids=tmdb_ids,
+                   source_files=sources, imdb_ids=imdb_ids)
+    return _with_metadata(ml, ml_dir, tmdb_dir)
 
-    return MovieLens(name=ml_dir.resolve().name, movies=movies, user_ids=users, movie_ids=items,
-                     ratings=stars, ratings_sha256=sha256_file(ratings_path), tmdb_ids=tmdb_ids,
-                     source_files=sources)
+
+def _with_metadata(ml: MovieLens, ml_dir: Path, tmdb_dir: Path | None) -> MovieLens:
+    """Fills the gaps in ml.tmdb_ids from the metadata rows that are the same film (links.csv ships
+    with the ratings, so it wins when both know a movie)."""
+    if tmdb_dir is None:
+        return ml
+    from .metadata_join import join_dataset, metadata_files  # imported here: it builds on this module
+    join = join_dataset(ml_dir, tmdb_dir)
+    for movie_id, tmdb_id in join.tmdb_ids().items():
+        ml.tmdb_ids.setdefault(movie_id, tmdb_id)
+    ml.metadata_join = join
+    ml.source_files += metadata_files(tmdb_dir)
+    return ml
