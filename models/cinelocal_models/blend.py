@@ -15,6 +15,7 @@ EASE fitted without them; then the model trained on all training users gets them
 """
 from __future__ import annotations
 
+import contextlib
 import itertools
 from dataclasses import dataclass
 from typing import Sequence
@@ -123,9 +124,10 @@ def tune_blend(model, factors: EaseFactors | None, users: Sequence[UserRatings],
     return grid_search(points, score, key=lambda p: f"{p[0]:g},{p[1]:g},{p[2]:g}")
 
 
-# The grid scores [validation users x films] matrices: at most this many cells per setting, so a
-# 87k-film catalogue tunes on a seeded sample of ~230 validation users (ml-latest-small: all ~100).
-MAX_TUNING_CELLS = 20_000_000
+# The grid scores [validation users x films] matrices (224 points x 5 settings): at most this many
+# cells per setting, so a 87k-film catalogue tunes on a seeded sample of ~100 validation users, as
+# many as ml-latest-small has in all (20M cells, ~230 users, took 9 minutes at 87k films).
+MAX_TUNING_CELLS = 8_000_000
 
 
 def tuning_sample(val: np.ndarray, n_items: int, seed: int) -> np.ndarray:
@@ -165,25 +167,33 @@ class TunedTraining:
 
 
 def train_blended(cat, users: Sequence[UserRatings], train_positions: np.ndarray, cfg, seed: int,
-                  ease_lambda: float | None = None) -> TunedTraining:
+                  ease_lambda: float | None = None, stage=None) -> TunedTraining:
     """Train the tower and fit EASE on the training users without their validation split, tune
     (a, b, w) on that split, then train and fit on all training users and give them (a, b, w).
     EASE's lambda is the EASE baseline's (ease_factors.choose_ease_lambda on the same split): pass
-    it if it is already known, else it is tuned here."""
+    it if it is already known, else it is tuned here. stage: StageMeter.stage, to time each part."""
+    stage = stage or (lambda name: contextlib.nullcontext())
     fit, val = validation_split(train_positions, seed)
     fit_users = [users[i] for i in fit]
     all_users = [users[i] for i in np.sort(train_positions)]
-    fit_model = train(cat, fit_users, cfg)
+    with stage("train: two-tower, tuning model"):
+        fit_model = train(cat, fit_users, cfg)
     lam, fit_factors = None, None
     if cfg.ease_rank:
-        lam = ease_lambda if ease_lambda is not None else choose_ease_lambda(all_users, len(cat), seed, cfg.ease_rank)
-        fit_factors = fit_ease_factors(fit_users, len(cat), lam, cfg.ease_rank)
-    (a, b, w), table = tune_blend(fit_model, fit_factors, users, val, seed)
+        with stage("train: EASE term, lambda and tuning fit"):
+            lam, fit_eigen = ((ease_lambda, None) if ease_lambda is not None
+                              else choose_ease_lambda(all_users, len(cat), seed, cfg.ease_rank))
+            # fit_users are the split's fit users that choose_ease_lambda decomposed: one decomposition
+            fit_factors = fit_ease_factors(fit_users, len(cat), lam, cfg.ease_rank, fit_eigen)
+    with stage("train: blend grid"):
+        (a, b, w), table = tune_blend(fit_model, fit_factors, users, val, seed)
     set_gate(fit_model, a, b)
     if fit_factors is not None:
         attach_ease(fit_model, fit_factors, w)
-    model = train(cat, all_users, cfg)
+    with stage("train: two-tower, final"):
+        model = train(cat, all_users, cfg)
     set_gate(model, a, b)
     if cfg.ease_rank:
-        attach_ease(model, fit_ease_factors(all_users, len(cat), lam, cfg.ease_rank), w)
+        with stage("train: EASE term, final"):
+            attach_ease(model, fit_ease_factors(all_users, len(cat), lam, cfg.ease_rank), w)
     return TunedTraining(model, (a, b), w, lam, table, fit_model, val)

@@ -70,7 +70,11 @@ class EaseFactors:
         return self.item_rows @ self.user_vector(items, stars)
 
 
-def fit_ease_factors(train_users: Sequence[UserRatings], n_items: int, lam: float, rank: int) -> EaseFactors:
+def fit_ease_factors(train_users: Sequence[UserRatings], n_items: int, lam: float, rank: int,
+                     eigen: "EaseEigen | None" = None) -> EaseFactors:
+    """eigen: the large path's decomposition of these same users, when already computed."""
+    if eigen is not None:
+        return eigen.factors(lam, rank)
     x, cols = _liked_columns(train_users, n_items)
     if not is_large(x, rank):
         values, vectors = _eigen_of_a(x.toarray(), float(lam))
@@ -188,18 +192,20 @@ def _by_recall(metrics: dict) -> tuple[tuple[float, float], dict]:
 
 
 def choose_ease_lambda(train_users: Sequence[UserRatings], n_items: int, seed: int, rank: int,
-                       lambdas=EASE_LAMBDAS, max_validation_users: int = 500) -> float:
+                       lambdas=EASE_LAMBDAS, max_validation_users: int = 500) -> tuple[float, "EaseEigen | None"]:
     """lambda for the EASE term: the exact EASE baseline's (tune_ease) where X is small enough for
-    it, else the term itself at `rank` tuned the same way on (a seeded sample of) the validation split."""
+    it, else the term itself at `rank` tuned the same way on (a seeded sample of) the validation split.
+    Returns (lambda, the large path's decomposition of the split's fit users, for reuse, or None)."""
     x, _ = _liked_columns(train_users, n_items)
     if not is_large(x, rank):
-        return tune_ease(train_users, n_items, seed, lambdas)[0]
+        return tune_ease(train_users, n_items, seed, lambdas)[0], None
     fit, val = validation_positions(len(train_users), seed)
     if len(val) > max_validation_users:
         val = np.sort(np.random.default_rng([seed, 0x7A]).choice(val, max_validation_users, replace=False))
     eigen = ease_eigen([train_users[i] for i in fit], n_items, rank, seed)
     cases = topn_cases(train_users, val, seed)
-    return grid_search(lambdas, lambda lam: _by_recall(mean_metrics(evaluate_cases(cases, eigen.factors(lam, rank).scores))))[0]
+    best = grid_search(lambdas, lambda lam: _by_recall(mean_metrics(evaluate_cases(cases, eigen.factors(lam, rank).scores))))[0]
+    return best, eigen
 
 
 def validation_positions(n_users: int, seed: int, fraction: float = 0.2) -> tuple[np.ndarray, np.ndarray]:

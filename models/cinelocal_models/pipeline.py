@@ -58,11 +58,11 @@ def build(out: Path, ml_dir: Path, tmdb_dir: Path | None, cfg: TrainConfig,
     ratings_sha256, name = ml.ratings_sha256, ml.name
     del ml  # the per-rating arrays: users hold what training needs
 
-    with meter.stage("train"):
-        # The count gate, EASE term weight and the rating head's ridge are tuned on a validation split
-        # of the training users (blend.py, rating_head.py), exactly as the evaluation does per fold.
-        training = train_blended(cat, users, train_idx, cfg, cfg.seed)
-        model = training.model
+    # The count gate, EASE term weight and the rating head's ridge are tuned on a validation split
+    # of the training users (blend.py, rating_head.py), exactly as the evaluation does per fold.
+    training = train_blended(cat, users, train_idx, cfg, cfg.seed, stage=meter.stage)
+    model = training.model
+    with meter.stage("train: rating head"):
         head, _ = tuned_rating_head(users, int8_taste_rows(training.fit_model), train_idx, len(cat), cfg.seed)
     log(f"training time {model.train_seconds:.1f} s ({model.training_plan.describe(len(train_idx))}); "
         f"count gate {training.gate}, EASE term rank {cfg.ease_rank} weight {training.ease_weight:g} "

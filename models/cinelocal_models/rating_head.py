@@ -112,6 +112,9 @@ def tune_ridge(head: RatingHead, rows: np.ndarray, cases, ridges=RIDGES) -> tupl
     return grid_search(ridges, score)
 
 
+MAX_RIDGE_USERS = 5000
+
+
 def tuned_rating_head(users: Sequence[UserRatings], fit_taste_rows: np.ndarray, train_positions: np.ndarray,
                       n_items: int, seed: int) -> tuple[RatingHead, dict]:
     """The ridge tuned on the validation users' rating cases (item biases and taste rows from a
@@ -122,5 +125,7 @@ def tuned_rating_head(users: Sequence[UserRatings], fit_taste_rows: np.ndarray, 
     train_positions = np.sort(np.asarray(train_positions))
     fit, val = train_positions[fit], train_positions[val]
     head = RatingHead.fit([users[i] for i in fit], n_items)
+    if len(val) > MAX_RIDGE_USERS:  # ml-32m: 36k validation users; a sample tells the ridge as well
+        val = np.sort(np.random.default_rng([seed, 0x41D6]).choice(val, MAX_RIDGE_USERS, replace=False))
     ridge, table = tune_ridge(head, fit_taste_rows, rating_cases(users, val, seed))
     return RatingHead.fit([users[i] for i in train_positions], n_items, ridge), table

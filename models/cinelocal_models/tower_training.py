@@ -52,7 +52,8 @@ def plan_training(cfg: TrainConfig, n_users: int, n_items: int) -> TrainingPlan:
     if capped:
         steps = max(1, cfg.example_budget // (cfg.batch_size * 4))  # aim: a quarter of the small-batch steps
         batch = int(min(cfg.max_batch_size, max(cfg.batch_size, math.ceil(n_users * epochs / steps))))
-        epochs = max(1, min(epochs, cfg.example_budget // max(n_users, 1)))
+        # Rounded, not floored: the tuning model (80% of the users) and the final one get the same epochs.
+        epochs = max(1, min(epochs, round(cfg.example_budget / max(n_users, 1))))
     return TrainingPlan(batch, epochs, n_items > cfg.full_softmax_max_items, capped)
 
 

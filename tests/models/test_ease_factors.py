@@ -109,8 +109,14 @@ class LargePathTest(unittest.TestCase):
 
     def test_lambda_is_chosen_on_the_term_from_the_grid(self):
         users = low_rank_users(100, 40, n_tastes=4, seed=7)
-        lam = choose_ease_lambda(users, 40, seed=0, rank=6, lambdas=(1.0, 10.0, 100.0))
+        lam, eigen = choose_ease_lambda(users, 40, seed=0, rank=6, lambdas=(1.0, 10.0, 100.0))
         self.assertIn(lam, (1.0, 10.0, 100.0))
+        # The decomposition it returns is the fit users' one, so the blend reuses it instead of redoing it.
+        fit, _ = ease_factors.validation_positions(len(users), seed=0)
+        fresh = fit_ease_factors([users[i] for i in fit], 40, lam, 6)
+        reused = fit_ease_factors(None, 40, lam, 6, eigen)
+        np.testing.assert_allclose(reused.input_rows @ reused.item_rows.T, fresh.input_rows @ fresh.item_rows.T,
+                                   rtol=1e-5, atol=1e-6)
 
 
 if __name__ == "__main__":

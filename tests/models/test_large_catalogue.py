@@ -59,7 +59,10 @@ class LargeCatalogueBuild(unittest.TestCase):
 
     def test_each_stage_was_measured(self):
         stages = self.result.meter.stages
-        self.assertEqual([s.name for s in stages], ["read", "prepare", "train", "export", "evaluate", "content model"])
+        self.assertEqual([s.name for s in stages], ["read", "prepare", "train: two-tower, tuning model",
+                                                  "train: EASE term, lambda and tuning fit", "train: blend grid",
+                                                  "train: two-tower, final", "train: EASE term, final",
+                                                  "train: rating head", "export", "evaluate", "content model"])
         self.assertTrue(all(s.seconds > 0 and s.peak_rss_mib > 50 for s in stages))
 
     def test_the_shipped_model_beats_chance_on_held_out_users(self):
