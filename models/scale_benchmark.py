@@ -2,7 +2,7 @@
 """The cost-growth table: the whole bundle build on synthetic MovieLens-shaped data at fractions of
 ml-32m's shape (200,948 users, 87,585 films, 32,000,204 ratings), wall seconds and peak memory per stage.
 
-    nice /usr/bin/python3 models/scale_benchmark.py [--fractions 0.125,0.25,0.5,1] [--work build/scale]
+    nice /usr/bin/python3 models/scale_benchmark.py [--fractions 1,0.125,0.25,0.5] [--work build/scale]
                                                     [--out models/report/scale.md]
 
 Per fraction: models/synthetic_movielens.py writes the data set once (kept in WORK for reruns; its
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import time
@@ -47,6 +48,8 @@ def measure(fraction: float, work: Path) -> dict:
                                 "--scale", str(fraction)], log)
     stages = work / f"x{fraction:g}.stages.json"
     site = work / f"site-x{fraction:g}"
+    shutil.rmtree(site, ignore_errors=True)  # else an unchanged build says "up to date" and measures nothing
+    stages.unlink(missing_ok=True)
     build_seconds = run([PYTHON, str(MODELS_DIR / "build_bundle.py"), "--movielens", str(data), "--tmdb", "none",
                          "--out", str(site / "bundle"), "--reference", str(site / "model_reference.json"),
                          "--stages-json", str(stages)], log)

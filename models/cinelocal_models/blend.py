@@ -27,7 +27,7 @@ from . import protocol
 from .grid import grid_search
 from .ease_factors import EaseFactors, choose_ease_lambda, fit_ease_factors, validation_positions
 from .interactions import UserRatings
-from .tower_training import train
+from .tower_training import plan_training, train
 
 # Round 2 picked (1, -2) in every fold from a 7 x 12 grid; this one is smaller so that adding the
 # EASE weights keeps tuning at ~15 s (224 points x 5 settings x ~100 users x all movies).
@@ -128,11 +128,12 @@ def tune_blend(model, factors: EaseFactors | None, users: Sequence[UserRatings],
 # cells per setting, so a 87k-film catalogue tunes on a seeded sample of ~100 validation users, as
 # many as ml-latest-small has in all (20M cells, ~230 users, took 9 minutes at 87k films).
 MAX_TUNING_CELLS = 8_000_000
+MIN_TUNING_USERS = 100
 
 
 def tuning_sample(val: np.ndarray, n_items: int, seed: int) -> np.ndarray:
     """The validation users to tune on: all of them while the matrices stay small, else a seeded sample."""
-    cap = max(100, MAX_TUNING_CELLS // max(n_items, 1))
+    cap = max(MIN_TUNING_USERS, MAX_TUNING_CELLS // max(n_items, 1))
     if len(val) <= cap:
         return val
     return np.sort(np.random.default_rng([seed, 0x7A]).choice(val, cap, replace=False))
@@ -176,8 +177,9 @@ def train_blended(cat, users: Sequence[UserRatings], train_positions: np.ndarray
     fit, val = validation_split(train_positions, seed)
     fit_users = [users[i] for i in fit]
     all_users = [users[i] for i in np.sort(train_positions)]
+    plan = plan_training(cfg, len(all_users), len(cat))  # the final model's: the tuning model trains alike
     with stage("train: two-tower, tuning model"):
-        fit_model = train(cat, fit_users, cfg)
+        fit_model = train(cat, fit_users, cfg, plan=plan)
     lam, fit_factors = None, None
     if cfg.ease_rank:
         with stage("train: EASE term, lambda and tuning fit"):
@@ -191,7 +193,7 @@ def train_blended(cat, users: Sequence[UserRatings], train_positions: np.ndarray
     if fit_factors is not None:
         attach_ease(fit_model, fit_factors, w)
     with stage("train: two-tower, final"):
-        model = train(cat, all_users, cfg)
+        model = train(cat, all_users, cfg, plan=plan)
     set_gate(model, a, b)
     if cfg.ease_rank:
         with stage("train: EASE term, final"):

@@ -43,6 +43,7 @@ EASE_LAMBDAS = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0, 3000.0)
 
 # Dense decomposition while X (users x liked items) has at most this many cells (float64: 400 MB).
 EXACT_MAX_CELLS = 50_000_000
+EXACT_MAX_USERS = 15_000  # the exact EASE baseline inverts a users x users matrix per lambda
 
 
 def input_weights(stars: np.ndarray) -> np.ndarray:
@@ -83,9 +84,11 @@ def fit_ease_factors(train_users: Sequence[UserRatings], n_items: int, lam: floa
 
 
 def is_large(x, rank: int) -> bool:
-    """Whether X (users x liked items) takes the large path: too many cells for a dense copy, and
-    the rank asked for is below full (at full rank the dense path is EASE exactly)."""
-    return x.shape[0] * x.shape[1] > EXACT_MAX_CELLS and rank < min(x.shape)
+    """Whether X (users x liked items) takes the large path: too many cells for a dense copy, or too
+    many users for the exact baseline's users x users inverse (tune_ease), and the rank asked for
+    is below full (at full rank the dense path is EASE exactly)."""
+    too_big = x.shape[0] * x.shape[1] > EXACT_MAX_CELLS or x.shape[0] > EXACT_MAX_USERS
+    return too_big and rank < min(x.shape)
 
 
 def _liked_columns(train_users: Sequence[UserRatings], n_items: int):

@@ -52,8 +52,7 @@ def plan_training(cfg: TrainConfig, n_users: int, n_items: int) -> TrainingPlan:
     if capped:
         steps = max(1, cfg.example_budget // (cfg.batch_size * 4))  # aim: a quarter of the small-batch steps
         batch = int(min(cfg.max_batch_size, max(cfg.batch_size, math.ceil(n_users * epochs / steps))))
-        # Rounded, not floored: the tuning model (80% of the users) and the final one get the same epochs.
-        epochs = max(1, min(epochs, round(cfg.example_budget / max(n_users, 1))))
+        epochs = max(1, min(epochs, cfg.example_budget // max(n_users, 1)))
     return TrainingPlan(batch, epochs, n_items > cfg.full_softmax_max_items, capped)
 
 
@@ -133,7 +132,8 @@ def softmax_loss(user: torch.Tensor, table: torch.Tensor, target: torch.Tensor) 
 class CandidateSampler:
     """Sampled softmax candidates: the batch's target films plus negatives drawn from
     q = 1/2 popularity share + 1/2 uniform (uniform so films nobody liked are pushed down too).
-    log_expected(c) estimates how often film c is a candidate in a step: the logQ correction."""
+    log_expected(c) estimates the log of the chance that film c is a candidate in a step: the logQ
+    correction."""
 
     def __init__(self, positive_counts: np.ndarray, n_negatives: int):
         share = positive_counts / max(positive_counts.sum(), 1.0)
@@ -148,8 +148,11 @@ class CandidateSampler:
         return np.unique(np.concatenate([target_items, negatives]))
 
     def log_expected(self, candidates: np.ndarray, n_target_entries: int) -> np.ndarray:
+        """log of the chance that each film is among a step's (de-duplicated) candidates: with E its
+        expected number of draws, 1 - exp(-E) (a head film drawn ~100 times is a candidate once,
+        not 100 times; a tail film's chance is ~E)."""
         expected = n_target_entries * self.popularity[candidates] + self.n_negatives * self.q[candidates]
-        return np.log(np.maximum(expected, 1e-12)).astype(np.float32)
+        return np.log(np.maximum(-np.expm1(-expected), 1e-12)).astype(np.float32)
 
 
 def sampled_softmax_loss(user: torch.Tensor, cand_table: torch.Tensor, log_q: torch.Tensor,
@@ -180,9 +183,11 @@ def has_id_mask(users: list[UserRatings], n_items: int) -> np.ndarray:
 
 
 def train(cat: Catalogue, users: list[UserRatings], cfg: TrainConfig, rank: int = 0,
-          world_size: int = 1) -> TwoTower:
+          world_size: int = 1, plan: TrainingPlan | None = None) -> TwoTower:
     """Train on `users`. With world_size > 1 (a DDP process group already initialised), every rank
-    draws the same batches from the same seed and computes the loss of its slice of each batch."""
+    draws the same batches from the same seed and computes the loss of its slice of each batch.
+    plan: how to train (default: plan_training for these users); the blend passes the final
+    model's plan to its tuning model too, so both are trained alike."""
     torch.manual_seed(cfg.seed)
     rng = np.random.default_rng(cfg.seed)
     counts = positive_counts_of(users, len(cat))
@@ -190,10 +195,10 @@ def train(cat: Catalogue, users: list[UserRatings], cfg: TrainConfig, rank: int 
     step_model = model
     if world_size > 1:
         from torch.nn.parallel import DistributedDataParallel
-        step_model = DistributedDataParallel(_LossModule(model))
+        step_model = DistributedDataParallel(_LossModule(model), broadcast_buffers=False)  # buffers are constants
     opt = torch.optim.Adam(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     users = [u for u in users if len(u.items) >= 2]  # need at least one input and one possible target
-    plan = plan_training(cfg, len(users), len(cat))
+    plan = plan or plan_training(cfg, len(users), len(cat))
     sampler = CandidateSampler(counts, cfg.sampled_negatives) if plan.sampled_softmax else None
     if cfg.log:
         print(f"two-tower: {len(users)} users, {len(cat)} films: {plan.describe(len(users))}", flush=True)

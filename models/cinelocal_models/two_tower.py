@@ -57,7 +57,7 @@ class TrainConfig:
     # (549 users x 40 epochs = 22k examples) is far below it. Above full_softmax_max_items films the
     # softmax runs over a sampled candidate set (the batch's targets + sampled_negatives films drawn
     # from popularity mixed with uniform) with the logQ correction, not over every film.
-    example_budget: int = 300_000
+    example_budget: int = 400_000
     max_batch_size: int = 512
     full_softmax_max_items: int = 25_000
     sampled_negatives: int = 4096

@@ -82,5 +82,21 @@ class TuningMetricsTest(unittest.TestCase):
             self.assertAlmostEqual(got[key], want[key], places=6, msg=key)
 
 
+
+class TuningSampleTest(unittest.TestCase):
+    def test_small_catalogues_tune_on_every_validation_user(self):
+        from cinelocal_models.blend import tuning_sample
+        val = np.arange(3, 101)
+        np.testing.assert_array_equal(tuning_sample(val, 9742, seed=0), val)
+
+    def test_a_87k_film_catalogue_tunes_on_a_seeded_sorted_sample(self):
+        from cinelocal_models.blend import MIN_TUNING_USERS, tuning_sample
+        val = np.arange(0, 72_000, 2)
+        picked = tuning_sample(val, 87_585, seed=0)
+        self.assertEqual(len(picked), MIN_TUNING_USERS)
+        self.assertTrue(np.all(np.diff(picked) > 0) and np.isin(picked, val).all())
+        np.testing.assert_array_equal(picked, tuning_sample(val, 87_585, seed=0))
+
+
 if __name__ == "__main__":
     unittest.main()

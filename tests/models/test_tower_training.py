@@ -38,9 +38,16 @@ class PlanTest(unittest.TestCase):
         plan = plan_training(cfg, n_users=180_852, n_items=87_585)
         self.assertTrue(plan.sampled_softmax and plan.capped)
         self.assertEqual(plan.batch_size, cfg.max_batch_size)
-        self.assertLessEqual(plan.epochs * 180_852, 1.5 * cfg.example_budget)
-        # The blend's tuning model sees 80% of those users: it must get the same number of epochs.
-        self.assertEqual(plan_training(cfg, n_users=144_682, n_items=87_585).epochs, plan.epochs)
+        self.assertLessEqual(plan.epochs * 180_852, cfg.example_budget)
+        self.assertGreaterEqual(plan.epochs, 1)
+
+    def test_the_blend_trains_its_tuning_model_with_the_final_models_plan(self):
+        from cinelocal_models.blend import train_blended
+        cat, users = tiny()
+        cfg = TrainConfig(epochs=8, example_budget=60, ease_rank=2, log=False)
+        training = train_blended(cat, users, np.arange(len(users)), cfg, seed=0)
+        self.assertTrue(training.model.training_plan.capped)
+        self.assertEqual(training.fit_model.training_plan, training.model.training_plan)
 
 
 class SampledSoftmaxTest(unittest.TestCase):
@@ -53,6 +60,18 @@ class SampledSoftmaxTest(unittest.TestCase):
         target[1, 0] = 0.5  # an input positive, weighted as input_target_weight does
         rows, cols = target.nonzero(as_tuple=True)
         got = sampled_softmax_loss(users, table, torch.zeros(7), rows, cols, target[rows, cols])
+        self.assertAlmostEqual(float(got), float(softmax_loss(users, table, target)), places=5)
+
+    def test_when_every_film_is_surely_a_candidate_the_corrected_loss_is_the_full_softmax(self):
+        g = torch.Generator().manual_seed(1)
+        users, table = torch.randn(2, 3, generator=g), torch.randn(5, 3, generator=g)
+        sampler = CandidateSampler(np.array([9.0, 5.0, 3.0, 1.0, 0.0]), n_negatives=100_000)
+        target = torch.zeros(2, 5)
+        target[0, 0] = target[1, 3] = 1.0
+        rows, cols = target.nonzero(as_tuple=True)
+        log_q = torch.from_numpy(sampler.log_expected(np.arange(5), n_target_entries=2))
+        self.assertLess(float(log_q.abs().max()), 1e-6)  # drawn thousands of times: included for sure
+        got = sampled_softmax_loss(users, table, log_q, rows, cols, target[rows, cols])
         self.assertAlmostEqual(float(got), float(softmax_loss(users, table, target)), places=5)
 
     def test_candidates_hold_every_target_and_popular_films_get_the_larger_correction(self):
