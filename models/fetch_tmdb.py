@@ -240,6 +240,34 @@ def retry_after_seconds(value: str | None) -> float:
     return min(max(seconds, 0.0), MAX_RETRY_AFTER) if seconds == seconds else 1.0
 
 
+TMDB_NOT_FOUND = 34  # TMDB's status_code in a 404's body: "The resource you requested could not be found."
+MAX_THROTTLED = 30  # 429s in a row for one film before giving up
+
+
+def _read_error_body(e: urllib.error.HTTPError) -> dict:
+    """An error answer's JSON object, or {} (no body, not JSON)."""
+    try:
+        answer = json.loads(e.read().decode("utf-8"))
+    except (OSError, ValueError, http.client.HTTPException):
+        answer = None
+    finally:
+        e.close()
+    return answer if isinstance(answer, dict) else {}
+
+
+class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to the same host: the key (query or Authorization header) must never
+    be sent to another server."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if urllib.parse.urlsplit(newurl).netloc != urllib.parse.urlsplit(req.full_url).netloc:
+            return None  # urllib then raises the 3xx as an HTTPError: a clear stop, nothing sent
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_SameHostRedirects)
+
+
 class Fetcher:
     def __init__(self, base_url: str, key: Key, rate: float, retries: int, retry_wait: float, timeout: float):
         self.base_url, self.key = base_url.rstrip("/"), key
@@ -261,26 +289,35 @@ class Fetcher:
     def fetch(self, tmdb_id: int):
         """(200, slim answer) or (404, None); raises Stop for 401, other 4xx and a network that stays down;
         None when the run was stopped meanwhile."""
-        failures = 0
+        failures = throttled = 0
         while True:
             if not self.limiter.wait(self.stop) or self.stop.is_set():
                 return None
             with self.lock:
                 self.requests += 1
             try:
-                with urllib.request.urlopen(self._request(tmdb_id), timeout=self.timeout) as response:
+                with _OPENER.open(self._request(tmdb_id), timeout=self.timeout) as response:
                     answer = json.loads(response.read().decode("utf-8"))
                 if not isinstance(answer, dict):
                     raise ValueError("the answer is not a JSON object")
                 return 200, _slim(answer)
             except urllib.error.HTTPError as e:
                 code, retry_after = e.code, e.headers.get("Retry-After") if e.headers else None
-                e.close()
+                body = _read_error_body(e)
                 if code == 404:
-                    return 404, None
+                    if body.get("status_code") == TMDB_NOT_FOUND:
+                        return 404, None
+                    # Not TMDB saying "no such film" (a wrong --base-url, a proxy): caching it would
+                    # hide the film for good.
+                    raise Stop(f"HTTP 404 without TMDB's 'not found' answer for tmdbId {tmdb_id}: "
+                               "is --base-url right?", 2) from None
                 if code == 401:
                     raise Stop(f"TMDB refused the key (401): check {self.key.variable}", 2) from None
                 if code == 429:
+                    throttled += 1
+                    if throttled > MAX_THROTTLED:
+                        raise Stop(f"tmdbId {tmdb_id}: still rate limited (429) after {MAX_THROTTLED} waits; "
+                                   "rerun later (the cache keeps what was fetched)", 3) from None
                     self.limiter.pause(retry_after_seconds(retry_after))
                     continue
                 if code < 500:

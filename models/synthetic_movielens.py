@@ -267,7 +267,8 @@ def generate(out_dir, users: int = ML32M[0], movies: int = ML32M[1], ratings: in
                            or "(no genres listed)"])
     with open(out / "links.csv", "w", encoding="utf-8", newline="") as f:
         f.write("movieId,imdbId,tmdbId\n")  # tmdbId left empty: these films do not exist
-        f.writelines(f"{m},{i:07d},\n" for m, i in zip(w.movie_ids.tolist(), w.imdb.tolist()))
+        # imdbIds from 900,000,001 up: no real film has one (real ones have 7-8 digits).
+        f.writelines(f"{m},{i + 900_000_000},\n" for m, i in zip(w.movie_ids.tolist(), w.imdb.tolist()))
 
     per_film, positives = np.zeros(movies, np.int64), 0
     release = (w.year - 1970) * 365 * DAY  # roughly January 1st: nobody rates a film before it exists
@@ -291,7 +292,7 @@ def generate(out_dir, users: int = ML32M[0], movies: int = ML32M[1], ratings: in
         "SYNTHETIC data in the MovieLens ml-latest CSV layout, made by CineLocal's\n"
         f"models/synthetic_movielens.py (users={users} movies={movies} ratings={ratings} "
         f"clusters={clusters} zipf={zipf} seed={seed} tags={tags}).\n"
-        "Films, titles, ratings, tags and imdbIds are invented; tmdbId is empty on purpose.\n"
+        "Films, titles, ratings, tags and imdbIds are invented (imdbIds above 900,000,000, which no real film has); tmdbId is empty on purpose.\n"
         "Use it only to test scale and plumbing, never as evidence about real films or people.\n")
     top = np.sort(per_film)[::-1][: max(1, movies // 100)].sum()
     return {"out": str(out), "users": users, "movies": movies, "rated_movies": int((per_film > 0).sum()),

@@ -9,17 +9,10 @@ from typing import Sequence
 
 import numpy as np
 
-from .interactions import POSITIVE, UserRatings
+from .interactions import POSITIVE, UserRatings, positive_counts
 from .protocol import Case
 
 MIN_STARS, MAX_STARS = 0.5, 5.0
-
-
-def positive_counts(train_users: Sequence[UserRatings], n_items: int) -> np.ndarray:
-    counts = np.zeros(n_items, dtype=np.float64)
-    for u in train_users:
-        counts[u.positives] += 1
-    return counts
 
 
 class Popularity:

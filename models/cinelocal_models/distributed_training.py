@@ -54,14 +54,14 @@ def _rank_main(rank: int, world_size: int, port: int, cat, users, cfg, result_pa
 
 def train_distributed(cat, users, cfg, world_size: int = 2):
     """Train with world_size local ranks; returns rank 0's TwoTower (all ranks hold the same one)."""
-    from .tower_training import positive_counts_of
+    from .interactions import positive_counts
     from .two_tower import TwoTower
     with tempfile.TemporaryDirectory() as tmp:
         result = Path(tmp) / "rank0.pt"
         torch.multiprocessing.spawn(_rank_main, args=(world_size, free_port(), cat, users, cfg, str(result)),
                                     nprocs=world_size, join=True)
         saved = torch.load(result)
-    counts = positive_counts_of(users, len(cat))
+    counts = positive_counts(users, len(cat))
     model = TwoTower(cat, counts > 0, cfg, counts)
     model.load_state_dict(saved["state"])
     model.eval()

@@ -43,6 +43,14 @@ def split_users(n_users: int, holdout_fraction: float, seed: int) -> tuple[np.nd
     return np.sort(perm[n_hold:]), np.sort(perm[:n_hold])
 
 
+def positive_counts(users, n_items: int) -> np.ndarray:
+    """float64 [n_items]: how many of `users` liked each item (the popularity every part ranks by)."""
+    counts = np.zeros(n_items, dtype=np.float64)
+    for u in users:
+        counts[u.positives] += 1
+    return counts
+
+
 def positive_matrix(users, n_items: int):
     """scipy.sparse CSR [n_users x n_items] of 1.0 where a user liked an item (stars >= POSITIVE):
     built from index arrays, so its size grows with the number of positives, never users x items."""

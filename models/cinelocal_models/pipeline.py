@@ -14,7 +14,7 @@ from . import bundle, export, protocol
 from .bundle import RATING_HEAD_FILE
 from .catalogue import build_catalogue, write_catalogue
 from .content_export import build_content
-from .interactions import group_by_user, split_users
+from .interactions import group_by_user, positive_counts, split_users
 from .movielens import read_movielens
 from .quantize import dequantize, int8_initializer_names, quantize_weights_int8
 from .blend import train_blended
@@ -113,9 +113,7 @@ def held_out_check(users, train_idx, hold_idx, seed: int, tower, tower_q, table_
     if len(hold_idx) > MAX_CHECK_USERS:
         hold_idx = np.sort(np.random.default_rng([seed, 0xC4EC]).choice(hold_idx, MAX_CHECK_USERS, replace=False))
     cases = protocol.topn_cases(users, hold_idx, seed)
-    counts = np.zeros(len(table_deq))
-    for i in train_idx:
-        counts[users[i].positives] += 1
+    counts = positive_counts([users[i] for i in train_idx], len(table_deq))
     scorers = {"int8": lambda it, st: table_deq @ export.run_tower(tower_q, it, st),
                "float": lambda it, st: table_float @ export.run_tower(tower, it, st),
                "popularity": lambda it, st: counts}

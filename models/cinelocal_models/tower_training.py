@@ -27,7 +27,7 @@ import torch
 import torch.nn.functional as F
 
 from .catalogue import Catalogue
-from .interactions import POSITIVE, UserRatings
+from .interactions import POSITIVE, UserRatings, positive_counts
 from .two_tower import TrainConfig, TwoTower
 
 
@@ -170,18 +170,6 @@ def sampled_softmax_loss(user: torch.Tensor, cand_table: torch.Tensor, log_q: to
     return (-per_user[has] / n[has]).mean()
 
 
-def positive_counts_of(users: list[UserRatings], n_items: int) -> np.ndarray:
-    counts = np.zeros(n_items)
-    for u in users:
-        counts[u.positives] += 1
-    return counts
-
-
-def has_id_mask(users: list[UserRatings], n_items: int) -> np.ndarray:
-    """Items liked by at least one training user keep an id embedding; others rely on content."""
-    return positive_counts_of(users, n_items) > 0
-
-
 def train(cat: Catalogue, users: list[UserRatings], cfg: TrainConfig, rank: int = 0,
           world_size: int = 1, plan: TrainingPlan | None = None) -> TwoTower:
     """Train on `users`. With world_size > 1 (a DDP process group already initialised), every rank
@@ -190,7 +178,7 @@ def train(cat: Catalogue, users: list[UserRatings], cfg: TrainConfig, rank: int 
     model's plan to its tuning model too, so both are trained alike."""
     torch.manual_seed(cfg.seed)
     rng = np.random.default_rng(cfg.seed)
-    counts = positive_counts_of(users, len(cat))
+    counts = positive_counts(users, len(cat))
     model = TwoTower(cat, counts > 0, cfg, counts)
     step_model = model
     if world_size > 1:

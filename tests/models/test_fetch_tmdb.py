@@ -66,6 +66,7 @@ class FakeTMDB:
     def __init__(self, movies):
         self.movies, self.log, self.lock = movies, [], threading.Lock()
         self.fail_from, self.throttle_once, self.auth = None, set(), []
+        self.not_tmdb = False  # 404s without TMDB's body, as a wrong --base-url gives
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -103,8 +104,10 @@ class FakeTMDB:
                 status = 200 if tmdb_id in self.movies else 404
             self.log.append((time.monotonic(), tmdb_id, status))
             self.auth.append("header" if "Authorization" in h.headers else "query")
-        body = json.dumps(self.movies[tmdb_id] if status == 200 else
-                          {"status_code": 7, "status_message": "nope"}).encode()
+        body = json.dumps(self.movies[tmdb_id] if status == 200 else  # TMDB's own error bodies
+                          {"status_code": 34 if status == 404 else 7, "status_message": "nope"}).encode()
+        if status == 404 and self.not_tmdb:
+            body = b"<html>Not Found</html>"
         h.send_response(status)
         h.send_header("Content-Type", "application/json")
         h.send_header("Content-Length", str(len(body)))
@@ -254,6 +257,14 @@ class FetchTMDBTest(unittest.TestCase):
         code, _, err, _ = self.fetch(key="wrong", variable="TMDB_BEARER_TOKEN")
         self.assertEqual(code, 2)
         self.assertIn("TMDB refused the key (401): check TMDB_BEARER_TOKEN", err)
+
+    def test_a_404_that_is_not_tmdbs_stops_and_caches_nothing(self):
+        self.server.not_tmdb = True
+        code, _, err, _ = self.fetch("--workers", 1)
+        self.assertEqual(code, 2)
+        self.assertIn("is --base-url right?", err)
+        cache = self.out / "cache.jsonl"
+        self.assertNotIn('"status": 404', cache.read_text() if cache.exists() else "")
 
     def test_a_bearer_token_is_sent_as_a_header(self):
         code, _, err, _ = self.fetch(variable="TMDB_BEARER_TOKEN")

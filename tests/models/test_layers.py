@@ -42,6 +42,11 @@ class Layers(unittest.TestCase):
                     upward.append(f"{path.stem} -> {target}")
         self.assertEqual(upward, [])
 
+    def test_the_bundle_build_uses_no_evaluation_module(self):
+        evaluation = set(LAYERS["evaluation"])
+        for module in LAYERS["build"]:
+            self.assertEqual(imported_modules(PACKAGE / f"{module}.py") & evaluation, set(), module)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -93,7 +93,7 @@ class SyntheticMovieLensTest(unittest.TestCase):
         names = {g for gs in genres for g in gs.split("|")}
         self.assertEqual(names - set(synth.GENRES), {"(no genres listed)"})
         self.assertEqual([int(r[0]) for r in self.links[1:]], ids)
-        self.assertTrue(all(len(r[1]) == 7 and r[1].isdigit() and r[2] == "" for r in self.links[1:]))
+        self.assertTrue(all(r[1].isdigit() and int(r[1]) > 900_000_000 and r[2] == "" for r in self.links[1:]))
         self.assertTrue(set(int(r[1]) for r in self.tags[1:]) <= set(ids))
         self.assertEqual(len({tuple(r[:3]) for r in self.tags[1:]}), TAGS)
 
