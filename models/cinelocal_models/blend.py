@@ -106,7 +106,7 @@ class _SplitScores:
 
 
 def tune_blend(model, factors: EaseFactors | None, users: Sequence[UserRatings], val: np.ndarray, seed: int,
-               slopes=GATE_SLOPES, offsets=GATE_OFFSETS, weights=EASE_WEIGHTS
+               slopes=GATE_SLOPES, offsets=GATE_OFFSETS, weights=None
                ) -> tuple[tuple[float, float, float], dict]:
     """Best (a, b, w) by Recall@20 + NDCG@100 on the validation users `val` (positions in `users`),
     half the main split, half the mean over k = 1, 3, 5, 10, for a model and EASE fitted without them.
@@ -114,6 +114,7 @@ def tune_blend(model, factors: EaseFactors | None, users: Sequence[UserRatings],
     settings = {"main": None} | {f"k={k}": k for k in protocol.COLD_START_K}
     val = tuning_sample(val, len(model.content.has_id), seed)
     split = {s: _SplitScores(model, factors, protocol.topn_cases(users, val, seed, k)) for s, k in settings.items()}
+    weights = EASE_WEIGHTS if weights is None else weights
     if factors is None:
         weights = (0.0,)
     def score(point):
@@ -190,12 +191,14 @@ def train_blended(cat, users: Sequence[UserRatings], train_positions: np.ndarray
     with stage("train: blend grid"):
         (a, b, w), table = tune_blend(fit_model, fit_factors, users, val, seed)
     set_gate(fit_model, a, b)
-    if fit_factors is not None:
+    if fit_factors is not None and w > 0:
         attach_ease(fit_model, fit_factors, w)
     with stage("train: two-tower, final"):
         model = train(cat, all_users, cfg, plan=plan)
     set_gate(model, a, b)
-    if cfg.ease_rank:
+    # A term of weight 0 ships no columns: they would cost bytes and, where an item's EASE row is far
+    # larger than its taste part (popular films at ml-32m's shape: up to 10^4 x), that row's int8 precision.
+    if cfg.ease_rank and w > 0:
         with stage("train: EASE term, final"):
             attach_ease(model, fit_ease_factors(all_users, len(cat), lam, cfg.ease_rank), w)
     return TunedTraining(model, (a, b), w, lam, table, fit_model, val)

@@ -40,6 +40,9 @@ from .grid import grid_search
 from .protocol import evaluate_cases, mean_metrics, topn_cases
 
 EASE_LAMBDAS = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0, 3000.0)
+# Large data sets have item counts in the tens of thousands: the best lambda grows with them (at
+# ml-32m's shape the term chose 3000, the top of the grid above), and the large path tries more for free.
+LARGE_EXTRA_LAMBDAS = (10_000.0, 30_000.0, 100_000.0)
 
 # Dense decomposition while X (users x liked items) has at most this many cells (float64: 400 MB).
 EXACT_MAX_CELLS = 50_000_000
@@ -202,6 +205,7 @@ def choose_ease_lambda(train_users: Sequence[UserRatings], n_items: int, seed: i
     x, _ = _liked_columns(train_users, n_items)
     if not is_large(x, rank):
         return tune_ease(train_users, n_items, seed, lambdas)[0], None
+    lambdas = tuple(lambdas) + LARGE_EXTRA_LAMBDAS
     fit, val = validation_positions(len(train_users), seed)
     if len(val) > max_validation_users:
         val = np.sort(np.random.default_rng([seed, 0x7A]).choice(val, max_validation_users, replace=False))

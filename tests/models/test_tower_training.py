@@ -49,6 +49,18 @@ class PlanTest(unittest.TestCase):
         self.assertTrue(training.model.training_plan.capped)
         self.assertEqual(training.fit_model.training_plan, training.model.training_plan)
 
+    def test_an_ease_term_the_blend_weighs_zero_ships_no_columns(self):
+        from cinelocal_models import blend, export
+        cat, users = tiny()
+        saved, blend.EASE_WEIGHTS = blend.EASE_WEIGHTS, (0.0,)
+        try:
+            training = blend.train_blended(cat, users, np.arange(len(users)), TrainConfig(epochs=2, ease_rank=2, log=False), 0)
+        finally:
+            blend.EASE_WEIGHTS = saved
+        self.assertEqual(training.ease_weight, 0.0)
+        self.assertIsNone(training.model.ease_rows)
+        self.assertEqual(export.item_table(training.model).shape[1], training.model.dim + 1)
+
 
 class SampledSoftmaxTest(unittest.TestCase):
     def test_with_every_film_a_candidate_and_no_correction_it_is_the_full_softmax(self):
