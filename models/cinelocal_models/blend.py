@@ -46,6 +46,9 @@ def set_gate(model, a: float, b: float) -> None:
         model.gate.bias.fill_(float(b))
 
 
+EASE_ROW_CAP = 8.0
+
+
 def attach_ease(model, factors: EaseFactors, weight: float) -> None:
     """Append the EASE term to the model's exported vectors: input rows x weight on the visitor's
     side, item rows on the item table's. Both sides are rescaled by one constant (scores unchanged)
@@ -56,7 +59,12 @@ def attach_ease(model, factors: EaseFactors, weight: float) -> None:
     has = np.abs(factors.item_rows).max(1) > 0
     c = 1.0
     if has.any():
-        c = float(np.median(np.abs(taste[has]).max(1)) / np.median(np.abs(factors.item_rows[has]).max(1)))
+        taste_size, ease_size = np.abs(taste[has]).max(1), np.abs(factors.item_rows[has]).max(1)
+        c = float(np.median(taste_size) / np.median(ease_size))
+        # A long tail of films with tiny EASE rows (87k films) pulls the median down, and the head's
+        # rows then dwarf their own taste part; keep the 99th percentile within EASE_ROW_CAP x taste
+        # (ml-latest-small: 5.5 x at the median's c, so unchanged there).
+        c = min(c, float(EASE_ROW_CAP * np.median(taste_size) / np.percentile(ease_size, 99)))
     model.ease_rows = (factors.input_rows * np.float32(weight / c), factors.item_rows * np.float32(c))
 
 
