@@ -17,7 +17,7 @@ end OUT/movies_enriched.csv and OUT/movie_details.csv are written from the cache
 folder's columns (and `moveId` spelling), plus a `keywords` column (pipe-separated) at the end of
 movies_enriched.csv, keyed by the links.csv movieId with its imdbId and tmdbId.
 
-Standard library only. Exit codes: 0 done (or --limit reached), 2 bad input / key refused / an
+urllib and the project's id parser only. Exit codes: 0 done (or --limit reached), 2 bad input / key refused / an
 unexpected TMDB answer, 3 network down, 130 interrupted.
 """
 from __future__ import annotations
@@ -39,6 +39,9 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cinelocal_models.movielens import id_number  # noqa: E402  (the one parser of optional ids)
 
 DEFAULT_BASE_URL = "https://api.themoviedb.org"
 CACHE = "cache.jsonl"
@@ -99,17 +102,6 @@ class Link:
     tmdb_id: int  # 0 if none
 
 
-def _number(text) -> int:
-    text = str(text or "").strip()
-    if text[:2].lower() == "tt":
-        text = text[2:]
-    try:
-        value = float(text)
-    except ValueError:
-        return 0
-    return int(value) if value == value and 1 <= value < 1e15 and value == int(value) else 0
-
-
 def _read_csv(path: Path, required: list[str]) -> list[dict]:
     try:
         with open(path, newline="", encoding="utf-8-sig") as f:
@@ -133,10 +125,10 @@ def read_links(ml_dir: Path) -> list[Link]:
                    "ml-32m) lists tmdbIds", 2)
     links = []
     for row in _read_csv(path, ["movieId", "tmdbId"]):
-        movie_id = _number(row.get("movieId"))
+        movie_id = id_number(row.get("movieId"))
         if movie_id:
             imdb = (row.get("imdbId") or "").strip()
-            links.append(Link(movie_id, imdb if _number(imdb) else "", _number(row.get("tmdbId"))))
+            links.append(Link(movie_id, imdb if id_number(imdb) else "", id_number(row.get("tmdbId"))))
     return links
 
 
@@ -145,7 +137,7 @@ def read_movie_titles(ml_dir: Path) -> dict[int, tuple[str, str]]:
     path = (ml_dir if ml_dir.is_dir() else ml_dir.parent) / "movies.csv"
     if not path.is_file():
         return {}
-    return {_number(r.get("movieId")): (r.get("title") or "", r.get("genres") or "")
+    return {id_number(r.get("movieId")): (r.get("title") or "", r.get("genres") or "")
             for r in _read_csv(path, ["movieId", "title", "genres"])}
 
 
@@ -443,7 +435,7 @@ def _us_date(iso: str) -> str:
 
 
 def _runtime(value) -> str:
-    minutes = _number(value)
+    minutes = id_number(value)
     return str(minutes) if minutes else ""
 
 
@@ -462,13 +454,13 @@ def write_outputs(out: Path, links: list[Link], titles: dict[int, tuple[str, str
         if not title:
             title = f"{movie.get('title', '')} ({year})" if year.isdigit() else movie.get("title", "")
             genres = "|".join(movie.get("genres") or []) or "(no genres listed)"
-        imdb = _number(link.imdb_id) or _number(movie.get("imdb_id"))
+        imdb = id_number(link.imdb_id) or id_number(movie.get("imdb_id"))
         rating = movie.get("vote_average")
         keywords = "|".join(_one_line(k).replace("|", "/") for k in movie.get("keywords") or [] if _one_line(k))
         enriched.append([link.movie_id, title, genres, imdb or "", link.tmdb_id, _one_line(movie.get("overview")),
                          _one_line(movie.get("tagline")), _runtime(movie.get("runtime")),
                          "" if rating is None else rating, keywords])
-        collection = _number(movie.get("collection_id"))
+        collection = id_number(movie.get("collection_id"))
         details.append([link.movie_id, _one_line(movie.get("original_title")), collection or "",
                         _us_date(movie.get("release_date")), movie.get("backdrop_path") or "",
                         movie.get("poster_path") or ""])
