@@ -2,7 +2,7 @@
 """Build the CineLocal site bundle: MovieLens -> trained two-tower -> int8 files + manifest.
 
     /usr/bin/python3 models/build_bundle.py --out build/site/model [--movielens DIR] [--tmdb DIR]
-                                            [--epochs N] [--seed 0]
+                                            [--max-vector-films N] [--epochs N] [--seed 0]
 
 Writes DIR/{catalogue.json,item_table.bin,user_tower.onnx,rating_head.bin,manifest.json}, the PyTorch reference values
 for tests (--reference, default DIR/../model_reference.json: keep it outside a deployed site),
@@ -39,11 +39,16 @@ def parse_args(argv):
     p.add_argument("--stages-json", help="also write each stage's wall seconds and peak memory to this JSON file")
     p.add_argument("--reference", help="where the PyTorch reference values for tests go "
                                        "(default: DIR/../model_reference.json)")
+    p.add_argument("--max-vector-films", type=int, default=None,
+                   help="catalogue policy: the most-rated films that carry model vectors, the rest are "
+                        "search-only (default 12,000; models/cinelocal_models/catalogue_policy.py)")
     p.add_argument("--epochs", type=int, default=40)
     p.add_argument("--seed", type=int, default=0)
     args = p.parse_args(argv)
     if args.epochs < 1:
         p.error("--epochs must be >= 1")
+    if args.max_vector_films is not None and args.max_vector_films < 1:
+        p.error("--max-vector-films must be >= 1")
     return args
 
 
@@ -55,7 +60,8 @@ def stamp_of(args, source_files) -> str:
         h.update(str(path.relative_to(MODELS_DIR)).encode() + b"\0" + path.read_bytes() + b"\0")
     for path in source_files:
         h.update(path.name.encode() + b"\0" + sha256_file(path).encode() + b"\0")
-    h.update(json.dumps({"epochs": args.epochs, "seed": args.seed}, sort_keys=True).encode())
+    h.update(json.dumps({"epochs": args.epochs, "seed": args.seed, "max_vector_films": args.max_vector_films},
+                        sort_keys=True).encode())
     return h.hexdigest()
 
 
@@ -104,8 +110,10 @@ def main(argv=None) -> int:
         from cinelocal_models.two_tower import TrainConfig
         torch.set_num_threads(2)  # Debian's torch defaults to 1 here
         meter = StageMeter()
+        from cinelocal_models.catalogue_policy import DEFAULT_MAX_VECTOR_FILMS
         result = build(out, ml_dir, tmdb_dir, TrainConfig(epochs=args.epochs, seed=args.seed),
-                       reference_path=reference, meter=meter)
+                       reference_path=reference, meter=meter,
+                       max_vector_films=args.max_vector_films or DEFAULT_MAX_VECTOR_FILMS)
         with meter.stage("metadata shards"):
             write_metadata_shards(out, tmdb_dir, join)
         stamp_path.write_text(stamp + "\n")

@@ -23,7 +23,7 @@ MODELS_DIR = Path(__file__).resolve().parent
 sys.path.insert(0, str(MODELS_DIR))
 
 from cinelocal_models import locate  # noqa: E402
-from cinelocal_models.bundle import read_bundle  # noqa: E402
+from cinelocal_models.bundle import read_bundle, vector_count  # noqa: E402
 from cinelocal_models.catalogue import catalogue_from_document  # noqa: E402
 from cinelocal_models.content_export import dequantized  # noqa: E402
 from cinelocal_models.content_model import ContentConfig, embed_texts, movie_texts, prepare, train_content  # noqa: E402
@@ -67,8 +67,8 @@ def main(argv=None) -> int:
     ml_dir, tmdb_dir = locate.movielens_dir(args.movielens), locate.tmdb_dir(args.tmdb)
 
     manifest, doc, q, scale = read_bundle(out)
-    table, cat = dequantize(q, scale, axis=0), catalogue_from_document(doc)
-    n = manifest["item_count"]
+    n = vector_count(manifest)  # the content model places films with vectors only
+    table, cat = dequantize(q, scale, axis=0), catalogue_from_document(doc, n)
     rng = np.random.default_rng(args.seed)
     held = np.sort(rng.choice(n, size=int(n * HOLDOUT), replace=False))
     train_rows = np.setdiff1d(np.arange(n), held)

@@ -17,19 +17,21 @@ Result<Bundle> Bundle::assemble(Manifest manifest, const FileBytes& files) {
     }
     const auto& catalogue_bytes = files.at(k_catalogue_file);
     auto catalogue = Catalogue::parse(std::string_view(reinterpret_cast<const char*>(catalogue_bytes.data()),
-                                                       catalogue_bytes.size()));
+                                                       catalogue_bytes.size()),
+                                      manifest.vector_count);
     if (!catalogue) return catalogue.error();
     if (catalogue.value().size() != manifest.item_count) {
         return make_error(ErrorCode::size_mismatch,
                           "catalogue.json has " + std::to_string(catalogue.value().size()) +
                               " movies, manifest.json says " + std::to_string(manifest.item_count));
     }
-    auto table = ItemTable::parse(files.at(k_item_table_file), manifest.item_count, manifest.embedding_dim);
+    // Search-only films have no row: the table, the tower's inputs and the head cover vector_count films.
+    auto table = ItemTable::parse(files.at(k_item_table_file), manifest.vector_count, manifest.embedding_dim);
     if (!table) return table.error();
     UnitRows unit_rows(table.value(), manifest.taste_dims);
     std::optional<RatingHead> rating_head;
     if (manifest.files.count(k_rating_head_file)) {
-        auto head = RatingHead::parse(files.at(k_rating_head_file), manifest.item_count);
+        auto head = RatingHead::parse(files.at(k_rating_head_file), manifest.vector_count);
         if (!head) return head.error();
         rating_head = std::move(head).value();
     }

@@ -6,7 +6,7 @@
 
 namespace cinelocal {
 
-Result<Catalogue> Catalogue::parse(std::string_view json_text) {
+Result<Catalogue> Catalogue::parse(std::string_view json_text, std::optional<std::size_t> vector_count) {
     auto json = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
     if (json.is_discarded() || !json.is_object()) {
         return make_error(ErrorCode::invalid_format, "catalogue.json is not valid JSON");
@@ -41,6 +41,10 @@ Result<Catalogue> Catalogue::parse(std::string_view json_text) {
         }
     } catch (const nlohmann::json::exception& e) {
         return make_error(ErrorCode::invalid_format, std::string("catalogue.json: ") + e.what());
+    }
+    catalogue.vector_count_ = vector_count.value_or(catalogue.movies_.size());
+    if (catalogue.vector_count_ > catalogue.movies_.size()) {
+        return make_error(ErrorCode::size_mismatch, "catalogue.json has fewer movies than the model has vectors");
     }
     return catalogue;
 }

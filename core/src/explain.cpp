@@ -8,9 +8,10 @@ namespace cinelocal {
 Explanation explain(const Catalogue& catalogue, const UnitRows& rows, const Profile& profile, ItemIndex candidate,
                     std::size_t per_side, float min_weight) {
     Explanation explanation;
+    if (!catalogue.has_vectors(candidate)) return explanation;  // the models know nothing of it
     for (const auto& rating : profile.ratings()) {
         auto index = catalogue.index_of(rating.movie);
-        if (!index || *index == candidate) continue;
+        if (!index || *index == candidate || !catalogue.has_vectors(*index)) continue;
         const float weight = (rating.stars - 3.0f) / 2.0f * rows.cosine(candidate, *index);
         if (std::fabs(weight) < min_weight) continue;
         (weight > 0 ? explanation.pulled_up : explanation.pushed_down).push_back({rating.movie, weight});

@@ -29,6 +29,7 @@ Result<Manifest> parse_manifest(std::string_view json_text) {
     try {
         manifest.model_version = json.at("model_version").get<std::string>();
         manifest.item_count = json_integer<std::size_t>(json.at("item_count"));
+        manifest.vector_count = json_integer_or(json, "vector_count", manifest.item_count);
         manifest.embedding_dim = json_integer<std::size_t>(json.at("embedding_dim"));
         manifest.max_profile_items = json_integer_or(json, "max_profile_items", std::size_t{512});
         manifest.taste_dims = json_integer_or(json, "taste_dims", manifest.embedding_dim);
@@ -42,6 +43,9 @@ Result<Manifest> parse_manifest(std::string_view json_text) {
     }
     if (manifest.item_count == 0 || manifest.embedding_dim == 0) {
         return make_error(ErrorCode::invalid_format, "manifest.json: item_count and embedding_dim must be positive");
+    }
+    if (manifest.vector_count == 0 || manifest.vector_count > manifest.item_count) {
+        return make_error(ErrorCode::invalid_format, "manifest.json: vector_count must be 1 to item_count");
     }
     if (manifest.taste_dims == 0 || manifest.taste_dims > manifest.embedding_dim) {
         return make_error(ErrorCode::invalid_format, "manifest.json: taste_dims must be 1 to embedding_dim");

@@ -9,12 +9,14 @@ namespace cinelocal {
 
 std::vector<ItemIndex> onboarding_picks(const Catalogue& catalogue, const UnitRows& rows, const Profile& profile,
                                         std::size_t count, const OnboardingOptions& options) {
-    std::vector<float> popularity(catalogue.size());
-    std::vector<bool> rated(catalogue.size(), false);
+    // Only films with vectors: the spread is measured in the model's space.
+    std::vector<float> popularity(catalogue.vector_count());
+    std::vector<bool> rated(catalogue.vector_count(), false);
     std::vector<ItemIndex> asked;  // rated movies, then each pick
-    for (std::size_t i = 0; i < catalogue.size(); ++i) popularity[i] = float(catalogue.movie(ItemIndex(i)).positives);
+    for (std::size_t i = 0; i < popularity.size(); ++i) popularity[i] = float(catalogue.movie(ItemIndex(i)).positives);
     for (const auto& rating : profile.ratings()) {
-        if (auto index = catalogue.index_of(rating.movie)) {
+        auto index = catalogue.index_of(rating.movie);
+        if (index && catalogue.has_vectors(*index)) {
             rated[std::size_t(*index)] = true;
             asked.push_back(*index);
         }

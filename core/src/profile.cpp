@@ -153,7 +153,8 @@ TowerInput tower_input(const Profile& profile, const Catalogue& catalogue, std::
     TowerInput input;
     const auto& ratings = profile.ratings();
     for (auto it = ratings.rbegin(); it != ratings.rend() && input.item_index.size() < max_items; ++it) {
-        if (auto index = catalogue.index_of(it->movie)) {
+        auto index = catalogue.index_of(it->movie);
+        if (index && catalogue.has_vectors(*index)) {
             input.item_index.push_back(*index);
             input.stars.push_back(it->stars);
         }

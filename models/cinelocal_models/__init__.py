@@ -7,7 +7,7 @@ tuning on validation users and the evaluation share its one definition.
 
 LAYERS = {
     "data": ("errors", "locate", "movielens", "catalogue", "interactions", "protocol", "text_vocab",
-             "grid", "seeding", "stage_meter", "metadata_join"),
+             "grid", "seeding", "stage_meter", "metadata_join", "catalogue_policy"),
     "models": ("two_tower", "tower_training", "distributed_training", "ease_factors", "blend",
                "rating_head", "fold_in", "content_model"),
     "export": ("quantize", "export", "bundle", "scoring", "content_export", "metadata_shards"),

@@ -40,8 +40,13 @@ def read_bundle(out: Path) -> tuple[dict, dict, np.ndarray, np.ndarray]:
     out = Path(out)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     doc = json.loads((out / "catalogue.json").read_text(encoding="utf-8"))
-    q, scale = read_item_table(out / "item_table.bin", manifest["item_count"], manifest["embedding_dim"])
+    q, scale = read_item_table(out / "item_table.bin", vector_count(manifest), manifest["embedding_dim"])
     return manifest, doc, q, scale
+
+
+def vector_count(manifest: dict) -> int:
+    """Rows of the item table: the first vector_count films of catalogue.json (older bundles: all)."""
+    return manifest.get("vector_count", manifest["item_count"])
 
 
 def _file_entry(path: Path) -> dict:
@@ -50,9 +55,10 @@ def _file_entry(path: Path) -> dict:
 
 
 def write_manifest(out: Path, dataset_name: str, ratings_sha256: str, n_items: int, dim: int,
-                   taste_dims: int | None = None) -> dict:
-    """taste_dims: the leading columns that describe taste (similarity uses them); the rest, e.g. a
-    popularity bias column, only add to scores."""
+                   taste_dims: int | None = None, vector_count: int | None = None) -> dict:
+    """n_items: films in catalogue.json; vector_count: how many of them (the first ones) have model
+    vectors (catalogue_policy.py; default all). taste_dims: the leading columns that describe taste
+    (similarity uses them); the rest, e.g. a popularity bias column, only add to scores."""
     files = {name: _file_entry(out / name) for name in BUNDLE_FILES}
     version_hash = hashlib.sha256("".join(files[n]["sha256"] for n in BUNDLE_FILES).encode()).hexdigest()
     manifest = {
@@ -60,6 +66,7 @@ def write_manifest(out: Path, dataset_name: str, ratings_sha256: str, n_items: i
         "model_version": f"{MODEL_FAMILY}-{version_hash[:12]}",
         "dataset": {"name": dataset_name, "ratings_sha256": ratings_sha256},
         "item_count": n_items,
+        "vector_count": vector_count if vector_count is not None else n_items,
         "embedding_dim": dim,
         "taste_dims": taste_dims if taste_dims is not None else dim,
         "max_profile_items": MAX_PROFILE_ITEMS,

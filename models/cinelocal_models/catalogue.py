@@ -1,5 +1,8 @@
 """The catalogue: one entry per movie, sorted by movieId; the list position is the item index
-that the item table, the user tower and the C++ core all share."""
+that the item table, the user tower and the C++ core all share.
+
+A shipped catalogue.json lists the films with model vectors first (catalogue_policy.py), then the
+search-only films; the manifest's vector_count says where the first part ends."""
 from __future__ import annotations
 
 import json
@@ -80,6 +83,12 @@ class Catalogue:
         """movieIds -> item indices (all ids must be in the catalogue)."""
         return np.searchsorted(self.movie_ids, movie_ids)
 
+    def subset(self, indices: np.ndarray) -> "Catalogue":
+        """The films at `indices`, in that order (ascending indices keep the movieId order)."""
+        idx = np.asarray(indices, dtype=np.int64)
+        return Catalogue(self.movie_ids[idx], [self.titles[i] for i in idx], self.years[idx], list(self.genres),
+                         self.genre_masks[idx], self.positives[idx], self.tmdb_ids[idx])
+
     def genre_matrix(self) -> np.ndarray:
         """float32 [N, G] 0/1 matrix of the genre bits."""
         bits = np.arange(len(self.genres), dtype=np.int64)
@@ -103,16 +112,21 @@ def build_catalogue(ml: MovieLens) -> Catalogue:
                      positives, tmdb)
 
 
-def write_catalogue(cat: Catalogue, path: Path) -> None:
-    movies = [[int(cat.movie_ids[i]), cat.titles[i], int(cat.years[i]), int(cat.genre_masks[i]),
-               int(cat.positives[i]), int(cat.tmdb_ids[i])] for i in range(len(cat))]
+def write_catalogue(cat: Catalogue, path: Path, search_only: Catalogue | None = None) -> None:
+    """`cat`'s films (those with model vectors) first, then `search_only`'s (same genre list)."""
+    parts = [cat] if search_only is None else [cat, search_only]
+    if search_only is not None and search_only.genres != cat.genres:
+        raise ValueError("the search-only films must share the catalogue's genre bits")
+    movies = [[int(c.movie_ids[i]), c.titles[i], int(c.years[i]), int(c.genre_masks[i]),
+               int(c.positives[i]), int(c.tmdb_ids[i])] for c in parts for i in range(len(c))]
     doc = {"format_version": FORMAT_VERSION, "genres": cat.genres, "movies": movies}
     Path(path).write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def catalogue_from_document(doc: dict) -> Catalogue:
-    """The Catalogue back from a catalogue.json document (write_catalogue's inverse)."""
-    rows = doc["movies"]
+def catalogue_from_document(doc: dict, vector_count: int | None = None) -> Catalogue:
+    """The Catalogue back from a catalogue.json document (write_catalogue's inverse): every film, or
+    with vector_count (the manifest's) only the films with model vectors, in item-table order."""
+    rows = doc["movies"] if vector_count is None else doc["movies"][:vector_count]
     column = [np.array([m[k] for m in rows], dtype=np.int64) for k in (0, 2, 3, 4, 5)]
     return Catalogue(column[0], [m[1] for m in rows], column[1].astype(np.int32), list(doc["genres"]),
                      column[2], column[3], column[4])

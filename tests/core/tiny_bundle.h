@@ -28,15 +28,29 @@ inline std::vector<std::uint8_t> item_table_bytes() {
     return bytes;
 }
 
+// The same six films with vectors, then two search-only films (the catalogue policy's long tail):
+// a rarely rated cartoon, and a horror film made popular on purpose (policy ranks by rating count).
+inline const std::string catalogue_with_search_only_json = R"({"format_version":1,"genres":["Animation","Horror"],"movies":[
+  [1,"Toy Story",1995,1,200,862],
+  [2,"Shrek",2001,1,150,808],
+  [3,"Up",2009,1,90,14160],
+  [10,"Halloween",1978,2,80,948],
+  [11,"The Shining",1980,2,120,694],
+  [12,"Alien",1979,2,110,348],
+  [20,"Rare Cartoon",1999,1,0,0],
+  [21,"Obscure Horror",1981,2,999,0]]})";
+
 inline std::vector<std::uint8_t> as_bytes(const std::string& text) { return {text.begin(), text.end()}; }
 
-inline cinelocal::FileBytes files() {
-    return {{"catalogue.json", as_bytes(catalogue_json)},
+inline cinelocal::FileBytes files(const std::string& catalogue = catalogue_json) {
+    return {{"catalogue.json", as_bytes(catalogue)},
             {"item_table.bin", item_table_bytes()},
             {"user_tower.onnx", as_bytes("not a real model: the core only verifies it")}};
 }
 
-inline std::string manifest_json(const cinelocal::FileBytes& files) {
+// vector_count 0: the key is left out (every film has vectors, as in bundles before the policy).
+inline std::string manifest_json(const cinelocal::FileBytes& files, std::size_t item_count = 6,
+                                 std::size_t vector_count = 0) {
     std::string entries;
     for (const auto& [name, bytes] : files) {
         if (!entries.empty()) entries += ",";
@@ -44,7 +58,9 @@ inline std::string manifest_json(const cinelocal::FileBytes& files) {
                    "\",\"bytes\":" + std::to_string(bytes.size()) + "}";
     }
     return R"({"format_version":1,"model_version":"tiny-1","dataset":{"name":"tiny"},)"
-           R"("item_count":6,"embedding_dim":2,"max_profile_items":512,"files":{)" + entries + "}}";
+           "\"item_count\":" + std::to_string(item_count) + "," +
+           (vector_count ? "\"vector_count\":" + std::to_string(vector_count) + "," : std::string()) +
+           R"("embedding_dim":2,"max_profile_items":512,"files":{)" + entries + "}}";
 }
 
 }  // namespace tiny

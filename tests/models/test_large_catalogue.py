@@ -1,10 +1,13 @@
 """The build end to end on a synthetic set shaped like the long tail of ml-32m: 20,000 films, most
 with a handful of ratings or none, through the code paths large data sets take (sampled softmax,
-the sparse EASE eigensolver, the tuning samples), shrunk so they run here in about a minute."""
+the sparse EASE eigensolver, the tuning samples, the catalogue policy's search-only films), shrunk
+so they run here in about a minute."""
+import csv
 import json
 import sys
 import tempfile
 import unittest
+from collections import Counter
 from pathlib import Path
 
 
@@ -16,21 +19,25 @@ from cinelocal_models.two_tower import TrainConfig  # noqa: E402
 from synthetic_movielens import generate  # noqa: E402
 
 
+VECTOR_FILMS = 5_000  # the catalogue policy's cap: 15,000 films are search-only
+
+
 class LargeCatalogueBuild(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         root = Path(cls.tmp.name)
         generate(root / "ml", users=400, movies=20_000, ratings=24_000, seed=1)
+        cls.ml = root / "ml"
         saved = ease_factors.EXACT_MAX_CELLS, blend.MAX_TUNING_CELLS, pipeline.MAX_CHECK_USERS
         # The large paths, at this size: sparse EASE, tuning and check on user samples.
         ease_factors.EXACT_MAX_CELLS, blend.MAX_TUNING_CELLS, pipeline.MAX_CHECK_USERS = 0, 2_000_000, 30
         try:
-            cfg = TrainConfig(epochs=8, full_softmax_max_items=5_000, sampled_negatives=512, ease_rank=16,
+            cfg = TrainConfig(epochs=8, full_softmax_max_items=2_000, sampled_negatives=512, ease_rank=16,
                               example_budget=1_600, log=False)
             cls.log = []
             cls.result = pipeline.build(root / "bundle", root / "ml", None, cfg, log=cls.log.append,
-                                        reference_path=root / "reference.json")
+                                        reference_path=root / "reference.json", max_vector_films=VECTOR_FILMS)
         finally:
             ease_factors.EXACT_MAX_CELLS, blend.MAX_TUNING_CELLS, pipeline.MAX_CHECK_USERS = saved
         cls.out = root / "bundle"
@@ -41,13 +48,19 @@ class LargeCatalogueBuild(unittest.TestCase):
     def tearDownClass(cls):
         cls.tmp.cleanup()
 
-    def test_every_film_is_in_the_catalogue_and_the_item_table(self):
+    def test_every_film_is_in_the_catalogue_and_the_most_rated_in_the_item_table(self):
         manifest = json.loads((self.out / "manifest.json").read_text())
-        self.assertEqual(manifest["item_count"], 20_000)
+        self.assertEqual((manifest["item_count"], manifest["vector_count"]), (20_000, VECTOR_FILMS))
         catalogue = json.loads((self.out / "catalogue.json").read_text())
         self.assertEqual(len(catalogue["movies"]), 20_000)
         d = manifest["embedding_dim"]
-        self.assertEqual((self.out / "item_table.bin").stat().st_size, 20_000 * d + 4 * 20_000)
+        self.assertEqual((self.out / "item_table.bin").stat().st_size, VECTOR_FILMS * d + 4 * VECTOR_FILMS)
+        counts = Counter(int(row["movieId"]) for row in csv.DictReader(open(self.ml / "ratings.csv")))
+        ids = [m[0] for m in catalogue["movies"]]
+        fewest_with_vectors = min(counts.get(i, 0) for i in ids[:VECTOR_FILMS])
+        self.assertGreaterEqual(fewest_with_vectors, max(counts.get(i, 0) for i in ids[VECTOR_FILMS:]))
+        self.assertEqual(ids[:VECTOR_FILMS], sorted(ids[:VECTOR_FILMS]))
+        self.assertTrue(any(line.startswith(f"catalogue policy: {VECTOR_FILMS:,} of 20,000") for line in self.log))
 
     def test_the_content_model_is_in_the_manifest(self):
         self.assertTrue({"content_model.onnx", "content_vocab.json"} <= self.files)

@@ -35,6 +35,7 @@ void fit_rating_head(AppState& state, const TowerInput& input) {
 
 std::optional<float> predicted_stars(const AppState& state, ItemIndex index) {
     if (!state.bundle || !state.bundle->rating_head || !state.rating_fit) return std::nullopt;
+    if (!state.bundle->catalogue.has_vectors(index)) return std::nullopt;  // search-only: no row to predict from
     return state.bundle->rating_head->predict(state.bundle->item_table, *state.rating_fit, index);
 }
 

@@ -57,6 +57,15 @@ void draw_facts(ScreenContext& ctx, const Movie& movie, ItemIndex index) {
         ImGui::TextColored(colors::text_muted, rating ? "what CineLocal expected you to give it"
                                                       : "predicted for you from your ratings");
     }
+    if (!catalogue.has_vectors(index)) {  // the catalogue policy left it search-only
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(colors::text_muted, "%s",
+                           rating ? "Too few people rated this film for the model to learn it: your rating is kept "
+                                    "and exported, but it does not change your recommendations."
+                                  : "Too few people rated this film for the model to learn it: CineLocal cannot "
+                                    "predict your rating or recommend it. You can still rate it and keep it.");
+        ImGui::PopTextWrapPos();
+    }
     ImGui::Spacing();
 
     ImGui::PushTextWrapPos(0.0f);

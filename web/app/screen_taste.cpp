@@ -94,7 +94,7 @@ void draw_map(ScreenContext& ctx) {
     const Catalogue& catalogue = state.bundle->catalogue;
     for (const auto& rating : state.profile.ratings()) {
         auto index = catalogue.index_of(rating.movie);
-        if (!index) continue;
+        if (!index || !catalogue.has_vectors(*index)) continue;  // the map shows films with vectors
         const float liking = (rating.stars - 0.5f) / 4.5f;
         draw->AddCircleFilled(at(*index), ctx.px(4.5f),
                               ImGui::GetColorU32(ImVec4(0.9f, 0.3f + 0.45f * liking, 0.25f - 0.05f * liking, 1.0f)));
@@ -131,13 +131,18 @@ void draw_taste_screen(ScreenContext& ctx) {
     if (state.profile.empty()) wrapped_muted("You have not rated anything yet. Rate films in \"For you\" or search for them.");
     const auto ratings = state.profile.ratings();  // a copy: editing a row changes the profile
     const Catalogue& catalogue = state.bundle->catalogue;
-    std::size_t unknown = 0;
+    std::size_t unknown = 0, search_only = 0;
     for (auto it = ratings.rbegin(); it != ratings.rend(); ++it) {
         if (auto index = catalogue.index_of(it->movie)) {
             movie_row(ctx, "rated", *index);
+            if (!catalogue.has_vectors(*index)) ++search_only;
         } else {
             ++unknown;
         }
+    }
+    if (search_only > 0) {
+        ImGui::TextColored(colors::text_muted, "%zu of these films are too rarely rated for the model: kept, not used.",
+                           search_only);
     }
     if (unknown > 0) {
         ImGui::TextColored(colors::text_muted, "%zu ratings of films this catalogue lacks are kept but not used.", unknown);

@@ -1,5 +1,7 @@
-// The movie catalogue: one entry per item index (the row of the item table and the input of the
-// user tower), with the id, title, year and genres shown in the UI.
+// The movie catalogue: one entry per item index, with the id, title, year and genres shown in the
+// UI. The first vector_count() films carry model vectors: their index is also their row of the item
+// table and their input of the user tower. The others are search-only (the build's catalogue
+// policy): searchable and rateable, but the models know nothing of them.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -25,9 +27,12 @@ struct Movie {
 
 class Catalogue {
 public:
-    static Result<Catalogue> parse(std::string_view json_text);
+    // vector_count: from the manifest; by default every film carries vectors.
+    static Result<Catalogue> parse(std::string_view json_text, std::optional<std::size_t> vector_count = std::nullopt);
 
     std::size_t size() const { return movies_.size(); }
+    std::size_t vector_count() const { return vector_count_; }
+    bool has_vectors(ItemIndex index) const { return index >= 0 && std::size_t(index) < vector_count_; }
     const Movie& movie(ItemIndex index) const { return movies_[static_cast<std::size_t>(index)]; }
     const std::vector<Movie>& movies() const { return movies_; }
     const std::vector<std::string>& genre_names() const { return genre_names_; }
@@ -41,6 +46,7 @@ public:
 private:
     std::vector<Movie> movies_;
     std::vector<std::string> genre_names_;
+    std::size_t vector_count_ = 0;
     std::unordered_map<MovieId, ItemIndex> index_by_id_;
 };
 

@@ -21,7 +21,10 @@ struct Manifest {
     int format_version = 0;
     std::string model_version;
     std::string dataset_name;
-    std::size_t item_count = 0;
+    std::size_t item_count = 0;  // films in catalogue.json
+    // The first vector_count films carry model vectors (item table, user tower, rating head rows);
+    // the rest are search-only (the build's catalogue policy). Defaults to item_count.
+    std::size_t vector_count = 0;
     std::size_t embedding_dim = 0;
     // The leading columns that describe taste; similarity uses only these. Trailing columns (the
     // model's popularity bias) only add to scores. Defaults to embedding_dim.

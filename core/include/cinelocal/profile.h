@@ -63,7 +63,7 @@ private:
 };
 
 // What the user tower reads: catalogue indices and stars of the newest `max_items` ratings of
-// movies in the catalogue.
+// movies that carry model vectors (a search-only film's rating is kept but the tower never saw it).
 struct TowerInput {
     std::vector<std::int32_t> item_index;
     std::vector<float> stars;

@@ -28,7 +28,8 @@ private:
 };
 
 // The k movies most similar to `movie`, skipping itself and movies without signal (no training
-// user liked them: their vectors come from genre and year alone).
+// user liked them: their vectors come from genre and year alone). A search-only film (no vector)
+// gets the liked films sharing most of its genres, then the closest in year.
 Result<std::vector<ScoredItem>> similar_movies(const Catalogue& catalogue, const UnitRows& rows, MovieId movie,
                                                std::size_t k);
 
