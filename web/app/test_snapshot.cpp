@@ -34,7 +34,8 @@ nlohmann::json movie_json(const Catalogue& catalogue, ItemIndex index) {
     for (std::size_t g = 0; g < catalogue.genre_names().size(); ++g) {
         if (movie.genre_mask & (1u << g)) genres.push_back(catalogue.genre_names()[g]);
     }
-    return {{"id", movie.id}, {"title", movie.title}, {"year", movie.year}, {"genres", genres}};
+    return {{"id", movie.id}, {"title", movie.title}, {"year", movie.year}, {"genres", genres},
+            {"searchOnly", !catalogue.has_vectors(index)}};
 }
 
 }  // namespace
@@ -80,6 +81,10 @@ std::string test_snapshot_json(const AppState& state) {
                         {"problem", state.describe.problem}};
     json["screen"] = screen_name(state.screen);
     json["detailMovie"] = state.detail_movie;
+    if (state.bundle && state.detail_movie != 0) {
+        auto index = state.bundle->catalogue.index_of(state.detail_movie);
+        json["detailSearchOnly"] = index && !state.bundle->catalogue.has_vectors(*index);
+    }
     json["watchlist"] = state.profile.watchlist();
     json["notInterested"] = state.profile.not_interested();
     const ProfileSettings& settings = state.profile.settings;
@@ -96,6 +101,9 @@ std::string test_snapshot_json(const AppState& state) {
                                  {"matched", report.matched.size()}, {"ambiguous", ambiguous},
                                  {"unmatched", unmatched}, {"duplicates", report.duplicates.size()},
                                  {"errors", report.errors.size()}};
+    }
+    if (state.bundle) {
+        json["films"] = {{"all", state.bundle->catalogue.size()}, {"withVectors", state.bundle->catalogue.vector_count()}};
     }
     json["forYouPersonal"] = state.for_you_personal;
     json["forYouVersion"] = state.for_you_version;
