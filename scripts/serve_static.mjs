@@ -1,6 +1,7 @@
 // A minimal static file server for the built site (127.0.0.1 only), used by `./run serve` and
 // the end-to-end tests. Any static host works the same way; this one needs nothing but Node.
 // `prefix` serves the site under a path, as a GitHub Pages project site is ('/cinelocal/').
+// A file's precompressed twin (scripts/precompress.mjs) is sent when the request accepts it.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -10,8 +11,28 @@ const TYPES = {
   '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript', '.js': 'text/javascript',
   '.json': 'application/json', '.wasm': 'application/wasm', '.onnx': 'application/octet-stream',
   '.bin': 'application/octet-stream', '.data': 'application/octet-stream', '.png': 'image/png',
-  '.ttf': 'font/ttf', '.css': 'text/css',
+  '.ttf': 'font/ttf', '.css': 'text/css', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json',
 };
+// Content-Encoding -> the twin's suffix, in the server's order of preference.
+const ENCODINGS = [['br', '.br'], ['gzip', '.gz']];
+
+// The codings a request accepts ("gzip, deflate, br;q=0.5"); "q=0" refuses one.
+export function acceptedEncodings(header = '') {
+  return new Set(header.split(',').map((part) => part.trim().split(';')).filter(([name, ...params]) =>
+    name && !params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(p))).map(([name]) => name.toLowerCase()));
+}
+
+// The twin to send for `file`, or null: accepted by the request and not older than the original
+// (a stale twin would serve yesterday's bytes under today's name).
+async function pickTwin(file, originalMtime, acceptHeader) {
+  const accepted = acceptedEncodings(acceptHeader);
+  for (const [encoding, suffix] of ENCODINGS) {
+    if (!accepted.has(encoding)) continue;
+    const twin = await stat(file + suffix).catch(() => null);
+    if (twin && twin.isFile() && twin.mtimeMs >= originalMtime) return { encoding, path: file + suffix };
+  }
+  return null;
+}
 
 export function startStaticServer(directory, port = 0, prefix = '/') {
   const rootDir = resolve(directory);
@@ -28,11 +49,15 @@ export function startStaticServer(directory, port = 0, prefix = '/') {
       return;
     }
     try {
-      if (!(await stat(file)).isFile()) throw new Error('not a file');
-      const body = await readFile(file);
-      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
-                                'Content-Length': body.length, 'Cache-Control': 'no-cache' });
-      response.end(body);
+      const original = await stat(file);
+      if (!original.isFile()) throw new Error('not a file');
+      const twin = await pickTwin(file, original.mtimeMs, request.headers['accept-encoding']);
+      const body = await readFile(twin ? twin.path : file);
+      const headers = { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
+                        'Content-Length': body.length, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
+      if (twin) headers['Content-Encoding'] = twin.encoding;
+      response.writeHead(200, headers);
+      response.end(request.method === 'HEAD' ? undefined : body);
     } catch {
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
     }

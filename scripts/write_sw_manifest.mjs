@@ -1,12 +1,14 @@
 // Writes SITE/sw_manifest.js for the service worker (web/site/sw.js): the list of files to
 // precache and the cache version = the bundle's model_version + a hash of every file's bytes.
 //   node scripts/write_sw_manifest.mjs build/site
-// Run after the site and the bundle are complete. Left out: the worker itself, dot files and the
-// metadata shards (bundle/meta/, cached as they are used).
+// Run after the site and the bundle are complete. Left out: the worker itself, dot files, the
+// metadata shards (bundle/meta/, cached as they are used) and precompressed twins (.br/.gz from
+// scripts/precompress.mjs: the same bytes, which the browser gets decoded with their original).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isTwin } from './precompress.mjs';
 
 const SKIP = new Set(['sw.js', 'sw_manifest.js']);
 
@@ -14,7 +16,7 @@ function siteFiles(root, dir = root) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     const rel = relative(root, path).split(sep).join('/');
-    if (entry.name.startsWith('.') || SKIP.has(rel) || rel === 'bundle/meta') return [];
+    if (entry.name.startsWith('.') || SKIP.has(rel) || rel === 'bundle/meta' || isTwin(rel)) return [];
     return entry.isDirectory() ? siteFiles(root, path) : [rel];
   }).sort();
 }

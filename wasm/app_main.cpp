@@ -25,7 +25,7 @@ namespace {
 
 using namespace cinelocal;
 
-// Packaged with --preload-file (wasm/CMakeLists.txt).
+// Written into the file system before main() by web/site/font_files.mjs (subset by scripts/subset_fonts.py).
 constexpr ui::FontFiles k_font_files{"/fonts/DejaVuSans.ttf", "/fonts/fontawesome-webfont.ttf"};
 
 struct App {

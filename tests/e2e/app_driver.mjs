@@ -1,7 +1,8 @@
 // Drives the ImGui app in headless Chromium as a person would: real mouse clicks and key presses
 // on the canvas, at the rectangles the app reports for its named widgets (window.cinelocalTest).
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStaticServer } from '../../scripts/serve_static.mjs';
 
@@ -10,16 +11,21 @@ export const SCREENSHOT_DIR = new URL('../../build/e2e-screenshots/', import.met
 const SITE_DIR = process.env.CINELOCAL_SITE_DIR || new URL('../../build/site/', import.meta.url).pathname;
 
 // siteDir: another built site (e.g. a copy with its own config.json); prefix: serve it under a path.
-// contextOptions: e.g. a phone's { viewport, isMobile, hasTouch }.
-export async function startSession({ siteDir = SITE_DIR, prefix = '/', contextOptions = {} } = {}) {
+// contextOptions: e.g. a phone's { viewport, isMobile, hasTouch }. persistent: a real (throw-away)
+// profile instead of an incognito-like context, where Chromium refuses installation.
+export async function startSession({ siteDir = SITE_DIR, prefix = '/', contextOptions = {}, persistent = false } = {}) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const { server, url } = await startStaticServer(siteDir, 0, prefix);
-  const browser = await chromium.launch({
+  const launchOptions = {
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
            '--disable-component-update', '--disable-sync'],  // playwright gives each launch a fresh profile
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, ...contextOptions });
+  };
+  const contextSettings = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, ...contextOptions };
+  const profile = persistent ? mkdtempSync(join(tmpdir(), 'cinelocal-profile-')) : null;
+  const browser = persistent ? null : await chromium.launch(launchOptions);
+  const context = persistent ? await chromium.launchPersistentContext(profile, { ...launchOptions, ...contextSettings })
+                             : await browser.newContext(contextSettings);
   const page = await context.newPage();
   const requests = [];
   page.on('request', (request) => requests.push(request.url()));
@@ -28,7 +34,8 @@ export async function startSession({ siteDir = SITE_DIR, prefix = '/', contextOp
   return {
     url, page, context, requests, consoleErrors, server,
     async close() {
-      await browser.close();
+      await (browser || context).close();
+      if (profile) rmSync(profile, { recursive: true, force: true });
       server.close();
       server.closeAllConnections();
     },

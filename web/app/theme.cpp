@@ -8,8 +8,11 @@ constexpr float k_title_px = 28.0f;
 constexpr float k_small_px = 14.0f;
 const ImWchar k_icon_ranges[] = {0xf000, 0xf2e0, 0};
 
-// Latin, Latin-1 and Latin Extended-A/B cover MovieLens titles; 2248 is "similar", 2605/2606 the stars, 2715 a cross.
-const ImWchar k_glyph_ranges[] = {0x0020, 0x024F, 0x2010, 0x2027, 0x2248, 0x2248, 0x2605, 0x2606, 0x2715, 0x2715, 0};
+// Latin, Latin-1 and Latin Extended-A/B cover MovieLens titles; 2248 is "similar", 2605/2606 the stars, 2715 a cross;
+// FFFD is what ImGui draws for any glyph it lacks. scripts/subset_fonts.py reads this list: the site's
+// font keeps these code points plus the catalogue's characters, and nothing else.
+const ImWchar k_glyph_ranges[] = {0x0020, 0x024F, 0x2010, 0x2027, 0x2248, 0x2248, 0x2605, 0x2606,
+                                  0x2715, 0x2715, 0xFFFD, 0xFFFD, 0};
 
 void apply_palette(ImGuiStyle& style) {
     ImVec4* c = style.Colors;

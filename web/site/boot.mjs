@@ -9,8 +9,10 @@ import { configureOrt, createContentModel, createUserTower } from './ort_bridge.
 import { fetchBytes, fetchText } from './bundle_fetch.mjs';
 import { installBrowserPlatform } from './browser_platform.mjs';
 import { registerServiceWorker } from './service_worker.mjs';
+import { fontPreloader } from './font_files.mjs';
 
 const BUNDLE = new URL('./bundle/', import.meta.url);
+const loadFonts = fontPreloader(new URL('./', import.meta.url));  // downloads start with the page
 const TOWER_FILE = 'user_tower.onnx';
 const CONTENT_MODEL_FILE = 'content_model.onnx';  // optional: the "describe it" search
 
@@ -80,7 +82,7 @@ async function main() {
   const canvas = document.getElementById('canvas');
   let app;
   try {
-    app = await createApp({ canvas, print: console.log, printErr: console.warn });
+    app = await createApp({ canvas, print: console.log, printErr: console.warn, preRun: [loadFonts] });
   } catch (error) {
     showBootError(error.message || String(error));
     return;
