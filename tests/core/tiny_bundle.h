@@ -10,13 +10,14 @@
 
 namespace tiny {
 
-inline const std::string catalogue_json = R"({"format_version":1,"genres":["Animation","Horror"],"movies":[
+inline const std::string catalogue_head = R"({"format_version":1,"genres":["Animation","Horror"],"movies":[
   [1,"Toy Story",1995,1,200,862],
   [2,"Shrek",2001,1,150,808],
   [3,"Up",2009,1,90,14160],
   [10,"Halloween",1978,2,80,948],
   [11,"The Shining",1980,2,120,694],
-  [12,"Alien",1979,2,110,348]]})";
+  [12,"Alien",1979,2,110,348])";
+inline const std::string catalogue_json = catalogue_head + "]}";
 
 // Rows as int8 with one scale per row; the third animated film leans slightly towards horror.
 inline std::vector<std::uint8_t> item_table_bytes() {
@@ -30,13 +31,7 @@ inline std::vector<std::uint8_t> item_table_bytes() {
 
 // The same six films with vectors, then two search-only films (the catalogue policy's long tail):
 // a rarely rated cartoon, and a horror film made popular on purpose (policy ranks by rating count).
-inline const std::string catalogue_with_search_only_json = R"({"format_version":1,"genres":["Animation","Horror"],"movies":[
-  [1,"Toy Story",1995,1,200,862],
-  [2,"Shrek",2001,1,150,808],
-  [3,"Up",2009,1,90,14160],
-  [10,"Halloween",1978,2,80,948],
-  [11,"The Shining",1980,2,120,694],
-  [12,"Alien",1979,2,110,348],
+inline const std::string catalogue_with_search_only_json = catalogue_head + R"(,
   [20,"Rare Cartoon",1999,1,0,0],
   [21,"Obscure Horror",1981,2,999,0]]})";
 
