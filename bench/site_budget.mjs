@@ -49,16 +49,18 @@ async function rendererMemory(session) {
   return largest;
 }
 
-// Rates the first unrated "For you" card whose stars are on screen, `count` times.
+// Rates the first unrated card whose stars are on screen (the onboarding grid's, then "For you"'s),
+// `count` times, as a visitor rating films one after another.
 async function timeRatings(page, count) {
   const times = [];
   for (let i = 0; i < count; i++) {
     const state = await snapshot(page);
     const rated = new Set(state.ratings.map((r) => r.movie));
     const stars = [4, 5, 3][i % 3];
-    const card = state.forYou.find((m) => !rated.has(m.id) && state.widgets[`foryou:${m.id}/rate:${stars}`]?.[1] < 760);
-    if (!card) throw new Error('no "For you" card on screen to rate');
-    await clickWidget(page, `foryou:${card.id}/rate:${stars}`);
+    const cards = [...state.quickPicks.map((m) => `quick:${m.id}`), ...state.forYou.map((m) => `foryou:${m.id}`)];
+    const card = cards.find((c) => !rated.has(Number(c.split(':')[1])) && state.widgets[`${c}/rate:${stars}`]?.[1] < 760);
+    if (!card) throw new Error('no card on screen to rate');
+    await clickWidget(page, `${card}/rate:${stars}`);
     const after = await waitForApp(page, `(s) => s.ratings.length === ${state.ratings.length + 1}
       && s.forYouPersonal && s.forYouVersion > ${state.forYouVersion} && s.lastUpdateMs > 0`);
     times.push(after.lastUpdateMs);
@@ -78,20 +80,27 @@ async function measureVisit(siteDir, ratings) {
   try {
     const started = Date.now();
     await page.goto(url);
+    // Usable: the onboarding grid is drawn and title search answers (the app needs no model for
+    // either); then the taste model (ONNX Runtime and the user tower) becomes ready behind it.
+    const modelReadyAt = waitForApp(page, '(s) => s.modelReady', 120000).then(() => Date.now() - started);
     const ready = await waitForApp(page, '(s) => s.phase === "ready" && s.forYou.length > 0', 120000);
     const readyMs = Date.now() - started;
-    // Search the catalogue's last title: a search-only film from the long tail when there are any.
+    // Search the catalogue's last title (a search-only film from the long tail when there are
+    // any): every key but the last typed, then the time from the last key to the answer.
     const movies = JSON.parse(readFileSync(join(siteDir, 'bundle', 'catalogue.json'), 'utf8')).movies;
     const probe = movies[movies.length - 1][1];
-    const searchStarted = Date.now();
     await clickWidget(page, 'nav/search');
-    const found = await search(page, probe);
-    const searchMs = Date.now() - searchStarted;
+    await search(page, probe.slice(0, -1));
+    const lastKey = Date.now();
+    await page.keyboard.type(probe.slice(-1));
+    const found = await waitForApp(page, `(s) => s.query === ${JSON.stringify(probe)}`);
+    const searchMs = Date.now() - lastKey;
     if (!found.searchResults.some((m) => m.title === probe)) throw new Error(`search did not find "${probe}"`);
+    const modelMs = await modelReadyAt;
     await clickWidget(page, 'nav/for-you');
     const ratingMs = await timeRatings(page, ratings);
     const memory = await rendererMemory(session);
-    return { readyMs, searchMs, ratingMs, memory, bodies, films: ready.films };
+    return { readyMs, modelMs, searchMs, ratingMs, memory, bodies, films: ready.films };
   } finally {
     await session.close();
   }
@@ -122,7 +131,7 @@ async function main() {
       site: basename(site), films: visits[0].films.all, vectors: visits[0].films.withVectors,
       ownBrotli: own.reduce((s, f) => s + f.brotli, 0), ownRaw: own.reduce((s, f) => s + f.raw, 0),
       readyMs: median(visits.map((v) => v.readyMs)), readyRange: [Math.min(...visits.map((v) => v.readyMs)), Math.max(...visits.map((v) => v.readyMs))],
-      searchMs: median(visits.map((v) => v.searchMs)),
+      searchMs: median(visits.map((v) => v.searchMs)), modelMs: median(visits.map((v) => v.modelMs)),
       ratingP50: percentile(ratingMs, 0.5), ratingP95: percentile(ratingMs, 0.95), ratings: ratingMs.length,
       memory: median(visits.map((v) => v.memory)),
     };
@@ -130,13 +139,15 @@ async function main() {
   }
   console.log(`\n## Budgets (headless Chromium, localhost, ${options.runs} first visits per site, median; ` +
               `rating -> list over every rating of every visit)`);
-  console.log('| site | films (with vectors) | own files, brotli MB (raw) | ready ms (range) | search ms | rating -> list p50 / p95 ms | tab memory MiB |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  console.log('| site | films (with vectors) | own files, brotli MB (raw) | usable ms (range) | search ms after the last key | ' +
+              'model ready ms | rating -> list p50 / p95 ms | tab memory MiB |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of summary) {
     console.log(`| ${r.site} | ${r.films} (${r.vectors}) | ${mib(r.ownBrotli)} (${mib(r.ownRaw)}) | ${r.readyMs} (${r.readyRange.join('-')}) | ` +
-                `${r.searchMs} | ${r.ratingP50.toFixed(1)} / ${r.ratingP95.toFixed(1)} (n=${r.ratings}) | ${mib(r.memory)} |`);
+                `${r.searchMs} | ${r.modelMs} | ${r.ratingP50.toFixed(1)} / ${r.ratingP95.toFixed(1)} (n=${r.ratings}) | ${mib(r.memory)} |`);
   }
-  console.log('Budgets at 87k films: own files <= 4 MB brotli, ready and search <= 3 s, rating -> list p95 <= 16 ms, tab <= 400 MB.');
+  console.log('Budgets at 87k films: own files <= 4 MB brotli, usable (onboarding grid and search) <= 3 s, ' +
+              'rating -> list p95 <= 16 ms, tab <= 400 MB.');
 }
 
 await main();

@@ -41,6 +41,10 @@ export async function createUserTower(ort, modelBytes) {
     return Float32Array.from(results[USER_TOWER_IO.output].data);
   }
 
+  // One run of padding (a rating of 0 is ignored) before the session is handed out: ORT's first
+  // run sets up its buffers, which took ~140 ms of the visitor's first rating at 12,000 films.
+  await runOnce([0], [0]);
+
   return {
     embed(itemIndex, rating) {
       const run = queue.then(() => runOnce(itemIndex, rating));

@@ -34,7 +34,8 @@ TEST_CASE("the saved profile is restored and starter picks fill For you until th
     AppState state;
     load_tiny_bundle(state, platform);
     REQUIRE(state.bundle);
-    CHECK(state.phase == LoadPhase::loading);
+    CHECK(state.phase == LoadPhase::ready);  // usable before the model
+    CHECK_FALSE(state.model_ready);
     REQUIRE(state.profile.ratings().size() == 1);
     CHECK_FALSE(state.for_you_personal);
     // Onboarding order: Toy Story (rated) covers animation, so the most familiar horror film comes
@@ -50,7 +51,7 @@ TEST_CASE("once the model is ready the tower's answer becomes For you") {
     AppState state;
     load_tiny_bundle(state, platform);
     model_ready(state, platform);
-    CHECK(state.phase == LoadPhase::ready);
+    CHECK(state.model_ready);
     REQUIRE(fake.requests.size() == 1);
     CHECK(fake.requests[0].second.item_index == std::vector<std::int32_t>{0});
     CHECK(fake.requests[0].second.stars == std::vector<float>{5.0f});

@@ -84,13 +84,15 @@ std::string assemble_bundle(AppState& state, Platform& platform) {
     load_saved_profile(state, platform);
     // Ask the browser not to evict the visitor's ratings under storage pressure.
     if (platform.request_persistent_storage) platform.request_persistent_storage();
+    // Usable now: onboarding grid, search and rating need no model; a rating given before the
+    // tower is ready is kept and turns "For you" personal in model_ready.
+    state.phase = LoadPhase::ready;
     refresh_recommendations(state, platform);
     return "";
 }
 
 void model_ready(AppState& state, Platform& platform) {
     state.model_ready = true;
-    state.phase = LoadPhase::ready;
     refresh_recommendations(state, platform);
 }
 

@@ -77,7 +77,7 @@ void draw_facts(ScreenContext& ctx, const Movie& movie, ItemIndex index) {
     }
     ImGui::PopTextWrapPos();
 
-    if (!state.profile.empty()) {
+    if (!state.profile.empty() && catalogue.has_vectors(index)) {  // a search-only film has no neighbours to cite
         ImGui::Spacing();
         ImGui::TextUnformatted("Why (your ratings of the most similar films)");
         const Explanation why = explain(catalogue, state.bundle->unit_rows, state.profile, index);

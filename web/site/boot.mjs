@@ -1,10 +1,9 @@
-// Starts the app: loads the wasm app, downloads and verifies the bundle (the core checks every
-// file's size and sha256 against manifest.json), starts the user tower in ONNX Runtime Web.
+// Starts the app: downloads the bundle while the wasm app starts, has the core verify it (every
+// file's size and sha256 against manifest.json), then starts the user tower in ONNX Runtime Web.
 // privacy_setup.mjs comes first: the request counter and the Content-Security-Policy are in
 // place before the app loads anything.
 import { siteConfig, imageHostAllowed } from './privacy_setup.mjs';
 import createApp from './cinelocal_app.mjs';
-import * as ort from './ort/ort.wasm.min.mjs';
 import { configureOrt, createContentModel, createUserTower } from './ort_bridge.mjs';
 import { fetchBytes, fetchText } from './bundle_fetch.mjs';
 import { installBrowserPlatform } from './browser_platform.mjs';
@@ -20,39 +19,47 @@ function showBootError(message) {
   document.getElementById('boot-status').textContent = `CineLocal could not start: ${message}`;
 }
 
-// All files download at once; the user tower starts in ONNX Runtime as soon as its own bytes
-// are verified, while the catalogue and the item table are still arriving.
-async function loadBundle(app) {
+// The bundle's downloads start with the page, before the app exists: on a first visit they
+// overlap the app's own start (wasm, WebGL context, font atlas: ~0.8 s in headless Chromium).
+// Nothing here needs the app; every byte is verified by the core before use (assembleBundle).
+function startDownloads() {
+  const progress = { received: {}, onChange: () => {} };
+  const manifestText = fetchText(new URL('manifest.json', BUNDLE));
+  const files = manifestText.then((text) => new Map(Object.keys(JSON.parse(text).files).map((name) => {
+    const bytes = fetchBytes(new URL(name, BUNDLE), (n) => { progress.received[name] = n; progress.onChange(); });
+    bytes.catch(() => {});  // awaited in loadBundle; this only silences a rejection nobody waits for yet
+    return [name, bytes];
+  })));
+  manifestText.catch(() => {});
+  files.catch(() => {});
+  return { manifestText, files, progress };
+}
+
+// The app is usable (onboarding grid, search, rating) once the catalogue and the item table are
+// verified; ONNX Runtime is imported and the user tower started after that, behind the first
+// screen, and "For you" turns personal when it is ready (a rating given meanwhile is kept).
+async function loadBundle(app, downloads) {
   app.setProgress(0.02, 'Loading the manifest');
-  const manifestText = await fetchText(new URL('manifest.json', BUNDLE));
+  const manifestText = await downloads.manifestText;
   if (app.setManifest(manifestText)) return;  // the app shows what is wrong
   const files = JSON.parse(manifestText).files;
   const total = Object.values(files).reduce((sum, f) => sum + f.bytes, 0);
-  const received = {};
-  const showProgress = () => {
-    const bytes = Object.values(received).reduce((a, b) => a + b, 0);
+  downloads.progress.onChange = () => {
+    const bytes = Object.values(downloads.progress.received).reduce((a, b) => a + b, 0);
     app.setProgress(0.05 + 0.8 * Math.min(1, bytes / total), 'Downloading the movies and the taste model');
   };
-
-  configureOrt(ort, new URL('./ort/', import.meta.url).href);
-  let towerStarting = null;
-  let contentModelBytes = null;
-  await Promise.all(Object.keys(files).map(async (name) => {
-    const bytes = await fetchBytes(new URL(name, BUNDLE), (n) => { received[name] = n; showProgress(); });
-    app.addFile(name, bytes);
-    if (name === TOWER_FILE) {
-      // Only verified bytes reach ONNX Runtime: a corrupt model could abort its whole instance.
-      const problem = app.verifyFile(name, bytes);
-      if (problem) throw new Error(problem);
-      towerStarting = createUserTower(ort, bytes);
-      towerStarting.catch(() => {});  // awaited below; this only silences an early rejection
-    }
-    if (name === CONTENT_MODEL_FILE) contentModelBytes = bytes;
+  downloads.progress.onChange();
+  const received = new Map();
+  await Promise.all([...(await downloads.files)].map(async ([name, bytes]) => {
+    received.set(name, await bytes);
+    app.addFile(name, received.get(name));
   }));
   app.setProgress(0.88, 'Checking the files');
-  if (app.assembleBundle()) return;
-  app.setProgress(0.92, 'Starting the taste model');
-  const tower = await towerStarting;
+  if (app.assembleBundle()) return;  // every file checked against its sha256: only these reach ORT
+  const ort = await import('./ort/ort.wasm.min.mjs');
+  configureOrt(ort, new URL('./ort/', import.meta.url).href);
+  const tower = await createUserTower(ort, received.get(TOWER_FILE));
+  const contentModelBytes = received.get(CONTENT_MODEL_FILE);
   let contentModel = null;
   globalThis.cinelocalBridge = {
     embedUser(requestId, itemIndex, rating) {
@@ -79,6 +86,7 @@ async function loadBundle(app) {
 }
 
 async function main() {
+  const downloads = startDownloads();
   const canvas = document.getElementById('canvas');
   let app;
   try {
@@ -92,7 +100,7 @@ async function main() {
   // A read-only view of what the app shows, for end-to-end tests.
   globalThis.cinelocalTest = { snapshot: () => JSON.parse(app.testSnapshot()) };
   try {
-    await loadBundle(app);
+    await loadBundle(app, downloads);
   } catch (error) {
     app.loadingFailed(error.message || String(error));
   }
