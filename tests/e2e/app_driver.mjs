@@ -95,11 +95,13 @@ export async function pressKeys(page, chord) {
   await waitFrames(page);
 }
 
+// Clears the box with keys held for a frame each (pressKeys): a quick press could fall between two
+// frames and go unseen while ONNX Runtime starts behind the usable page and frames are slow.
 export async function search(page, text) {
   await clickWidget(page, 'search-box');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
-  await waitFrames(page);
+  await pressKeys(page, 'Control+A');
+  await pressKeys(page, 'Backspace');
+  await waitForApp(page, '(s) => s.query === ""', 30000);
   await page.keyboard.type(text, { delay: 15 });
   return waitForApp(page, `(s) => s.query === ${JSON.stringify(text)}`);
 }

@@ -4,6 +4,7 @@
 
 #include "../core/tiny_bundle.h"
 #include "app_actions.h"
+#include "describe_search.h"
 #include "fake_platform.h"
 
 using namespace cinelocal;
@@ -214,4 +215,25 @@ TEST_CASE("without a rating head there are no predicted stars") {
     AppState state;
     load_tiny_bundle(state, platform);
     CHECK_FALSE(predicted_stars(state, 0).has_value());
+}
+
+TEST_CASE("describe-it leaves out rated and not-interested films and keeps the genre filter") {
+    FakePlatform fake;
+    auto platform = fake.platform();
+    AppState state;
+    load_tiny_bundle(state, platform);
+    state.profile.set_not_interested(11, true);  // The Shining
+    REQUIRE(state.profile.rate(12, 4.0f).ok());  // Alien
+    const std::vector<float> horror = {0.0f, 1.0f};
+    auto described_ids = [&] {
+        state.describe.request_id = 7;
+        on_text_embedding(state, 7, horror);
+        std::vector<MovieId> ids;
+        for (const auto& item : state.describe.results) ids.push_back(state.bundle->catalogue.movie(item.index).id);
+        return ids;
+    };
+    // Horror first (Halloween), never The Shining or the rated Alien; then the animated films.
+    CHECK(described_ids() == std::vector<MovieId>{10, 3, 2, 1});
+    state.profile.settings.genre_mask = state.bundle->catalogue.genre_bit("Animation");
+    CHECK(described_ids() == std::vector<MovieId>{3, 2, 1});
 }

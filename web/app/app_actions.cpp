@@ -179,15 +179,21 @@ void on_user_embedding(AppState& state, Platform& platform, int request_id, std:
     }
 }
 
+Filters visitor_filters(const AppState& state) {
+    const ProfileSettings& settings = state.profile.settings;
+    Filters filters;
+    filters.not_interested = state.profile.not_interested();
+    filters.genre_mask = settings.genre_mask;
+    filters.year_min = settings.year_min;
+    filters.year_max = settings.year_max;
+    return filters;
+}
+
 void rerank_for_you(AppState& state) {
     if (!state.bundle || state.user_vector.empty()) return;
     RecommendOptions options;
-    const ProfileSettings& settings = state.profile.settings;
-    options.rerank.diversity_lambda = 1.0f - 0.5f * settings.variety;  // variety 1 -> MMR lambda 0.5
-    options.filters.not_interested = state.profile.not_interested();
-    options.filters.genre_mask = settings.genre_mask;
-    options.filters.year_min = settings.year_min;
-    options.filters.year_max = settings.year_max;
+    options.rerank.diversity_lambda = 1.0f - 0.5f * state.profile.settings.variety;  // variety 1 -> MMR lambda 0.5
+    options.filters = visitor_filters(state);
     auto top = recommend(*state.bundle, state.user_vector, state.profile, k_for_you_count, options);
     if (!top) {
         state.notices.push_back("Recommendations failed: " + top.error().message);

@@ -40,6 +40,9 @@ void set_not_interested(AppState& state, Platform& platform, MovieId movie, bool
 void apply_settings(AppState& state, Platform& platform);
 // Re-ranks "For you" with the current settings, from the last user vector.
 void rerank_for_you(AppState& state);
+// What the visitor asked to leave out of every list: "not interested" marks and the genre and
+// year filters of the profile's settings (rated films are always left out by recommend()).
+Filters visitor_filters(const AppState& state);
 
 // Recomputes "For you": popular films for an empty profile, else asks the user tower.
 void refresh_recommendations(AppState& state, Platform& platform);

@@ -1,5 +1,7 @@
 #include "describe_search.h"
 
+#include "app_actions.h"
+
 namespace cinelocal::ui {
 
 void load_describe_tokenizer(AppState& state, const FileBytes& files) {
@@ -37,6 +39,7 @@ void on_text_embedding(AppState& state, int request_id, std::span<const float> e
     if (request_id != describe.request_id || !state.bundle) return;  // the text changed since
     RecommendOptions options;
     options.rerank.diversity_lambda = 1.0f;  // the closest matches, in order
+    options.filters = visitor_filters(state);  // no "not interested" film, the genre and year filters kept
     auto top = recommend(*state.bundle, embedding, state.profile, 20, options);
     if (!top) {
         describe.problem = "The description could not be matched: " + top.error().message;
