@@ -75,7 +75,7 @@ def main(argv=None) -> int:
     cfg = ContentConfig(seed=args.seed, log=False)
     data = prepare(cat, table, manifest.get("taste_dims", manifest["embedding_dim"]), ml_dir, tmdb_dir, cfg,
                    vocab_rows=train_rows)
-    model = train_content(data.docs, data.taste, train_rows, data.vocab.id_count, data.dim, cfg)
+    model = train_content(data.docs, data.taste, train_rows, data.vocab.model_id_count, data.dim, cfg)
     model_q = dequantized(model)
 
     short = movie_texts(cat.movie_ids, cat.titles, cat.years, cat.genres, cat.genre_masks, None, None)

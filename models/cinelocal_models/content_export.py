@@ -16,6 +16,7 @@ from torch import nn
 from .content_model import (INPUT_NAME, MIN_INT8_ELEMENTS, MODEL_FILE, OPSET, OUTPUT_NAME, REFERENCE_TEXTS,
                             VOCAB_FILE, ContentConfig, ContentData, ContentModel, embed_texts, prepare,
                             train_content)
+from .text_index import INDEX_FILE, write_text_index
 from .quantize import fake_quantize, int8_initializer_names, quantize_weights_int8
 
 
@@ -45,19 +46,22 @@ def to_onnx_int8(model: ContentModel) -> onnx.ModelProto:
 
 
 def build_content(out: Path, cat, table: np.ndarray, taste_dims: int, ml_dir: Path | None,
-                  tmdb_dir: Path | None, reference_path: Path, seed: int = 0, log=print) -> list[str]:
-    """Trains on every film against the item table just exported (int8 x scale, as the browser has
-    it), writes content_model.onnx + content_vocab.json into `out` and the PyTorch reference outputs
-    to reference_path. Returns the file names written."""
+                  tmdb_dir: Path | None, reference_path: Path, seed: int = 0, log=print,
+                  search_only=None) -> list[str]:
+    """Trains on every film with vectors against the item table just exported (int8 x scale, as
+    the browser has it), writes content_model.onnx, content_vocab.json and the lexical index of
+    every film (search_only's too) into `out`, and the PyTorch reference outputs to
+    reference_path. Returns the file names written."""
     cfg = ContentConfig(seed=seed)
-    data = prepare(cat, table, taste_dims, ml_dir, tmdb_dir, cfg)
-    model = train_content(data.docs, data.taste, np.arange(len(data.docs)), data.vocab.id_count, data.dim, cfg)
-    log(f"content model: {len(data.vocab.words)} words -> {data.vocab.id_count - 1} ids, "
+    data = prepare(cat, table, taste_dims, ml_dir, tmdb_dir, cfg, search_only=search_only)
+    model = train_content(data.docs, data.taste, np.arange(len(data.docs)), data.vocab.model_id_count, data.dim, cfg)
+    log(f"content model: {data.vocab.model_id_count - 1} of {data.vocab.id_count - 1} word ids, "
         f"trained in {model.train_seconds:.1f} s")
     onnx.save(to_onnx_int8(model), out / MODEL_FILE)
     data.vocab.write(out / VOCAB_FILE, cfg.max_tokens)
+    write_text_index(out / INDEX_FILE, data.terms, data.vocab.id_count)
     write_reference(reference_path, model, data, cfg)
-    return [MODEL_FILE, VOCAB_FILE]
+    return [MODEL_FILE, VOCAB_FILE, INDEX_FILE]
 
 
 def write_reference(path: Path, model: ContentModel, data: ContentData, cfg: ContentConfig) -> None:

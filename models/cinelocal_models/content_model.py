@@ -44,7 +44,7 @@ REFERENCE_TEXTS = ("animated toys come alive", "astronauts stranded in space", "
 
 @dataclass
 class ContentConfig:
-    max_words: int = 6000
+    max_words: int = 6000  # the content model's input words (the index keeps every word)
     min_df: int = 3  # a word must describe at least this many movies (lowered for tiny catalogues)
     hidden: int = 48  # word embedding size (vs 96: validation median rank 94 vs 102, half the bytes)
     mlp_hidden: int = 256
@@ -228,24 +228,36 @@ def embed_texts(model: ContentModel, token_lists: list[list[int]]) -> np.ndarray
 @dataclass
 class ContentData:
     vocab: Vocabulary
-    docs: list[np.ndarray]  # token ids per item
+    docs: list[np.ndarray]  # the content model's token ids per film with vectors
+    terms: list[list[int]]  # every known word id per film, search-only films after the others: the index
     taste: np.ndarray  # [N, taste_dims] unit rows
     dim: int
     positives: np.ndarray
 
 
+def _film_fields(cat, search_only):
+    """(movie_ids, titles, years, genre_masks) of cat's films followed by search_only's."""
+    if search_only is None or not len(search_only):
+        return cat.movie_ids, list(cat.titles), cat.years, cat.genre_masks
+    return (np.concatenate([cat.movie_ids, search_only.movie_ids]), list(cat.titles) + list(search_only.titles),
+            np.concatenate([cat.years, search_only.years]), np.concatenate([cat.genre_masks, search_only.genre_masks]))
+
+
 def prepare(cat, table: np.ndarray, taste_dims: int, ml_dir: Path | None, tmdb_dir: Path | None,
-            cfg: ContentConfig, vocab_rows: np.ndarray | None = None) -> ContentData:
+            cfg: ContentConfig, vocab_rows: np.ndarray | None = None, search_only=None) -> ContentData:
     """Texts and targets for every catalogue film: cat (catalogue.Catalogue or anything with its
-    fields), table the item table as the browser has it ([N, D], int8 x scale). The vocabulary comes
-    from vocab_rows' texts (default: all)."""
-    texts = movie_texts(cat.movie_ids, cat.titles, cat.years, cat.genres, cat.genre_masks, ml_dir, tmdb_dir)
+    fields) the films with vectors, table the item table as the browser has it ([N, D], int8 x
+    scale), search_only the films without (they get index terms only). The vocabulary comes from
+    vocab_rows' texts (default: all films, search-only ones included)."""
+    movie_ids, titles, years, masks = _film_fields(cat, search_only)
+    texts = movie_texts(movie_ids, titles, years, cat.genres, masks, ml_dir, tmdb_dir)
     norm = default_normaliser()
     words = [norm.content_words(t) for t in texts]
     rows = np.arange(len(texts)) if vocab_rows is None else vocab_rows
     min_df = cfg.min_df if len(rows) >= 1000 else 1  # tiny catalogues (tests) keep every word
-    vocab = Vocabulary(norm, build_vocabulary([words[r] for r in rows], cfg.max_words, min_df))
-    docs = [np.array([vocab.words[w] for w in ws if w in vocab.words], dtype=np.int64) for ws in words]
+    vocab = Vocabulary(norm, *build_vocabulary([words[r] for r in rows], cfg.max_words, min_df))
+    terms = [[vocab.words[w] for w in ws if w in vocab.words] for ws in words]
+    docs = [np.array([i for i in t if i < vocab.model_id_count], dtype=np.int64) for t in terms[: len(cat)]]
     taste = table[:, :taste_dims]
     taste = taste / np.maximum(np.linalg.norm(taste, axis=1, keepdims=True), 1e-8)
-    return ContentData(vocab, docs, taste, table.shape[1], np.asarray(cat.positives))
+    return ContentData(vocab, docs, terms, taste, table.shape[1], np.asarray(cat.positives))

@@ -108,7 +108,7 @@ def build(out: Path, ml_dir: Path, tmdb_dir: Path | None, cfg: TrainConfig,
         with meter.stage("content model"):  # "describe it", trained against the item table just exported
             bundle.add_to_manifest(out, build_content(out, cat, table_deq, cfg.dim, ml_dir, tmdb_dir,
                                                       reference_path.parent / "content_reference.json",
-                                                      seed=cfg.seed, log=log))
+                                                      seed=cfg.seed, log=log, search_only=split.search_only))
     for f in bundle.BUNDLE_FILES + ("manifest.json",):
         log(f"  {f:16s} {(out / f).stat().st_size:>9d} bytes")
     return BuildResult(manifest, model.train_seconds, check, n_checked,

@@ -7,8 +7,12 @@ Normalisation, code point by code point:
 - a code point in a `join` range (apostrophes, combining accents) is dropped without ending the word,
   so "Schindler's" -> "schindlers" and "e" + U+0301 -> "e";
 - everything else (spaces, punctuation, other scripts) ends the word.
-Words in `stop_words` are dropped; the rest are looked up in `words` (word -> id, 1..; 0 is
-padding); unknown words are dropped. Several words may share an id (e.g. "toy" and "toys").
+Words in `stop_words` are dropped; the rest are folded by the `stem` rule ("s_stemmer", below) and
+looked up in `words` (stem -> id, 1..; 0 is padding); unknown words are dropped.
+
+Format 2 (format 1 had no stemming and one id range): ids are ordered by how many films use the word,
+and the first `model_id_count` ids (the most common words) are the content model's input; every id
+is a term of the lexical index (text_index.py), so one vocabulary serves both.
 """
 from __future__ import annotations
 
@@ -17,7 +21,8 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-VOCAB_FORMAT_VERSION = 1
+VOCAB_FORMAT_VERSION = 2
+STEM_RULE = "s_stemmer"
 PAD_ID = 0
 
 APOSTROPHES = (0x27, 0x2019)  # ' and the typographic right quote
@@ -55,9 +60,34 @@ def fold_table() -> dict[str, str]:
     return table
 
 
+def s_stem(word: str) -> str:
+    """The plural folding shared with core/src/text_tokenizer.cpp: Harman's S-stemmer (1991) with
+    two changes. Words under 4 letters stay; otherwise the first rule whose condition holds applies:
+      "ies" (5+ letters, not "eies"/"aies") -> "y"   stories -> story, spies -> spy
+      "es" (not "aes"/"ees"/"oes") -> "e"            zombies -> zombie, dies -> die
+      "s" (not "us"/"ss"/"is") -> ""                 toys -> toy, bees -> bee; boss, virus, paris stay
+      "ie" (5+ letters) -> "y"                       zombie -> zomby, so singular and plural meet
+    The changes: "ies" needs 5 letters ("dies", "ties" fold like "die", "tie"), and the last rule
+    (a singular "-ie" meets its plural, which the "ies" rule turned into "-y")."""
+    n = len(word)
+    if n < 4:
+        return word
+    if n >= 5 and word.endswith("ies") and not word.endswith(("eies", "aies")):
+        return word[:-3] + "y"
+    if word.endswith("es") and not word.endswith(("aes", "ees", "oes")):
+        return _singular_ie(word[:-1])
+    if word.endswith("s") and not word.endswith(("us", "ss", "is")):
+        return _singular_ie(word[:-1])
+    return _singular_ie(word)
+
+
+def _singular_ie(word: str) -> str:
+    return word[:-2] + "y" if len(word) >= 5 and word.endswith("ie") else word
+
+
 class Normaliser:
-    def __init__(self, fold: dict[str, str], join_ranges: list[list[int]], stop_words):
-        self.fold, self.join_ranges, self.stop_words = fold, join_ranges, set(stop_words)
+    def __init__(self, fold: dict[str, str], join_ranges: list[list[int]], stop_words, stem: bool = True):
+        self.fold, self.join_ranges, self.stop_words, self.stem = fold, join_ranges, set(stop_words), stem
 
     def _joins(self, cp: int) -> bool:
         return any(lo <= cp <= hi for lo, hi in self.join_ranges)
@@ -81,7 +111,8 @@ class Normaliser:
         return words
 
     def content_words(self, text: str) -> list[str]:
-        return [w for w in self.words(text) if w not in self.stop_words]
+        """Words that are not stop words, folded by the stem rule."""
+        return [s_stem(w) if self.stem else w for w in self.words(text) if w not in self.stop_words]
 
 
 def default_normaliser() -> Normaliser:
@@ -89,14 +120,18 @@ def default_normaliser() -> Normaliser:
 
 
 class Vocabulary:
-    def __init__(self, normaliser: Normaliser, words: dict[str, int]):
+    def __init__(self, normaliser: Normaliser, words: dict[str, int], model_id_count: int | None = None):
         self.normaliser, self.words = normaliser, words
         self.id_count = max(words.values(), default=0) + 1  # ids 1..; 0 = padding
+        self.model_id_count = self.id_count if model_id_count is None else model_id_count
+
+    def terms(self, text: str) -> list[int]:
+        """Every known word's id in text order (repeats kept): the lexical index's terms."""
+        return [self.words[w] for w in self.normaliser.content_words(text) if w in self.words]
 
     def encode(self, text: str, max_tokens: int) -> list[int]:
-        """Known words' ids in text order (repeats kept), at most max_tokens; [] if none is known."""
-        ids = [self.words[w] for w in self.normaliser.content_words(text) if w in self.words]
-        return ids[:max_tokens]
+        """The content model's input: ids below model_id_count in text order, at most max_tokens."""
+        return [i for i in self.terms(text) if i < self.model_id_count][:max_tokens]
 
     def to_json(self, max_tokens: int) -> dict:
         n = self.normaliser
@@ -104,6 +139,8 @@ class Vocabulary:
             "format_version": VOCAB_FORMAT_VERSION,
             "max_tokens": max_tokens,
             "id_count": self.id_count,
+            "model_id_count": self.model_id_count,
+            "stem": STEM_RULE if n.stem else "none",
             "join": n.join_ranges,
             "fold": dict(sorted(n.fold.items())),
             "stop_words": sorted(n.stop_words),
@@ -116,23 +153,20 @@ class Vocabulary:
 
     @staticmethod
     def from_json(doc: dict) -> "Vocabulary":
-        if doc.get("format_version") != VOCAB_FORMAT_VERSION:
-            raise ValueError(f"content vocabulary format {doc.get('format_version')} is not {VOCAB_FORMAT_VERSION}")
-        return Vocabulary(Normaliser(doc["fold"], doc["join"], doc["stop_words"]), dict(doc["words"]))
+        version = doc.get("format_version")
+        if version not in (1, VOCAB_FORMAT_VERSION):
+            raise ValueError(f"content vocabulary format {version} is not 1 or {VOCAB_FORMAT_VERSION}")
+        stem = version >= 2 and doc["stem"] == STEM_RULE
+        return Vocabulary(Normaliser(doc["fold"], doc["join"], doc["stop_words"], stem), dict(doc["words"]),
+                          doc.get("model_id_count"))
 
 
-def build_vocabulary(documents: list[list[str]], max_words: int, min_df: int) -> dict[str, int]:
-    """The max_words most frequent words by document frequency (>= min_df, 2+ characters, not all
-    digits), ties broken alphabetically; a plural "xs" shares the id of "x" when both are kept."""
+def build_vocabulary(documents: list[list[str]], model_words: int, min_df: int) -> tuple[dict[str, int], int]:
+    """(word -> id, model_id_count): every word of 2+ characters that is not all digits, by document
+    frequency (ties alphabetical), ids from 1; the content model takes the first model_words of them
+    that describe at least min_df films."""
     df = Counter(w for doc in documents for w in set(doc))
-    keep = [w for w, c in df.items() if c >= min_df and len(w) >= 2 and not w.isdigit()]
-    keep = sorted(keep, key=lambda w: (-df[w], w))[:max_words]
-    kept = set(keep)
-    ids: dict[str, int] = {}
-    for w in sorted(kept, key=lambda w: (-df[w], w)):
-        if w.endswith("s") and not w.endswith("ss") and len(w) >= 4 and w[:-1] in kept:
-            continue  # gets the singular's id below
-        ids[w] = len(ids) + 1
-    for w in kept - ids.keys():
-        ids[w] = ids[w[:-1]]
-    return ids
+    keep = sorted((w for w in df if len(w) >= 2 and not w.isdigit()), key=lambda w: (-df[w], w))
+    ids = {w: i + 1 for i, w in enumerate(keep)}
+    model_count = sum(1 for w in keep[:model_words] if df[w] >= min_df)
+    return ids, model_count + 1

@@ -15,8 +15,9 @@ sys.path.insert(0, str(ROOT / "models"))
 from cinelocal_models.content_export import dequantized, model_from_onnx, to_onnx_int8  # noqa: E402
 from cinelocal_models.content_model import ContentConfig, INPUT_NAME, OUTPUT_NAME, embed_texts, train_content  # noqa: E402
 from cinelocal_models.quantize import int8_initializer_names  # noqa: E402
+from cinelocal_models.text_index import index_bytes  # noqa: E402
 from cinelocal_models.text_vocab import (Vocabulary, build_vocabulary, default_normaliser,  # noqa: E402
-                                         fold_table)
+                                         fold_table, s_stem)
 
 FIXTURE = ROOT / "tests" / "fixtures" / "tokenizer"
 
@@ -37,21 +38,50 @@ class SharedTokenizer(unittest.TestCase):
         self.assertNotIn("×", fold)
         self.assertTrue(all(v.isascii() and v.isalnum() and v == v.lower() for v in fold.values()))
 
-    def test_vocabulary_keeps_frequent_words_and_plurals_share_the_singular_id(self):
-        docs = [["toy", "space"], ["toys", "space"], ["toy", "rare"], ["space", "42", "x"]]
-        words = build_vocabulary(docs, max_words=10, min_df=2)
-        self.assertEqual(set(words), {"space", "toy"})  # "rare", "toys" once; digits and 1 letter never
-        words = build_vocabulary(docs, max_words=10, min_df=1)
-        self.assertEqual(words["toys"], words["toy"])
-        self.assertEqual(words["space"], 1)  # most frequent first
-        self.assertEqual(sorted(set(words.values())), [1, 2, 3])
+    def test_python_stems_the_fixture_words_as_cpp_must_too(self):
+        # tests/core/test_text_tokenizer.cpp checks the same pairs against the C++ stemmer.
+        stems = json.loads((FIXTURE / "stems.json").read_text(encoding="utf-8"))["stems"]
+        self.assertGreaterEqual(len(stems), 30)
+        for word, stem in stems.items():
+            self.assertEqual(s_stem(word), stem, word)
+
+    def test_vocabulary_orders_words_by_document_frequency_and_the_model_takes_the_common_ones(self):
+        docs = [["toy", "space"], ["toy", "space"], ["toy", "rare"], ["space", "42", "x"], ["toy"]]
+        words, model_id_count = build_vocabulary(docs, model_words=10, min_df=2)
+        self.assertEqual(words, {"toy": 1, "space": 2, "rare": 3})  # digits and 1 letter never
+        self.assertEqual(model_id_count, 3)  # "rare" (1 film) is for the index only
+        words, model_id_count = build_vocabulary(docs, model_words=1, min_df=1)
+        self.assertEqual((len(words), model_id_count), (3, 2))
+
+    def test_plurals_meet_their_singular_and_the_model_input_leaves_out_index_only_words(self):
+        vocab = Vocabulary(default_normaliser(), {"zomby": 1, "story": 2, "shark": 3}, model_id_count=3)
+        self.assertEqual(vocab.terms("Zombies and a zombie tell stories of SHARKS"), [1, 1, 2, 3])
+        self.assertEqual(vocab.encode("Zombies and a zombie tell stories of SHARKS", 16), [1, 1, 2])
+        again = Vocabulary.from_json(json.loads(json.dumps(vocab.to_json(max_tokens=16))))
+        self.assertEqual((again.terms("sharks"), again.encode("sharks", 16)), ([3], []))
 
     def test_vocabulary_json_round_trip_encodes_the_same(self):
         vocab = Vocabulary(default_normaliser(), {"heist": 1, "comedy": 2, "twist": 3})
         again = Vocabulary.from_json(json.loads(json.dumps(vocab.to_json(max_tokens=16))))
         text = "A HEIST comédie... with a twist; the comedy!"
-        self.assertEqual(vocab.encode(text, 16), [1, 3, 2])
-        self.assertEqual(again.encode(text, 16), [1, 3, 2])
+        self.assertEqual(vocab.encode(text, 16), [1, 2, 3, 2])  # "comédie" folds to "comedie", stems to "comedy"
+        self.assertEqual(again.encode(text, 16), [1, 2, 3, 2])
+
+
+class LexicalIndex(unittest.TestCase):
+    def test_index_bytes_known_answer(self):
+        # Documents: [1, 1, 2], [], [2]; terms 0..2. Postings: term 1 -> (doc 0, tf 2); term 2 -> (0, 1), (2, 1).
+        data = index_bytes([[1, 1, 2], [], [2]], term_count=3)
+        expected = (b"CLTX" + bytes([1, 0, 0, 0, 3, 0, 0, 0, 3, 0, 0, 0]) + bytes([3, 0, 0, 0, 1, 0])
+                    + bytes([0, 0, 0, 0, 2, 0, 0, 0, 6, 0, 0, 0]) + bytes([0, 2, 0, 1, 1, 1]))
+        self.assertEqual(data, expected)
+
+    def test_long_gaps_take_several_varint_bytes_and_bad_ids_are_refused(self):
+        docs = [[] for _ in range(300)]
+        docs[299] = [1]
+        self.assertEqual(index_bytes(docs, 2)[-3:], bytes([0xAB, 0x02, 1]))  # gap 299 = 0x12B
+        with self.assertRaises(ValueError):
+            index_bytes([[3]], 3)
 
 
 class TwoGroups(unittest.TestCase):
