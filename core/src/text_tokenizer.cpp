@@ -10,7 +10,19 @@
 namespace cinelocal {
 namespace {
 
-constexpr int k_vocab_format_version = 1;
+// Format 1: no stemming, every id is a model input. Format 2 adds "stem" and "model_id_count".
+constexpr int k_oldest_vocab_format = 1;
+constexpr int k_vocab_format_version = 2;
+constexpr const char* k_stem_rule = "s_stemmer";
+
+bool ends_with(const std::string& word, std::string_view tail) {
+    return word.size() >= tail.size() && word.compare(word.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+std::string singular_ie(std::string word) {
+    if (word.size() >= 5 && ends_with(word, "ie")) word.replace(word.size() - 2, 2, "y");
+    return word;
+}
 
 // Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. nullopt on any error.
 std::optional<std::vector<char32_t>> decode_utf8(std::string_view text) {
@@ -49,6 +61,22 @@ Error vocab_error(const std::string& what) { return make_error(ErrorCode::invali
 
 }  // namespace
 
+std::string s_stem(const std::string& word) {
+    // The rules and why: models/cinelocal_models/text_vocab.py s_stem (its twin).
+    const std::size_t n = word.size();
+    if (n < 4) return word;
+    if (n >= 5 && ends_with(word, "ies") && !ends_with(word, "eies") && !ends_with(word, "aies")) {
+        return word.substr(0, n - 3) + "y";
+    }
+    if (ends_with(word, "es") && !ends_with(word, "aes") && !ends_with(word, "ees") && !ends_with(word, "oes")) {
+        return singular_ie(word.substr(0, n - 1));
+    }
+    if (ends_with(word, "s") && !ends_with(word, "us") && !ends_with(word, "ss") && !ends_with(word, "is")) {
+        return singular_ie(word.substr(0, n - 1));
+    }
+    return singular_ie(word);
+}
+
 const char* text_problem_name(TextProblem problem) {
     switch (problem) {
         case TextProblem::none: return "none";
@@ -76,14 +104,25 @@ Result<TextTokenizer> TextTokenizer::parse(std::string_view vocab_json) {
     const int version = json.contains("format_version") && json["format_version"].is_number_integer()
                             ? json.value("format_version", 0)
                             : 0;
-    if (version != k_vocab_format_version) {
+    if (version < k_oldest_vocab_format || version > k_vocab_format_version) {
         return make_error(ErrorCode::unsupported_version, "content_vocab.json has format version " + std::to_string(version) +
-                                                              ", this app reads version " + std::to_string(k_vocab_format_version));
+                                                              ", this app reads versions " + std::to_string(k_oldest_vocab_format) +
+                                                              " to " + std::to_string(k_vocab_format_version));
     }
     TextTokenizer tokenizer;
     try {
         tokenizer.max_tokens_ = json_integer<std::size_t>(json.at("max_tokens"));
         tokenizer.id_count_ = json_integer<std::int32_t>(json.at("id_count"));
+        tokenizer.model_id_count_ = tokenizer.id_count_;
+        if (version >= 2) {
+            tokenizer.model_id_count_ = json_integer<std::int32_t>(json.at("model_id_count"));
+            const auto rule = json.at("stem").get<std::string>();
+            if (rule != k_stem_rule && rule != "none") return vocab_error("unknown stem rule \"" + rule + "\"");
+            tokenizer.stem_ = rule == k_stem_rule;
+        }
+        if (tokenizer.model_id_count_ < 1 || tokenizer.model_id_count_ > tokenizer.id_count_) {
+            return vocab_error("model_id_count is outside 1..id_count");
+        }
         for (const auto& range : json.at("join")) {
             const auto lo = json_integer<std::uint32_t>(range.at(0)), hi = json_integer<std::uint32_t>(range.at(1));
             if (lo > hi || hi > 0x10FFFF) return vocab_error("a join range is out of order or beyond U+10FFFF");
@@ -114,7 +153,7 @@ Result<TextTokenizer> TextTokenizer::parse(std::string_view vocab_json) {
     return tokenizer;
 }
 
-EncodedText TextTokenizer::encode_checked(std::string_view text, std::size_t max_tokens) const {
+EncodedText TextTokenizer::encode_terms(std::string_view text) const {
     auto code_points = decode_utf8(text);
     if (!code_points) return {{}, TextProblem::invalid_utf8};
     const auto joins = [&](char32_t cp) {
@@ -122,14 +161,13 @@ EncodedText TextTokenizer::encode_checked(std::string_view text, std::size_t max
     };
     EncodedText result;
     bool any_word = false;
-    std::size_t known = 0;
     std::string word;
     const auto finish_word = [&] {
         if (word.empty()) return;
         any_word = true;
         if (!stop_words_.count(word)) {
-            auto it = words_.find(word);
-            if (it != words_.end() && known++ < max_tokens) result.ids.push_back(it->second);
+            auto it = words_.find(stem_ ? s_stem(word) : word);
+            if (it != words_.end()) result.ids.push_back(it->second);
         }
         word.clear();
     };
@@ -144,8 +182,25 @@ EncodedText TextTokenizer::encode_checked(std::string_view text, std::size_t max
     }
     finish_word();
     if (!any_word) return {{}, TextProblem::empty_text};
-    if (known == 0) return {{}, TextProblem::no_known_words};
+    if (result.ids.empty()) return {{}, TextProblem::no_known_words};
     return result;
+}
+
+std::vector<std::int32_t> TextTokenizer::model_input(const std::vector<std::int32_t>& terms, std::size_t max_tokens) const {
+    std::vector<std::int32_t> ids;
+    for (auto id : terms) {
+        if (ids.size() == max_tokens) break;
+        if (id < model_id_count_) ids.push_back(id);
+    }
+    return ids;
+}
+
+EncodedText TextTokenizer::encode_checked(std::string_view text, std::size_t max_tokens) const {
+    auto terms = encode_terms(text);
+    if (terms.problem != TextProblem::none) return terms;
+    auto ids = model_input(terms.ids, max_tokens);
+    if (ids.empty()) return {{}, TextProblem::no_known_words};
+    return {std::move(ids), TextProblem::none};
 }
 
 std::vector<std::int32_t> TextTokenizer::encode(std::string_view text, std::size_t max_tokens) const {

@@ -71,7 +71,8 @@ TEST_CASE("bad texts give a named problem and no ids") {
 
 TEST_CASE("a malformed vocabulary is refused with a named error") {
     CHECK(TextTokenizer::parse("not json").error().code == ErrorCode::invalid_format);
-    CHECK(TextTokenizer::parse(R"({"format_version":2})").error().code == ErrorCode::unsupported_version);
+    CHECK(TextTokenizer::parse(R"({"format_version":3})").error().code == ErrorCode::unsupported_version);
+    CHECK(TextTokenizer::parse(R"({"format_version":0})").error().code == ErrorCode::unsupported_version);
     const std::string base = R"({"format_version":1,"max_tokens":4,"id_count":3,"join":[[39,39]],"stop_words":[],)";
     CHECK(TextTokenizer::parse(base + R"("fold":{},"words":{"toy":1,"story":2}})").ok());
     auto out_of_range = TextTokenizer::parse(base + R"("fold":{},"words":{"toy":3}})");
@@ -80,4 +81,34 @@ TEST_CASE("a malformed vocabulary is refused with a named error") {
     CHECK(TextTokenizer::parse(base + R"("fold":{"ab":"x"},"words":{}})").error().code == ErrorCode::invalid_format);
     CHECK(TextTokenizer::parse(base + R"("fold":{"é":"É"},"words":{}})").error().code == ErrorCode::invalid_format);
     CHECK(TextTokenizer::parse(base + R"("fold":{}})").error().code == ErrorCode::invalid_format);  // no words
+}
+
+TEST_CASE("the C++ stemmer gives the stems the Python stemmer gives for every fixture word") {
+    // tests/models/test_content_model.py checks the same pairs against text_vocab.s_stem.
+    auto stems = nlohmann::json::parse(read_fixture("stems.json")).at("stems");
+    REQUIRE(stems.size() >= 30);
+    for (const auto& [word, stem] : stems.items()) {
+        INFO("word: " << word);
+        CHECK(s_stem(word) == stem.get<std::string>());
+    }
+}
+
+TEST_CASE("format 2 stems words and gives the model only the ids below model_id_count") {
+    const std::string vocab = R"({"format_version":2,"max_tokens":4,"id_count":5,"model_id_count":3,"stem":"s_stemmer",
+        "join":[[39,39]],"fold":{"é":"e"},"stop_words":["a","and"],"words":{"zomby":1,"story":2,"shark":3,"hogwart":4}})";
+    auto tokenizer = TextTokenizer::parse(vocab);
+    REQUIRE(tokenizer.ok());
+    CHECK(tokenizer.value().model_id_count() == 3);
+    auto terms = tokenizer.value().encode_terms("Zombies and a zombie, Stories, SHARKS and Hogwarts");
+    CHECK(terms.ids == Ids{1, 1, 2, 3, 4});
+    CHECK(tokenizer.value().model_input(terms.ids, 2) == Ids{1, 1});
+    CHECK(tokenizer.value().encode("sharks at hogwarts", 4).empty());  // index words only: nothing for the model
+    CHECK(tokenizer.value().encode_checked("sharks at hogwarts", 4).problem == TextProblem::no_known_words);
+    CHECK(tokenizer.value().encode_terms("sharks at hogwarts").ids == Ids{3, 4});
+    CHECK(tokenizer.value().encode_terms("qqq zzz").problem == TextProblem::no_known_words);
+    auto bad_rule = TextTokenizer::parse(std::string(vocab).replace(vocab.find("s_stemmer"), 9, "porter"));
+    REQUIRE_FALSE(bad_rule.ok());
+    CHECK(bad_rule.error().message.find("porter") != std::string::npos);
+    auto bad_count = std::string(vocab).replace(vocab.find("\"model_id_count\":3"), 18, "\"model_id_count\":9");
+    CHECK(TextTokenizer::parse(bad_count).error().code == ErrorCode::invalid_format);
 }

@@ -4,8 +4,10 @@
 // - ASCII letters are lower-cased; ASCII letters and digits are word characters;
 // - a code point listed in "fold" (accented Latin letters, ligatures) becomes its ASCII text;
 // - a code point in a "join" range (apostrophes, combining accents) is dropped inside a word;
-// - anything else ends a word; "stop_words" are dropped; other words map through "words" (ids >= 1,
-//   0 is padding), unknown words are dropped.
+// - anything else ends a word; "stop_words" are dropped; other words are folded by the "stem" rule
+//   (format 2: s_stem below) and map through "words" (ids >= 1, 0 is padding), unknown words are dropped.
+// Every id is a term of the lexical index (text_index.h); ids below "model_id_count" (format 2; all
+// in format 1) are also the content model's input.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -36,17 +38,25 @@ struct EncodedText {
     TextProblem problem = TextProblem::none;
 };
 
+// The plural folding of format 2: Harman's S-stemmer with two changes ("stories" -> "story",
+// "zombies" and "zombie" -> "zomby"); the rules are in text_vocab.py's twin, tested equal.
+std::string s_stem(const std::string& word);
+
 class TextTokenizer {
 public:
     static Result<TextTokenizer> parse(std::string_view vocab_json);
 
-    // Ids of the known words in text order (repeats kept), at most max_tokens; empty when the text
-    // has a problem (see encode_checked for which).
+    // Every known word's id in text order (repeats kept): the lexical index's query terms.
+    EncodedText encode_terms(std::string_view text) const;
+    // The content model's input: terms below model_id_count, at most max_tokens.
+    std::vector<std::int32_t> model_input(const std::vector<std::int32_t>& terms, std::size_t max_tokens) const;
+    // The content model's input for a text; empty when the text has a problem (see encode_checked).
     std::vector<std::int32_t> encode(std::string_view text, std::size_t max_tokens) const;
     EncodedText encode_checked(std::string_view text, std::size_t max_tokens) const;
 
     std::size_t max_tokens() const { return max_tokens_; }  // the longest input the model was built for
     std::int32_t id_count() const { return id_count_; }     // ids are 0 (padding) .. id_count - 1
+    std::int32_t model_id_count() const { return model_id_count_; }
 
 private:
     std::unordered_map<char32_t, std::string> fold_;
@@ -55,6 +65,8 @@ private:
     std::unordered_map<std::string, std::int32_t> words_;
     std::size_t max_tokens_ = 0;
     std::int32_t id_count_ = 0;
+    std::int32_t model_id_count_ = 0;
+    bool stem_ = false;
 };
 
 }  // namespace cinelocal

@@ -1,0 +1,51 @@
+// "Describe it"'s lexical index: which films use which words (text_index.bin, written by
+// models/cinelocal_models/text_index.py, layout documented there), ranked with BM25. Terms are
+// the tokenizer's ids (TextTokenizer::encode_terms), documents are catalogue indices (every film,
+// search-only ones included: a film needs no model vector to be found by its words).
+#pragma once
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "cinelocal/result.h"
+
+namespace cinelocal {
+
+// Okapi BM25's usual constants (Robertson and Zaragoza, 2009): term frequency saturates with k1,
+// b is how much a long document's matches are discounted.
+inline constexpr float k_bm25_k1 = 1.2f;
+inline constexpr float k_bm25_b = 0.75f;
+
+struct Posting {
+    std::int32_t document;
+    std::uint32_t frequency;
+};
+
+class TextIndex {
+public:
+    // document_count must be the catalogue's size; term_count the vocabulary's id_count.
+    static Result<TextIndex> parse(std::span<const std::uint8_t> bytes, std::size_t document_count,
+                                   std::size_t term_count);
+
+    std::size_t document_count() const { return lengths_.size(); }
+    std::size_t term_count() const { return ends_.size(); }
+    std::uint32_t document_length(std::size_t document) const { return lengths_[document]; }
+    std::vector<Posting> postings(std::int32_t term) const;  // ascending documents; empty for an unknown id
+
+    // BM25 score of every document for the query terms (a repeated term counts once); 0 for a
+    // document with none of them. Ids outside the vocabulary are ignored.
+    std::vector<float> bm25(std::span<const std::int32_t> terms) const;
+    // The distinct terms of one document with their frequency (a scan of every posting list:
+    // for "more like this" on one film, not for every film).
+    std::vector<std::pair<std::int32_t, std::uint32_t>> document_terms(std::int32_t document) const;
+
+private:
+    float idf(std::size_t document_frequency) const;
+
+    std::vector<std::uint16_t> lengths_;
+    std::vector<std::uint32_t> ends_;  // byte offset in postings_ after each term's list
+    std::vector<std::uint8_t> postings_;
+    float average_length_ = 1.0f;
+};
+
+}  // namespace cinelocal
