@@ -6,49 +6,11 @@
 
 #include "cinelocal/describe_rank.h"
 #include "cinelocal/text_index.h"
+#include "tiny_bundle.h"
 
 using namespace cinelocal;
 
 namespace {
-
-void put_u32(std::vector<std::uint8_t>& out, std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) out.push_back(std::uint8_t(v >> (8 * i)));
-}
-void put_varint(std::vector<std::uint8_t>& out, std::uint32_t v) {
-    while (v >= 0x80) {
-        out.push_back(std::uint8_t(v & 0x7F) | 0x80);
-        v >>= 7;
-    }
-    out.push_back(std::uint8_t(v));
-}
-
-// text_index.bin for documents given as term-id lists (the layout of models/cinelocal_models/text_index.py).
-std::vector<std::uint8_t> index_bytes(const std::vector<std::vector<std::int32_t>>& documents, std::uint32_t terms) {
-    std::vector<std::uint8_t> out = {'C', 'L', 'T', 'X'};
-    put_u32(out, 1);
-    put_u32(out, std::uint32_t(documents.size()));
-    put_u32(out, terms);
-    for (const auto& d : documents) {
-        out.push_back(std::uint8_t(d.size()));
-        out.push_back(0);
-    }
-    std::vector<std::uint8_t> body;
-    std::vector<std::uint32_t> ends;
-    for (std::uint32_t t = 0; t < terms; ++t) {
-        std::int64_t previous = -1;
-        for (std::size_t d = 0; d < documents.size(); ++d) {
-            auto tf = std::count(documents[d].begin(), documents[d].end(), std::int32_t(t));
-            if (t == 0 || tf == 0) continue;
-            put_varint(body, std::uint32_t(std::int64_t(d) - previous - 1));
-            put_varint(body, std::uint32_t(tf));
-            previous = std::int64_t(d);
-        }
-        ends.push_back(std::uint32_t(body.size()));
-    }
-    for (auto e : ends) put_u32(out, e);
-    out.insert(out.end(), body.begin(), body.end());
-    return out;
-}
 
 // Terms: 1 "shark" (rare), 2 "beach" (common), 3 "town", 4 "filler".
 const std::vector<std::vector<std::int32_t>> k_documents = {
@@ -60,7 +22,7 @@ const std::vector<std::vector<std::int32_t>> k_documents = {
 };
 
 TextIndex fixture_index() {
-    auto index = TextIndex::parse(index_bytes(k_documents, 5), k_documents.size(), 5);
+    auto index = TextIndex::parse(tiny::text_index_bytes(k_documents, 5), k_documents.size(), 5);
     REQUIRE(index.ok());
     return std::move(index).value();
 }
@@ -102,7 +64,7 @@ TEST_CASE("postings and one document's terms read back what was written") {
 }
 
 TEST_CASE("a malformed or mismatched index is refused with a named error") {
-    auto bytes = index_bytes(k_documents, 5);
+    auto bytes = tiny::text_index_bytes(k_documents, 5);
     CHECK(TextIndex::parse(bytes, 4, 5).error().message.find("5 films") != std::string::npos);
     CHECK(TextIndex::parse(bytes, 5, 6).error().code == ErrorCode::invalid_format);
     auto truncated = bytes;

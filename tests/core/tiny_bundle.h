@@ -1,6 +1,7 @@
 // A hand-made six-movie bundle for core tests: three animated films along the first axis of a
 // two-dimensional embedding space, three horror films along the second.
 #pragma once
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -56,6 +57,56 @@ inline std::string manifest_json(const cinelocal::FileBytes& files, std::size_t 
            "\"item_count\":" + std::to_string(item_count) + "," +
            (vector_count ? "\"vector_count\":" + std::to_string(vector_count) + "," : std::string()) +
            R"("embedding_dim":2,"max_profile_items":512,"files":{)" + entries + "}}";
+}
+
+// text_index.bin for documents given as term-id lists (the layout of models/cinelocal_models/text_index.py).
+inline std::vector<std::uint8_t> text_index_bytes(const std::vector<std::vector<std::int32_t>>& documents,
+                                                  std::uint32_t terms) {
+    std::vector<std::uint8_t> out = {'C', 'L', 'T', 'X'};
+    const auto put_u32 = [&](std::uint32_t v) {
+        for (int i = 0; i < 4; ++i) out.push_back(std::uint8_t(v >> (8 * i)));
+    };
+    std::vector<std::uint8_t> body;
+    const auto put_varint = [&](std::uint32_t v) {
+        for (; v >= 0x80; v >>= 7) body.push_back(std::uint8_t(v & 0x7F) | 0x80);
+        body.push_back(std::uint8_t(v));
+    };
+    put_u32(1);
+    put_u32(std::uint32_t(documents.size()));
+    put_u32(terms);
+    for (const auto& d : documents) {
+        out.push_back(std::uint8_t(d.size()));
+        out.push_back(0);
+    }
+    std::vector<std::uint32_t> ends;
+    for (std::uint32_t t = 0; t < terms; ++t) {
+        std::int64_t previous = -1;
+        for (std::size_t d = 0; d < documents.size(); ++d) {
+            const auto tf = std::count(documents[d].begin(), documents[d].end(), std::int32_t(t));
+            if (t == 0 || tf == 0) continue;
+            put_varint(std::uint32_t(std::int64_t(d) - previous - 1));
+            put_varint(std::uint32_t(tf));
+            previous = std::int64_t(d);
+        }
+        ends.push_back(std::uint32_t(body.size()));
+    }
+    for (auto e : ends) put_u32(e);
+    out.insert(out.end(), body.begin(), body.end());
+    return out;
+}
+
+// The six films' describe-it words: 1 toy, 2 monster, 3 killer, 4 house, 5 space.
+inline const std::string describe_vocab_json =
+    R"({"format_version":2,"max_tokens":8,"id_count":6,"model_id_count":6,"stem":"s_stemmer","join":[[39,39]],)"
+    R"("fold":{},"stop_words":["a","in","the"],"words":{"toy":1,"monster":2,"killer":3,"house":4,"space":5}})";
+inline const std::vector<std::vector<std::int32_t>> describe_documents = {
+    {1, 1}, {2}, {4}, {3, 4}, {4, 3, 4}, {5, 2, 3}};  // Toy Story, Shrek, Up, Halloween, The Shining, Alien
+
+inline cinelocal::FileBytes files_with_describe() {
+    auto all = files();
+    all["content_vocab.json"] = as_bytes(describe_vocab_json);
+    all["text_index.bin"] = text_index_bytes(describe_documents, 6);
+    return all;
 }
 
 }  // namespace tiny

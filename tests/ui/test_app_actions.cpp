@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <cstring>
 
 #include "../core/tiny_bundle.h"
@@ -217,23 +218,44 @@ TEST_CASE("without a rating head there are no predicted stars") {
     CHECK_FALSE(predicted_stars(state, 0).has_value());
 }
 
-TEST_CASE("describe-it leaves out rated and not-interested films and keeps the genre filter") {
+TEST_CASE("describe-it answers from the words at once, fuses the model's answer, and honours the filters") {
     FakePlatform fake;
     auto platform = fake.platform();
+    std::vector<std::pair<int, std::vector<std::int32_t>>> text_requests;
+    platform.request_text_embedding = [&](int id, const std::vector<std::int32_t>& ids) { text_requests.emplace_back(id, ids); };
     AppState state;
-    load_tiny_bundle(state, platform);
+    load_tiny_bundle(state, platform, tiny::files_with_describe());
+    REQUIRE(describe_available(state));
     state.profile.set_not_interested(11, true);  // The Shining
     REQUIRE(state.profile.rate(12, 4.0f).ok());  // Alien
-    const std::vector<float> horror = {0.0f, 1.0f};
-    auto described_ids = [&] {
-        state.describe.request_id = 7;
-        on_text_embedding(state, 7, horror);
+    const auto described_ids = [&] {
         std::vector<MovieId> ids;
         for (const auto& item : state.describe.results) ids.push_back(state.bundle->catalogue.movie(item.index).id);
         return ids;
     };
-    // Horror first (Halloween), never The Shining or the rated Alien; then the animated films.
+    state.describe.active = true;
+    std::snprintf(state.query, sizeof state.query, "%s", "a killer in a house");
+    run_describe(state, platform);
+    // Words only (the model has not started): Halloween has both words, Up one; never The Shining
+    // (not interested) or Alien (rated), although both match.
+    CHECK(described_ids() == std::vector<MovieId>{10, 3});
+    CHECK(text_requests.empty());
+    state.describe.model_ready = true;
+    run_describe(state, platform);  // the same text: the model is asked now that it runs
+    REQUIRE(text_requests.size() == 1);
+    CHECK(text_requests[0].second == std::vector<std::int32_t>{3, 4});
+    // The model's answer (a horror vector) adds the films no word matched, after the matches.
+    const std::vector<float> horror = {0.0f, 1.0f};
+    on_text_embedding(state, text_requests[0].first, horror);
     CHECK(described_ids() == std::vector<MovieId>{10, 3, 2, 1});
     state.profile.settings.genre_mask = state.bundle->catalogue.genre_bit("Animation");
-    CHECK(described_ids() == std::vector<MovieId>{3, 2, 1});
+    std::snprintf(state.query, sizeof state.query, "%s", "killer house");
+    run_describe(state, platform);
+    CHECK(described_ids() == std::vector<MovieId>{3});
+    on_text_embedding(state, text_requests[0].first, horror);  // stale: the text changed since
+    CHECK(described_ids() == std::vector<MovieId>{3});
+    std::snprintf(state.query, sizeof state.query, "%s", "zebra quantum");
+    run_describe(state, platform);
+    CHECK(state.describe.results.empty());
+    CHECK(state.describe.problem.find("None of these words") != std::string::npos);
 }

@@ -77,9 +77,9 @@ std::string assemble_bundle(AppState& state, Platform& platform) {
         loading_failed(state, bundle.error().message);
         return state.fatal_error;
     }
-    load_describe_tokenizer(state, state.received_files);
-    state.received_files.clear();  // the catalogue and table now live in the bundle
     state.bundle = std::move(bundle).value();
+    load_describe_index(state, state.received_files);
+    state.received_files.clear();  // the catalogue and table now live in the bundle
     state.title_search = std::make_unique<TitleSearch>(state.bundle->catalogue);
     load_saved_profile(state, platform);
     // Ask the browser not to evict the visitor's ratings under storage pressure.

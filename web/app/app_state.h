@@ -7,11 +7,11 @@
 #include <vector>
 
 #include "cinelocal/bundle.h"
+#include "cinelocal/describe_rank.h"
 #include "cinelocal/explain.h"
 #include "cinelocal/group.h"
 #include "cinelocal/ratings_import.h"
 #include "cinelocal/taste_map.h"
-#include "cinelocal/text_tokenizer.h"
 #include "cinelocal/title_search.h"
 #include "widget_rects.h"
 
@@ -78,12 +78,15 @@ struct AppState {
     double rating_clicked_ms = 0.0;   // when the newest rating was given
     double last_update_ms = -1.0;     // rating click -> list updated, for the status line and tests
 
-    // "Describe it": the search box's text through the content model, scored like a taste.
+    // "Describe it": the search box's words ranked by the lexical index at once, then fused with
+    // the content model's answer (describe_search.h).
     struct Describe {
         bool active = false;              // the search box describes instead of naming titles
         bool model_ready = false;         // content_model.onnx is running in ONNX Runtime
-        std::optional<TextTokenizer> tokenizer;  // from content_vocab.json, when the bundle has one
+        std::optional<DescriptionIndex> index;  // content_vocab.json + text_index.bin, when the bundle has them
         std::string described;            // the text the results belong to
+        std::vector<float> lexical;       // its words' scores, kept for the fusion with the model's answer
+        bool awaiting_model = false;      // the model had not started when the text came: ask it when it has
         int request_id = 0;
         std::string problem;              // why the text gives no results, for the visitor
         std::vector<ScoredItem> results;

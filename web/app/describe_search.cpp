@@ -1,56 +1,87 @@
 #include "describe_search.h"
 
 #include "app_actions.h"
+#include "cinelocal/filters.h"
 
 namespace cinelocal::ui {
+namespace {
 
-void load_describe_tokenizer(AppState& state, const FileBytes& files) {
-    auto vocab = files.find(k_content_vocab_file);
-    if (vocab == files.end()) return;
-    auto tokenizer = TextTokenizer::parse(std::string_view(reinterpret_cast<const char*>(vocab->second.data()), vocab->second.size()));
-    if (!tokenizer) {
-        state.notices.push_back(std::string(k_content_vocab_file) + " could not be read (" + tokenizer.error().message +
-                                "): \"describe it\" search is off. Title search and recommendations work.");
-        return;
-    }
-    state.describe.tokenizer = std::move(tokenizer).value();
+constexpr std::size_t k_describe_results = 20;
+
+// The visitor's taste for every film with vectors, once the tower has answered; empty before.
+std::vector<float> taste_scores(const AppState& state) {
+    std::vector<float> scores;
+    if (state.user_vector.empty() || !score_all_items(state.bundle->item_table, state.user_vector, scores)) scores.clear();
+    return scores;
 }
 
-bool describe_available(const AppState& state) { return state.describe.tokenizer.has_value(); }
+void rank(AppState& state, std::span<const float> learned) {
+    auto& describe = state.describe;
+    const auto taste = taste_scores(state);
+    const auto excluded = excluded_items(state.bundle->catalogue, state.profile, visitor_filters(state));
+    describe.results = fuse_description_ranks({describe.lexical, learned, taste}, excluded, k_describe_results);
+}
+
+void ask_model(AppState& state, Platform& platform) {
+    auto& describe = state.describe;
+    const auto& tokenizer = describe.index->tokenizer();
+    auto terms = tokenizer.encode_terms(describe.described);
+    auto ids = tokenizer.model_input(terms.ids, tokenizer.max_tokens());
+    describe.awaiting_model = !describe.model_ready || !platform.request_text_embedding;
+    if (ids.empty() || describe.awaiting_model) return;  // the words alone answer
+    platform.request_text_embedding(++describe.request_id, ids);
+}
+
+}  // namespace
+
+void load_describe_index(AppState& state, const FileBytes& files) {
+    if (!files.count(k_content_vocab_file) && !files.count(k_text_index_file)) return;
+    auto index = DescriptionIndex::load(files, state.bundle ? state.bundle->catalogue.size() : 0);
+    if (!index) {
+        state.notices.push_back("The describe-it search could not be read (" + index.error().message +
+                                "), so it is off. Title search and recommendations work.");
+        return;
+    }
+    state.describe.index = std::move(index).value();
+}
+
+bool describe_available(const AppState& state) { return state.describe.index.has_value(); }
 
 void run_describe(AppState& state, Platform& platform) {
     auto& describe = state.describe;
-    if (!describe.active || !describe.tokenizer || describe.described == state.query) return;
-    describe.described = state.query;
-    describe.results.clear();
-    auto encoded = describe.tokenizer->encode_checked(describe.described, describe.tokenizer->max_tokens());
-    describe.problem = text_problem_message(encoded.problem);
-    if (encoded.problem != TextProblem::none) return;
-    if (!describe.model_ready || !platform.request_text_embedding) {
-        describe.problem = "The description model is still loading.";
-        describe.described.clear();  // try again on a later frame
+    if (!describe.active || !describe.index || !state.bundle) return;
+    if (describe.described == state.query) {
+        if (describe.awaiting_model && describe.model_ready) ask_model(state, platform);
         return;
     }
-    platform.request_text_embedding(++describe.request_id, encoded.ids);
+    describe.described = state.query;
+    describe.results.clear();
+    describe.lexical.clear();
+    ++describe.request_id;  // an answer for the earlier text is stale now
+    auto terms = describe.index->tokenizer().encode_terms(describe.described);
+    describe.problem = text_problem_message(terms.problem);
+    describe.awaiting_model = false;
+    if (terms.problem != TextProblem::none) return;
+    describe.lexical = describe.index->lexical_scores(state.bundle->catalogue, terms.ids);
+    rank(state, {});
+    ask_model(state, platform);
 }
 
 void on_text_embedding(AppState& state, int request_id, std::span<const float> embedding) {
     auto& describe = state.describe;
-    if (request_id != describe.request_id || !state.bundle) return;  // the text changed since
-    RecommendOptions options;
-    options.rerank.diversity_lambda = 1.0f;  // the closest matches, in order
-    options.filters = visitor_filters(state);  // no "not interested" film, the genre and year filters kept
-    auto top = recommend(*state.bundle, embedding, state.profile, 20, options);
-    if (!top) {
-        describe.problem = "The description could not be matched: " + top.error().message;
+    if (request_id != describe.request_id || !state.bundle || describe.lexical.empty()) return;  // the text changed since
+    std::vector<float> learned;
+    if (auto status = score_all_items(state.bundle->item_table, embedding, learned); !status) {
+        describe.problem = "The description model's answer could not be used (" + status.error().message +
+                           "); the films below match your words.";
         return;
     }
-    describe.results = std::move(top).value();
+    rank(state, learned);
 }
 
 void on_text_embedding_failed(AppState& state, int request_id, const std::string& message) {
     if (request_id != state.describe.request_id) return;
-    state.describe.problem = "The description model failed: " + message + ". Title search still works.";
+    state.describe.problem = "The description model failed (" + message + "); the films below match your words only.";
 }
 
 }  // namespace cinelocal::ui

@@ -26,20 +26,17 @@ void draw_mode_switch(ScreenContext& ctx) {
 void draw_described(ScreenContext& ctx) {
     AppState& state = ctx.state;
     const auto& describe = state.describe;
-    if (!describe.problem.empty()) {
-        wrapped_muted(describe.problem.c_str());
-        return;
-    }
     if (describe.described.empty()) {
         wrapped_muted("Describe what you feel like watching: a plot, a mood, a place, a genre. The words are "
-                      "matched by a model running here, in your browser.");
+                      "matched against every film's story, here in your browser.");
+        return;
+    }
+    if (!describe.problem.empty()) wrapped_muted(describe.problem.c_str());
+    if (describe.results.empty()) {
+        if (describe.problem.empty()) wrapped_muted("No film you have not rated matches these words and your filters.");
         return;
     }
     ImGui::Text("Films that fit \"%s\"", describe.described.c_str());
-    if (describe.results.empty()) {
-        ImGui::TextColored(colors::text_muted, "Matching...");
-        return;
-    }
     movie_grid(ctx, "described", describe.results, {}, 150.0f);
 }
 

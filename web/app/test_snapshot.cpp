@@ -76,7 +76,7 @@ std::string test_snapshot_json(const AppState& state) {
         for (const auto& item : state.movie_night.picks) json["movieNight"].push_back(movie_json(catalogue, item.index));
     }
     json["movieNightGuest"] = state.movie_night.guest_name;
-    json["describe"] = {{"available", state.describe.tokenizer.has_value()}, {"active", state.describe.active},
+    json["describe"] = {{"available", state.describe.index.has_value()}, {"active", state.describe.active},
                         {"modelReady", state.describe.model_ready}, {"text", state.describe.described},
                         {"problem", state.describe.problem}};
     json["screen"] = screen_name(state.screen);
