@@ -5,6 +5,7 @@
 #include <emscripten/val.h>
 
 #include "cinelocal/bundle.h"
+#include "cinelocal/describe_rank.h"
 #include "cinelocal/text_tokenizer.h"
 #include "cinelocal/title_search.h"
 #include "typed_array.h"
@@ -47,8 +48,70 @@ public:
         if (!bundle) return error_value(bundle.error());
         bundle_ = std::move(bundle).value();
         search_ = std::make_unique<TitleSearch>(bundle_->catalogue);
+        if (files_.count(k_text_index_file)) {
+            auto index = DescriptionIndex::load(files_, bundle_->catalogue.size());
+            if (!index) return error_value(index.error());
+            describe_ = std::move(index).value();
+        }
         files_.clear();
         return ok_value();
+    }
+
+    // "Describe it" ranked as the app ranks it (web/app/describe_search.cpp): mode "words" (the
+    // lexical index alone), "model" (the content model's vector, a Float32Array from ONNX Runtime,
+    // against the item table alone) or "fused". weights: {popularityPrior, learnedWeight} or
+    // undefined for the app's. -> {ok, indices: Int32Array} best first, no film excluded.
+    val describe(const std::string& text, const val& embedding, int k, const std::string& mode, const val& weights) const {
+        if (!bundle_ || !describe_) return error_value({ErrorCode::not_loaded, "assemble a bundle with text_index.bin first"});
+        DescribeWeights w;
+        if (!weights.isUndefined()) {
+            w.popularity_prior = weights["popularityPrior"].as<float>();
+            w.learned_weight = weights["learnedWeight"].as<float>();
+        }
+        auto terms = describe_->tokenizer().encode_terms(text);
+        if (terms.problem != TextProblem::none) {
+            return error_value({ErrorCode::invalid_format, text_problem_name(terms.problem)});
+        }
+        std::vector<float> lexical = describe_->lexical_scores(bundle_->catalogue, terms.ids, w), learned;
+        if (mode != "words") {
+            if (auto status = score_all_items(bundle_->item_table, copy_typed_array<float>(embedding), learned); !status) {
+                return error_value(status.error());
+            }
+        }
+        if (mode == "model") lexical.clear();
+        auto top = fuse_description_ranks({lexical, learned, {}}, {}, std::size_t(std::max(k, 0)),
+                                          mode == "model" ? DescribeWeights{w.popularity_prior, w.rank_constant, 1.0f} : w);
+        std::vector<std::int32_t> indices;
+        for (const auto& item : top) indices.push_back(item.index);
+        val result = ok_value();
+        result.set("indices", val::global("Int32Array").new_(val(emscripten::typed_memory_view(indices.size(), indices.data()))));
+        return result;
+    }
+
+    // The content model's input for a text (the ids the app sends to ONNX Runtime); empty when none.
+    val describeModelInput(const std::string& text) const {
+        std::vector<std::int32_t> ids;
+        if (describe_) {
+            const auto& tokenizer = describe_->tokenizer();
+            ids = tokenizer.model_input(tokenizer.encode_terms(text).ids, tokenizer.max_tokens());
+        }
+        return val::global("Int32Array").new_(val(emscripten::typed_memory_view(ids.size(), ids.data())));
+    }
+
+    // Microseconds per describe-it ranking inside wasm (tokenise, BM25, score the model's vector,
+    // fuse, top 20), the mean of `repeats` runs: the app's work after each typed description.
+    double describeMicros(const std::string& text, const val& embedding, int repeats) const {
+        if (!bundle_ || !describe_) return -1.0;
+        const auto vector = copy_typed_array<float>(embedding);
+        const double start = emscripten_get_now();
+        for (int r = 0; r < repeats; ++r) {
+            auto terms = describe_->tokenizer().encode_terms(text);
+            auto lexical = describe_->lexical_scores(bundle_->catalogue, terms.ids);
+            std::vector<float> learned;
+            (void)score_all_items(bundle_->item_table, vector, learned);
+            (void)fuse_description_ranks({lexical, learned, {}}, {}, 20);
+        }
+        return (emscripten_get_now() - start) * 1000.0 / std::max(repeats, 1);
     }
 
     int itemCount() const { return bundle_ ? int(bundle_->catalogue.size()) : 0; }
@@ -106,6 +169,7 @@ private:
     FileBytes files_;
     std::optional<Bundle> bundle_;
     std::unique_ptr<TitleSearch> search_;
+    std::optional<DescriptionIndex> describe_;
 };
 
 // The core's scan alone, for benchmarks against plain JavaScript and ONNX Runtime Web on the
@@ -191,5 +255,8 @@ EMSCRIPTEN_BINDINGS(cinelocal_core) {
         .function("itemCount", &CoreBundle::itemCount)
         .function("topItems", &CoreBundle::topItems)
         .function("movie", &CoreBundle::movie)
-        .function("search", &CoreBundle::search);
+        .function("search", &CoreBundle::search)
+        .function("describe", &CoreBundle::describe)
+        .function("describeModelInput", &CoreBundle::describeModelInput)
+        .function("describeMicros", &CoreBundle::describeMicros);
 }

@@ -138,8 +138,12 @@ Result<TextTokenizer> TextTokenizer::parse(std::string_view vocab_json) {
             tokenizer.fold_[*cp] = folded;
         }
         for (const auto& word : json.at("stop_words")) tokenizer.stop_words_.insert(word.get<std::string>());
-        for (const auto& [word, id] : json.at("words").items()) {
-            const auto value = json_integer<std::int32_t>(id);
+        const auto& words = json.at("words");
+        std::int32_t position = 0;
+        for (const auto& [key, id] : words.items()) {
+            // A list in id order (format 2: the word at position i has id i + 1) or a word -> id map.
+            const auto word = words.is_array() ? id.get<std::string>() : key;
+            const auto value = words.is_array() ? ++position : json_integer<std::int32_t>(id);
             if (value < 1 || value >= tokenizer.id_count_) {
                 return vocab_error("word \"" + word + "\" has id " + std::to_string(value) + ", outside 1.." +
                                    std::to_string(tokenizer.id_count_ - 1));

@@ -36,7 +36,7 @@ TEST_CASE("BM25 known answer: idf, term frequency saturation and length normalis
     // By hand: N = 5, df(shark) = 3: idf = ln(1 + 2.5 / 3.5); average length 17 / 5 = 3.4.
     const double idf = std::log(1.0 + 2.5 / 3.5);
     const auto expected = [&](double tf, double length) {
-        return idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * length / 3.4));
+        return idf * tf * (k_bm25_k1 + 1) / (tf + k_bm25_k1 * (1 - k_bm25_b + k_bm25_b * length / 3.4));
     };
     CHECK(scores[0] == Approx(expected(1, 3)));
     CHECK(scores[1] == Approx(expected(2, 3)));

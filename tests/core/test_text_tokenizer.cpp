@@ -95,7 +95,7 @@ TEST_CASE("the C++ stemmer gives the stems the Python stemmer gives for every fi
 
 TEST_CASE("format 2 stems words and gives the model only the ids below model_id_count") {
     const std::string vocab = R"({"format_version":2,"max_tokens":4,"id_count":5,"model_id_count":3,"stem":"s_stemmer",
-        "join":[[39,39]],"fold":{"é":"e"},"stop_words":["a","and"],"words":{"zomby":1,"story":2,"shark":3,"hogwart":4}})";
+        "join":[[39,39]],"fold":{"é":"e"},"stop_words":["a","and"],"words":["zomby","story","shark","hogwart"]})";
     auto tokenizer = TextTokenizer::parse(vocab);
     REQUIRE(tokenizer.ok());
     CHECK(tokenizer.value().model_id_count() == 3);
@@ -109,6 +109,8 @@ TEST_CASE("format 2 stems words and gives the model only the ids below model_id_
     auto bad_rule = TextTokenizer::parse(std::string(vocab).replace(vocab.find("s_stemmer"), 9, "porter"));
     REQUIRE_FALSE(bad_rule.ok());
     CHECK(bad_rule.error().message.find("porter") != std::string::npos);
+    auto too_many = std::string(vocab).replace(vocab.find("\"hogwart\""), 9, "\"hogwart\",\"extra\"");
+    CHECK(TextTokenizer::parse(too_many).error().message.find("extra") != std::string::npos);
     auto bad_count = std::string(vocab).replace(vocab.find("\"model_id_count\":3"), 18, "\"model_id_count\":9");
     CHECK(TextTokenizer::parse(bad_count).error().code == ErrorCode::invalid_format);
 }

@@ -57,7 +57,9 @@ class SharedTokenizer(unittest.TestCase):
         vocab = Vocabulary(default_normaliser(), {"zomby": 1, "story": 2, "shark": 3}, model_id_count=3)
         self.assertEqual(vocab.terms("Zombies and a zombie tell stories of SHARKS"), [1, 1, 2, 3])
         self.assertEqual(vocab.encode("Zombies and a zombie tell stories of SHARKS", 16), [1, 1, 2])
-        again = Vocabulary.from_json(json.loads(json.dumps(vocab.to_json(max_tokens=16))))
+        doc = json.loads(json.dumps(vocab.to_json(max_tokens=16)))
+        self.assertEqual(doc["words"], ["zomby", "story", "shark"])  # a list in id order
+        again = Vocabulary.from_json(doc)
         self.assertEqual((again.terms("sharks"), again.encode("sharks", 16)), ([3], []))
 
     def test_vocabulary_json_round_trip_encodes_the_same(self):

@@ -248,6 +248,10 @@ TEST_CASE("describe-it answers from the words at once, fuses the model's answer,
     const std::vector<float> horror = {0.0f, 1.0f};
     on_text_embedding(state, text_requests[0].first, horror);
     CHECK(described_ids() == std::vector<MovieId>{10, 3, 2, 1});
+    set_not_interested(state, platform, 10, true);  // Halloween, marked while its card is shown
+    run_describe(state, platform);
+    CHECK(described_ids() == std::vector<MovieId>{3, 2, 1});
+    set_not_interested(state, platform, 10, false);
     state.profile.settings.genre_mask = state.bundle->catalogue.genre_bit("Animation");
     std::snprintf(state.query, sizeof state.query, "%s", "killer house");
     run_describe(state, platform);

@@ -86,6 +86,8 @@ struct AppState {
         std::optional<DescriptionIndex> index;  // content_vocab.json + text_index.bin, when the bundle has them
         std::string described;            // the text the results belong to
         std::vector<float> lexical;       // its words' scores, kept for the fusion with the model's answer
+        std::vector<float> learned;       // the model's scores for it, once answered
+        int ranked_at_version = 0;        // for_you_version when ranked: a newer one (a rating, a mark) ranks again
         bool awaiting_model = false;      // the model had not started when the text came: ask it when it has
         int request_id = 0;
         std::string problem;              // why the text gives no results, for the visitor

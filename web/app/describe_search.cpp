@@ -15,11 +15,12 @@ std::vector<float> taste_scores(const AppState& state) {
     return scores;
 }
 
-void rank(AppState& state, std::span<const float> learned) {
+void rank(AppState& state) {
     auto& describe = state.describe;
     const auto taste = taste_scores(state);
     const auto excluded = excluded_items(state.bundle->catalogue, state.profile, visitor_filters(state));
-    describe.results = fuse_description_ranks({describe.lexical, learned, taste}, excluded, k_describe_results);
+    describe.results = fuse_description_ranks({describe.lexical, describe.learned, taste}, excluded, k_describe_results);
+    describe.ranked_at_version = state.for_you_version;
 }
 
 void ask_model(AppState& state, Platform& platform) {
@@ -52,31 +53,34 @@ void run_describe(AppState& state, Platform& platform) {
     if (!describe.active || !describe.index || !state.bundle) return;
     if (describe.described == state.query) {
         if (describe.awaiting_model && describe.model_ready) ask_model(state, platform);
+        // A rating, a "not interested" mark or a filter changed For you: the same text ranks again.
+        if (!describe.lexical.empty() && describe.ranked_at_version != state.for_you_version) rank(state);
         return;
     }
     describe.described = state.query;
     describe.results.clear();
     describe.lexical.clear();
+    describe.learned.clear();
     ++describe.request_id;  // an answer for the earlier text is stale now
     auto terms = describe.index->tokenizer().encode_terms(describe.described);
     describe.problem = text_problem_message(terms.problem);
     describe.awaiting_model = false;
     if (terms.problem != TextProblem::none) return;
     describe.lexical = describe.index->lexical_scores(state.bundle->catalogue, terms.ids);
-    rank(state, {});
+    rank(state);
     ask_model(state, platform);
 }
 
 void on_text_embedding(AppState& state, int request_id, std::span<const float> embedding) {
     auto& describe = state.describe;
     if (request_id != describe.request_id || !state.bundle || describe.lexical.empty()) return;  // the text changed since
-    std::vector<float> learned;
-    if (auto status = score_all_items(state.bundle->item_table, embedding, learned); !status) {
+    if (auto status = score_all_items(state.bundle->item_table, embedding, describe.learned); !status) {
+        describe.learned.clear();
         describe.problem = "The description model's answer could not be used (" + status.error().message +
                            "); the films below match your words.";
         return;
     }
-    rank(state, learned);
+    rank(state);
 }
 
 void on_text_embedding_failed(AppState& state, int request_id, const std::string& message) {

@@ -25,9 +25,9 @@ inline constexpr const char* k_text_index_file = "text_index.bin";
 // Chosen on the odd-numbered half of models/describe_benchmark/queries.tsv (the validation half;
 // `node models/evaluate_describe.mjs --grid` prints the grid), then reported on every query.
 struct DescribeWeights {
-    float popularity_prior = 0.3f;  // BM25 + this x ln(1 + films' positive ratings), matching films only
+    float popularity_prior = 0.5f;  // BM25 + this x ln(1 + films' positive ratings), matching films only
     float rank_constant = 60.0f;    // RRF's k: 1 / (k + rank)
-    float learned_weight = 0.2f;    // the content model's list, relative to the words' list (1)
+    float learned_weight = 0.1f;    // the content model's list, relative to the words' list (1)
     float taste_weight = 0.1f;      // the visitor's taste list (tie-breaking strength)
 };
 

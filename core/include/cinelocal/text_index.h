@@ -11,10 +11,13 @@
 
 namespace cinelocal {
 
-// Okapi BM25's usual constants (Robertson and Zaragoza, 2009): term frequency saturates with k1,
-// b is how much a long document's matches are discounted.
+// Okapi BM25 (Robertson and Zaragoza, 2009): term frequency saturates with k1, b is how much a
+// long document's matches are discounted. k1 is the usual 1.2; b is 0.3, not the usual 0.75: a
+// film's text runs from a title alone to a title, tags and a long overview, and 0.75 let films known
+// only by their title outrank the film described. Chosen on the validation half of the describe-it
+// benchmark (models/README.md, "Describe it").
 inline constexpr float k_bm25_k1 = 1.2f;
-inline constexpr float k_bm25_b = 0.75f;
+inline constexpr float k_bm25_b = 0.3f;
 
 struct Posting {
     std::int32_t document;

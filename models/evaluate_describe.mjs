@@ -1,0 +1,203 @@
+#!/usr/bin/env node
+// How well "describe it" finds the film a person describes, through the browser's own path: the
+// wasm core tokenises and ranks (BM25 over the bundle's text_index.bin), ONNX Runtime Web runs the
+// int8 content_model.onnx, the core fuses both (core/src/describe_rank.cpp).
+//
+//   node models/evaluate_describe.mjs [--bundle build/site/bundle] [--queries FILE]
+//        [--report models/report/describe.md] [--check models/report/describe.md] [--grid] [--timing]
+//
+// Queries: models/describe_benchmark/queries.tsv, written by hand as people describe films (see its
+// README). Odd-numbered queries (1st, 3rd, ...) are the validation half the app's weights were
+// chosen on (--grid prints that grid), even-numbered ones the test half. A query's rank is that of
+// its best right film; MRR counts ranks up to 100 (0 beyond).
+// --report writes the table and the bundle bytes as markdown; --check compares a fresh run with a
+// committed report: the words-only rows exactly (they depend on the data alone), the model and
+// fused rows within --tolerance (they come from training, whose float sums differ across CPUs).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
+import * as ort from 'onnxruntime-web';
+import { configureOrt, createContentModel } from '../wasm/ort_bridge.mjs';
+
+const root = new URL('../', import.meta.url);
+const args = parseArgs(process.argv.slice(2));
+const bundleDir = new URL(`${(args.bundle || 'build/site/bundle').replace(/\/?$/, '/')}`, root);
+const queriesPath = new URL(args.queries || 'models/describe_benchmark/queries.tsv', root);
+const coreJs = new URL('build/wasm/wasm/cinelocal_core.js', root);
+const MODES = ['words', 'model', 'fused'];
+const DEPTH = 100;
+
+function parseArgs(argv) {
+  const out = {};
+  for (let i = 0; i < argv.length; i += 1) {
+    const key = argv[i].replace(/^--/, '');
+    if (['grid', 'timing'].includes(key)) out[key] = true;
+    else out[key] = argv[(i += 1)];
+  }
+  return out;
+}
+
+function readQueries(path) {
+  return readFileSync(path, 'utf8').split('\n').filter((line) => line && !line.startsWith('#')).map((line, i) => {
+    const [text, ids] = line.split('\t');
+    return { number: i + 1, text, right: ids.split(' ').map(Number) };
+  });
+}
+
+async function loadBundle() {
+  const bytesOf = (name) => new Uint8Array(readFileSync(new URL(name, bundleDir)));
+  const manifestText = readFileSync(new URL('manifest.json', bundleDir), 'utf8');
+  const manifest = JSON.parse(manifestText);
+  const createCore = createRequire(import.meta.url)(coreJs.pathname);
+  const core = await createCore({ wasmBinary: readFileSync(new URL(coreJs.href.replace(/\.js$/, '.wasm'))) });
+  const bundle = new core.CoreBundle();
+  check(bundle.setManifest(manifestText));
+  for (const name of Object.keys(manifest.files)) bundle.addFile(name, bytesOf(name));
+  check(bundle.assemble());
+  configureOrt(ort);
+  const model = await createContentModel(ort, bytesOf('content_model.onnx'));
+  return { bundle, model, manifest, bytesOf };
+}
+
+function check(result) {
+  if (!result.ok) throw new Error(`${result.error}: ${result.message}`);
+  return result;
+}
+
+// Per query: its model embedding (null when no word is the model's) and the movieId of each index.
+async function embedAll(queries, { bundle, model }) {
+  const out = [];
+  for (const query of queries) {
+    const ids = bundle.describeModelInput(query.text);
+    out.push(ids.length ? await model.embedText(ids) : null);
+  }
+  return out;
+}
+
+function rankOfRight(bundle, query, embedding, mode, weights) {
+  if (mode !== 'words' && !embedding) return Infinity;
+  const result = bundle.describe(query.text, embedding || new Float32Array(0), DEPTH, mode, weights);
+  if (!result.ok) return Infinity;  // no known word: nothing found
+  const ids = Array.from(result.indices, (index) => bundle.movie(index).id);
+  const ranks = query.right.map((id) => ids.indexOf(id) + 1).filter((r) => r > 0);
+  return ranks.length ? Math.min(...ranks) : Infinity;
+}
+
+function metrics(ranks) {
+  const share = (k) => ranks.filter((r) => r <= k).length / ranks.length;
+  return { hit1: share(1), hit3: share(3), hit10: share(10), mrr: ranks.reduce((s, r) => s + (r <= DEPTH ? 1 / r : 0), 0) / ranks.length };
+}
+
+function evaluate(context, queries, embeddings, weights) {
+  const table = {};
+  for (const mode of MODES) {
+    const ranks = queries.map((q, i) => rankOfRight(context.bundle, q, embeddings[i], mode, weights));
+    table[mode] = { all: metrics(ranks), validation: metrics(ranks.filter((_, i) => queries[i].number % 2 === 1)),
+                    test: metrics(ranks.filter((_, i) => queries[i].number % 2 === 0)), ranks };
+  }
+  return table;
+}
+
+const pct = (x) => `${(100 * x).toFixed(1)}%`;
+const row = (name, m) => `| ${name} | ${pct(m.hit1)} | ${pct(m.hit3)} | ${pct(m.hit10)} | ${m.mrr.toFixed(3)} |`;
+
+function bytesTable({ manifest, bytesOf }) {
+  const lines = ['| file | bytes | brotli (quality 11) |', '|---|---:|---:|'];
+  for (const name of ['content_vocab.json', 'text_index.bin', 'content_model.onnx']) {
+    if (!manifest.files[name]) continue;
+    const raw = bytesOf(name);
+    const br = brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    lines.push(`| ${name} | ${raw.length.toLocaleString('en')} | ${br.toLocaleString('en')} |`);
+  }
+  return lines;
+}
+
+function report(table, queries, context) {
+  const names = { words: 'words (BM25 + popularity prior)', model: 'learned content model alone', fused: 'fusion (shipped)' };
+  const lines = [
+    '# Describe-it benchmark', '',
+    'Written by `node models/evaluate_describe.mjs --report models/report/describe.md` from the bundle',
+    `\`${context.manifest.dataset?.name || '?'}\` (model ${context.manifest.model_version}); \`./run test\` runs it again and compares.`,
+    `${queries.length} hand-written descriptions (models/describe_benchmark/queries.tsv); a query's rank is its best right film's.`, '',
+  ];
+  for (const [split, title] of [['all', 'All queries'], ['validation', 'Validation half (odd lines: the weights were chosen here)'], ['test', 'Test half (even lines)']]) {
+    lines.push(`## ${title}`, '', '| ranking | hit@1 | hit@3 | hit@10 | MRR |', '|---|---:|---:|---:|---:|');
+    for (const mode of MODES) lines.push(row(names[mode], table[mode][split]));
+    lines.push('');
+  }
+  lines.push('## Bundle files of describe-it', '', ...bytesTable(context), '');
+  return `${lines.join('\n')}`;
+}
+
+// Every number of a report, by its table row and column: to compare a fresh run with the committed one.
+function reportNumbers(text) {
+  const numbers = new Map();
+  let section = '';
+  for (const line of text.split('\n')) {
+    if (line.startsWith('## ')) section = line;
+    const cells = line.split('|').map((c) => c.trim()).filter(Boolean);
+    if (!line.startsWith('| ') || cells.length < 2 || cells[0].startsWith('---')) continue;
+    cells.slice(1).forEach((cell, i) => {
+      const value = Number(cell.replace(/[%,]/g, ''));
+      if (!Number.isNaN(value)) numbers.set(`${section} / ${cells[0]} / column ${i + 1}`, value);
+    });
+  }
+  return numbers;
+}
+
+function compareReports(committed, fresh, tolerance) {
+  const a = reportNumbers(committed);
+  const b = reportNumbers(fresh);
+  const problems = [];
+  for (const [key, value] of a) {
+    if (key.includes('content_model.onnx')) continue;  // trained weights: their compressed size varies by CPU
+    if (!b.has(key)) { problems.push(`${key}: missing now`); continue; }
+    const exact = key.includes('words (BM25') || key.includes('Bundle files');
+    const limit = exact ? 0 : (key.includes('column 4') ? tolerance : tolerance * 100);  // MRR, else percent
+    if (Math.abs(b.get(key) - value) > limit) problems.push(`${key}: committed ${value}, now ${b.get(key)}`);
+  }
+  return problems;
+}
+
+const queries = readQueries(queriesPath);
+const context = await loadBundle();
+const embeddings = await embedAll(queries, context);
+const table = evaluate(context, queries, embeddings, undefined);
+const text = report(table, queries, context);
+console.log(text);
+const misses = queries.filter((_, i) => table.fused.ranks[i] > 10);
+console.log(`Fusion misses the top 10 for ${misses.length}: ${misses.map((q) => `#${q.number}`).join(' ')}`);
+
+if (args.grid) {
+  console.log('\nValidation half, fused: hit@10 / MRR by popularity prior (rows) and learned weight (columns)');
+  const priors = [0, 0.1, 0.2, 0.3, 0.5];
+  const learnedWeights = [0, 0.1, 0.2, 0.3, 0.5, 1];
+  const validation = queries.filter((q) => q.number % 2 === 1);
+  const vEmbeddings = embeddings.filter((_, i) => queries[i].number % 2 === 1);
+  console.log(`prior  ${learnedWeights.map((w) => `w=${w}`.padStart(13)).join('')}`);
+  for (const prior of priors) {
+    const cells = learnedWeights.map((w) => {
+      const m = metrics(validation.map((q, i) => rankOfRight(context.bundle, q, vEmbeddings[i], 'fused', { popularityPrior: prior, learnedWeight: w })));
+      return `${pct(m.hit10)} ${m.mrr.toFixed(3)}`.padStart(13);
+    });
+    console.log(`${String(prior).padEnd(6)} ${cells.join('')}`);
+  }
+}
+if (args.timing) {
+  const repeats = 20;
+  const timed = queries.slice(0, 20).map((q, i) => context.bundle.describeMicros(q.text, embeddings[i] || new Float32Array(context.manifest.embedding_dim), repeats));
+  timed.sort((x, y) => x - y);
+  console.log(`\nDescribe-it ranking in wasm (tokenise, BM25, score the model's vector, fuse, top 20), ` +
+              `${context.bundle.itemCount()} films: median ${(timed[10] / 1000).toFixed(2)} ms, max ${(timed.at(-1) / 1000).toFixed(2)} ms ` +
+              `over ${timed.length} queries x ${repeats} runs`);
+}
+if (args.report) writeFileSync(new URL(args.report, root), `${text}\n`);
+if (args.check) {
+  const problems = compareReports(readFileSync(new URL(args.check, root), 'utf8'), `${text}\n`, Number(args.tolerance || 0.02));
+  if (problems.length) {
+    console.error(`The describe-it report differs from ${args.check}:\n  ${problems.join('\n  ')}`);
+    process.exit(1);
+  }
+  console.log(`\n${args.check}: every number agrees (words exactly, model and fusion within ${args.tolerance || 0.02}).`);
+}
+process.exit(0);
