@@ -113,6 +113,15 @@ float TextIndex::idf(std::size_t document_frequency) const {
     return float(std::log(1.0 + (n - df + 0.5) / (df + 0.5)));
 }
 
+float TextIndex::idf_of(std::int32_t term) const {
+    std::size_t count = 0;
+    if (term > 0 && std::size_t(term) < ends_.size()) {
+        walk_postings(postings_.data() + ends_[term - 1], postings_.data() + ends_[term], lengths_.size(),
+                      [&](std::int32_t, std::uint32_t) { return ++count, true; });
+    }
+    return idf(count);
+}
+
 std::vector<float> TextIndex::bm25(std::span<const std::int32_t> terms) const {
     std::vector<float> scores(lengths_.size(), 0.0f);
     std::vector<std::int32_t> distinct(terms.begin(), terms.end());

@@ -10,6 +10,8 @@
 #include "cinelocal/title_search.h"
 #include "tiny_bundle.h"
 
+#include <set>
+
 using namespace cinelocal;
 
 namespace {
@@ -97,6 +99,30 @@ TEST_CASE("similar films of a search-only film share its genres, then its era, t
     CHECK(ids(bundle.catalogue, similar.value()) == std::vector<MovieId>{2, 1, 3});
     // A film with vectors keeps the model's neighbours, never a search-only film.
     auto of_alien = similar_movies(bundle.catalogue, bundle.unit_rows, 12, 7);
+    REQUIRE(of_alien.ok());
+    for (const auto& item : of_alien.value()) CHECK(bundle.catalogue.has_vectors(item.index));
+}
+
+TEST_CASE("with a text index, a search-only film's similar films share its words first, then its genres") {
+    const Bundle bundle = bundle_with_search_only();
+    auto documents = tiny::describe_documents;
+    documents.push_back({1});     // Rare Cartoon: "toy"
+    documents.push_back({3, 4});  // Obscure Horror: "killer house"
+    auto text = TextIndex::parse(tiny::text_index_bytes(documents, 6), 8, 6);
+    REQUIRE(text.ok());
+    auto cartoon = similar_movies(bundle.catalogue, bundle.unit_rows, 20, 5, &text.value());
+    REQUIRE(cartoon.ok());
+    // Toy Story shares the word and the genre; then the other animated films, the better known first.
+    CHECK(ids(bundle.catalogue, cartoon.value()) == std::vector<MovieId>{1, 2, 3});
+    auto horror = similar_movies(bundle.catalogue, bundle.unit_rows, 21, 5, &text.value());
+    REQUIRE(horror.ok());
+    const auto got = ids(bundle.catalogue, horror.value());
+    REQUIRE(got.size() == 4);  // Shrek and Toy Story share neither a word nor a genre
+    CHECK(std::set<MovieId>{got[0], got[1]} == std::set<MovieId>{10, 11});  // both words and the genre
+    CHECK(got[2] == 12);  // Alien: "killer" and horror, before Up: "house" alone
+    CHECK(got[3] == 3);
+    // A well-rated film with a vector keeps the model's neighbours even with a text index.
+    auto of_alien = similar_movies(bundle.catalogue, bundle.unit_rows, 12, 7, &text.value());
     REQUIRE(of_alien.ok());
     for (const auto& item : of_alien.value()) CHECK(bundle.catalogue.has_vectors(item.index));
 }

@@ -213,7 +213,8 @@ void open_movie(AppState& state, MovieId movie) {
     state.detail_movie = 0;
     state.detail_similar.clear();
     if (!state.bundle || movie == 0) return;
-    auto similar = similar_movies(state.bundle->catalogue, state.bundle->unit_rows, movie, 12);
+    const TextIndex* text = state.describe.index ? &state.describe.index->index() : nullptr;
+    auto similar = similar_movies(state.bundle->catalogue, state.bundle->unit_rows, movie, 12, text);
     if (!similar) {
         state.notices.push_back(similar.error().message);
         return;

@@ -7,6 +7,7 @@
 #include "cinelocal/item_table.h"
 #include "cinelocal/result.h"
 #include "cinelocal/scorer.h"
+#include "cinelocal/text_index.h"
 
 namespace cinelocal {
 
@@ -27,10 +28,16 @@ private:
     std::vector<float> values_;
 };
 
-// The k movies most similar to `movie`, skipping itself and movies without signal (no training
-// user liked them: their vectors come from genre and year alone). A search-only film (no vector)
-// gets the liked films sharing most of its genres, then the closest in year.
+// Below this many positive ratings a film's vector says little (it is mostly its genres and year):
+// its similar films come from its text instead, when the bundle has a text index.
+inline constexpr int k_min_positives_for_taste_similarity = 5;
+
+// The k movies most similar to `movie`, never itself.
+// - A film with a vector and enough positive ratings: the nearest vectors of films someone liked.
+// - Any other film, when `text` is given: "more like this" by content, the films whose text
+//   shares its most telling words (BM25 with its own words as the query) and its genres.
+// - Otherwise: the liked films sharing most of its genres, then the closest in year.
 Result<std::vector<ScoredItem>> similar_movies(const Catalogue& catalogue, const UnitRows& rows, MovieId movie,
-                                               std::size_t k);
+                                               std::size_t k, const TextIndex* text = nullptr);
 
 }  // namespace cinelocal

@@ -42,6 +42,9 @@ public:
     // for "more like this" on one film, not for every film).
     std::vector<std::pair<std::int32_t, std::uint32_t>> document_terms(std::int32_t document) const;
 
+    // BM25's weight of a term: higher for a word few films use.
+    float idf_of(std::int32_t term) const;
+
 private:
     float idf(std::size_t document_frequency) const;
 
