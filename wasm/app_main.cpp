@@ -125,7 +125,7 @@ void text_embedding_ready(int request_id, const emscripten::val& embedding) {
 void text_embedding_failed(int request_id, const std::string& message) {
     ui::on_text_embedding_failed(app().state, request_id, message);
 }
-std::string test_snapshot() { return ui::test_snapshot_json(app().state); }
+std::string test_snapshot() { return ui::test_snapshot_json(app().state, app().platform); }
 void file_opened(int purpose, const std::string& name, const std::string& text) {
     ui::on_file_opened(app().state, app().platform, ui::FilePurpose(purpose), name, text);
 }

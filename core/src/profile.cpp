@@ -22,7 +22,7 @@ bool newer(const ProfileEntry& a, const ProfileEntry& b) {
 }
 
 auto settings_order(const ProfileSettings& s) {
-    return std::make_tuple(s.variety, s.welcome_done, s.posters_asked, s.genre_mask, s.year_min, s.year_max);
+    return std::make_tuple(s.variety, s.welcome_done, s.posters_asked, s.genre_mask, s.year_min, s.year_max, s.backup_offer_seen);
 }
 
 Stamp newest_in(const EntryMap& entries) {
@@ -100,6 +100,12 @@ Profile Profile::merged(const Profile& a, const Profile& b) {
     }
     result.rebuild_views();
     return result;
+}
+
+bool Profile::operator==(const Profile& other) const {
+    return ratings_by_movie_ == other.ratings_by_movie_ && watchlist_by_movie_ == other.watchlist_by_movie_ &&
+           not_interested_by_movie_ == other.not_interested_by_movie_ && settings == other.settings &&
+           settings_changed_ == other.settings_changed_;
 }
 
 Status Profile::rate(MovieId movie, float stars, Stamp now) {

@@ -30,6 +30,7 @@ void read_settings(const nlohmann::json& json, ProfileSettings& settings, Stamp&
     settings.genre_mask = json_integer_or(s, "genre_mask", 0u);
     settings.year_min = json_integer_or(s, "year_min", 0);
     settings.year_max = json_integer_or(s, "year_max", 0);
+    settings.backup_offer_seen = json_integer_or(s, "backup_offer_seen", 0);
     changed = checked_stamp(json_integer_or<Stamp>(s, "changed", changed), s);
 }
 
@@ -140,6 +141,7 @@ std::string Profile::to_json() const {
                              {"genre_mask", settings.genre_mask},
                              {"year_min", settings.year_min},
                              {"year_max", settings.year_max},
+                             {"backup_offer_seen", settings.backup_offer_seen},
                              {"changed", settings_changed_}}}};
     return json.dump();
 }

@@ -31,7 +31,8 @@ void run_describe(AppState& state, Platform& platform) {
         describe.described.clear();  // try again on a later frame
         return;
     }
-    platform.request_text_embedding(++describe.request_id, encoded.ids);
+    describe.request_id = state.requests.start(RequestKind::text_query);  // ids by kind: one registry
+    platform.request_text_embedding(describe.request_id, encoded.ids);
 }
 
 void on_text_embedding(AppState& state, int request_id, std::span<const float> embedding) {

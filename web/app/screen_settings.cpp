@@ -21,7 +21,7 @@ void draw_privacy(ScreenContext& ctx) {
     wrapped_muted("Your ratings, watchlist and settings are stored only in this browser. Recommendations are "
                   "computed here; nothing about you is sent anywhere.");
     if (ctx.platform.poster_consent && ctx.platform.set_poster_consent) {
-        bool consent = ctx.platform.poster_consent();
+        bool consent = ctx.platform.poster_consent() == PosterConsent::allowed;
         if (ImGui::Checkbox("Show posters from TMDB's image server (image.tmdb.org)", &consent)) {
             ctx.platform.set_poster_consent(consent);
         }
@@ -148,6 +148,7 @@ void draw_credits(ScreenContext& ctx) {
 void draw_settings_screen(ScreenContext& ctx) {
     draw_privacy(ctx);
     draw_data(ctx);
+    draw_storage_settings(ctx);
     draw_credits(ctx);
 }
 

@@ -48,6 +48,7 @@ struct ProfileSettings {
     bool posters_asked = false;     // read from version 2 files only: poster consent has its own owner now
     std::uint32_t genre_mask = 0;   // "For you" genre filter, 0 = any
     int year_min = 0, year_max = 0; // "For you" year filter, 0 = open
+    int backup_offer_seen = 0;      // the rating count (10, 60, 110...) whose backup offer was answered
     bool operator==(const ProfileSettings&) const = default;
 };
 
@@ -57,6 +58,7 @@ struct ProfileEntry {
     float value = 1.0f;
     Stamp changed = 0;
     bool removed = false;
+    bool operator==(const ProfileEntry&) const = default;
 };
 using EntryMap = std::map<MovieId, ProfileEntry>;
 
@@ -67,6 +69,8 @@ public:
 
     // Film by film (and the settings as a whole), the newer change of the two; commutative.
     static Profile merged(const Profile& a, const Profile& b);
+    // Same entries (tombstones included), settings and stamps: merging one into the other changes nothing.
+    bool operator==(const Profile& other) const;
 
     // Replaces an earlier rating of the same movie; the newest rating goes last. `now` is the
     // caller's clock (0 in tests: stamps then count up from the newest one held).
