@@ -72,7 +72,7 @@ test('every screen works for a new visitor, with imports, export and movie night
     assert.ok(state.widgets['posters/allow'], 'after the first rating: asked once about posters');
     await screenshot(page, 'tour-02a-poster-question.png');
     await click(page, 'posters/refuse');
-    state = await waitForApp(page, '(s) => s.settings.postersAsked && !s.widgets["posters/allow"]');
+    state = await waitForApp(page, '(s) => s.posterConsent === "refused" && !s.widgets["posters/allow"]');
 
     // Four more from the "rate a few more" row (it offers the next most telling films each time).
     for (let count = 2; count <= 5; ++count) {

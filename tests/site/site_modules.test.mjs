@@ -56,6 +56,20 @@ test('a movie without metadata, below the first shard, or behind a failed fetch 
   assert.deepEqual(asked, ['index.json', '0.json', '1.json']);
 });
 
+test('a failed network fetch rejects with its reason, and the next request fetches again', async () => {
+  let offline = true;
+  const { fetchFn: online, asked } = fakeFetch(SHARDS);
+  const fetchFn = async (url) => {
+    if (offline) throw new TypeError('Failed to fetch');
+    return online(url);
+  };
+  const metadata = createMovieMetadata(META, fetchFn);
+  await assert.rejects(metadata.details(11), /Failed to fetch/);
+  offline = false;
+  assert.deepEqual(await metadata.details(11), { overview: 'Eleven.', runtime: 95, posterPath: '/eleven.jpg' });
+  assert.deepEqual(asked, ['index.json', '1.json']);
+});
+
 test('a site built without metadata (no index) answers empty details without fetching shards', async () => {
   const { fetchFn, asked } = fakeFetch({});
   const metadata = createMovieMetadata(META, fetchFn);

@@ -18,6 +18,7 @@ struct MovieDetails {
     std::string overview;
     int runtime_minutes = 0;  // 0 when unknown
     bool has_poster = false;  // TMDB has a poster path for it
+    std::string problem;      // why the details could not be loaded ("" when they were)
 };
 
 enum class PosterConsent { unasked, allowed, refused };

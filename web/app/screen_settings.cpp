@@ -147,8 +147,8 @@ void draw_credits(ScreenContext& ctx) {
 
 void draw_settings_screen(ScreenContext& ctx) {
     draw_privacy(ctx);
-    draw_data(ctx);
     draw_storage_settings(ctx);
+    draw_data(ctx);
     draw_credits(ctx);
 }
 

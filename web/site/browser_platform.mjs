@@ -8,6 +8,7 @@ import { posterConsent, storePosterConsent } from './poster_consent.mjs';
 import { contentPolicy, installContentPolicy } from './content_policy.mjs';
 import { refreshWorkerCounts, requestCountsByOrigin } from './request_counter.mjs';
 import { openTextFile, saveTextFile } from './file_transfer.mjs';
+import { installProfileStorage } from './profile_storage.mjs';
 import { installTextInput } from './text_input.mjs';
 import { installTouchInput } from './touch_input.mjs';
 
@@ -17,7 +18,7 @@ const FILE_TYPES = ['.csv,text/csv', '.json,application/json', '.json,applicatio
 // site: { imageBase, imageHostAllowed } from privacy_setup.mjs.
 export function installBrowserPlatform(app, site) {
   const metadata = createMovieMetadata(new URL('./bundle/meta/', import.meta.url));
-  const canLoadPosters = () => site.imageHostAllowed && posterConsent();
+  const canLoadPosters = () => site.imageHostAllowed && posterConsent() === 'allowed';
   const stats = { postersLoaded: 0, postersFailed: 0 };  // read-only numbers for tests and diagnostics
   const posters = createPosterLoader({
     imageBase: site.imageBase,
@@ -41,11 +42,13 @@ export function installBrowserPlatform(app, site) {
   installTouchInput(document.getElementById('canvas'));
   refreshWorkerCounts();
   setInterval(refreshWorkerCounts, 2000);
+  const storage = installProfileStorage(app);
 
   globalThis.cinelocalPlatform = {
     stats: () => ({ ...stats }),
     requestMovieDetails(movieId) {
-      metadata.details(movieId).then((d) => app.movieDetailsReady(movieId, d.overview, d.runtime, d.posterPath !== ''));
+      metadata.details(movieId).then((d) => app.movieDetailsReady(movieId, d.overview, d.runtime, d.posterPath !== ''),
+                                     (error) => app.movieDetailsFailed(movieId, String(error && error.message || error)));
     },
     requestPoster(movieId) {
       if (canLoadPosters()) posters.request(movieId);
@@ -69,8 +72,8 @@ export function installBrowserPlatform(app, site) {
       openTextFile(FILE_TYPES[purpose] || '', (name, text) => app.fileOpened && app.fileOpened(purpose, name, text),
                    (name, message) => console.warn(`could not read ${name}: ${message}`));
     },
-    requestPersistentStorage() {
-      if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(() => {});
-    },
+    withStorageLock: storage.withStorageLock,
+    storageUsage: storage.storageUsage,
+    requestPersistentStorage: storage.requestPersistentStorage,
   };
 }
