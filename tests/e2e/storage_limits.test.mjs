@@ -4,7 +4,8 @@
 // persistence. Screenshots of each message go to build/e2e-screenshots/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickWidget, screenshot, search, startSession, waitForApp } from './app_driver.mjs';
+import { clickWidget, screenshot, searchAndRate as rate, startSession, storedRatingIds as storedIds, waitForApp }
+  from './app_driver.mjs';
 
 const HEAT = 6, FARGO = 608, CASINO = 16;
 const FILLER = 'cinelocal.test.filler';
@@ -30,14 +31,6 @@ function clearFiller(prefix) {
   for (const key of Object.keys(localStorage)) if (key.startsWith(prefix)) localStorage.removeItem(key);
 }
 
-async function rate(page, query, movieId, stars) {
-  await search(page, query);
-  await clickWidget(page, `search:${movieId}/rate:${stars}`);
-  return waitForApp(page, `(s) => s.ratings.some((r) => r.movie === ${movieId} && r.stars === ${stars})`);
-}
-
-const storedIds = (page) => page.evaluate(() =>
-  JSON.parse(localStorage.getItem('cinelocal.profile')).ratings.filter((r) => !r.removed).map((r) => r.movie).sort((a, b) => a - b));
 
 test('storage full before a rating: the message shows, nothing is lost, saved once space is freed', async () => {
   const session = await startSession();

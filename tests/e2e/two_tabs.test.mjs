@@ -3,17 +3,15 @@
 // a reload, and a removal in one is not undone by the other's next save.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickWidget, screenshot, search, snapshot, startSession, waitForApp } from './app_driver.mjs';
+import { clickWidget, screenshot, search, searchAndRate, snapshot, startSession, storedRatingIds as storedIds,
+         waitForApp } from './app_driver.mjs';
 
 const HEAT = 6, FARGO = 608, CASINO = 16, TOY_STORY = 1;
 
 // A page in the background gets no animation frames: bring it forward before clicking in it.
 async function rateIn(page, query, movieId, stars) {
   await page.bringToFront();
-  const state = await search(page, query);
-  assert.ok(state.searchResults.some((m) => m.id === movieId), `"${query}" finds movie ${movieId}`);
-  await clickWidget(page, `search:${movieId}/rate:${stars}`);
-  await waitForApp(page, `(s) => s.ratings.some((r) => r.movie === ${movieId} && r.stars === ${stars})`);
+  await searchAndRate(page, query, movieId, stars);
 }
 
 // Polls the other page (in the background, no reload) until its app shows the change; the time it took.
@@ -23,8 +21,6 @@ async function timeUntilShown(page, predicateSource) {
   return Date.now() - started;
 }
 
-const storedIds = (page) => page.evaluate(() =>
-  JSON.parse(localStorage.getItem('cinelocal.profile')).ratings.filter((r) => !r.removed).map((r) => r.movie).sort((a, b) => a - b));
 const shownIds = async (page) => (await snapshot(page)).ratings.map((r) => r.movie).sort((a, b) => a - b);
 
 test('two tabs: Heat in one, Fargo in the other, Casino in the first; nothing is lost', async () => {
