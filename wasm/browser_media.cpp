@@ -52,6 +52,12 @@ EM_JS(int, js_poster_consent, (), {
     return ({ unasked: 0, allowed: 1, refused: 2 })[p.posterConsent()] || 0;
 });
 
+// Posters TMDB has that did not arrive (counted by web/site/browser_platform.mjs).
+EM_JS(int, js_posters_not_loaded, (), {
+    const p = globalThis.cinelocalPlatform;
+    return p ? p.stats().postersNotLoaded : 0;
+});
+
 EM_JS(void, js_set_poster_consent, (int allowed), {
     const p = globalThis.cinelocalPlatform;
     if (p) p.setPosterConsent(allowed !== 0);
@@ -158,6 +164,8 @@ ui::PosterTexture poster(MovieId movie, double now_ms) {
     if (c.posters_requested.insert(movie).second) js_request_poster(movie);
     return {};
 }
+
+int poster_failures() { return js_posters_not_loaded(); }
 
 ui::PosterConsent poster_consent() { return static_cast<ui::PosterConsent>(js_poster_consent()); }
 

@@ -15,6 +15,7 @@ void install_media_bridge();
 const ui::MovieDetails* movie_details(MovieId movie);
 // Texture 0 while loading, without consent, or when the movie has no poster.
 ui::PosterTexture poster(MovieId movie, double now_ms);
+int poster_failures();
 // Asks the page, which owns the answer (no copy here to go stale).
 ui::PosterConsent poster_consent();
 // Stores the answer; agreeing reloads the page (the CSP must allow the image host from the start),

@@ -166,6 +166,7 @@ ui::Platform make_browser_platform() {
     platform.poster = [](MovieId movie, std::int32_t) { return poster(movie, emscripten_get_now()); };
     platform.set_poster_consent = [](bool allowed) { set_poster_consent(allowed); };
     platform.poster_consent = [] { return poster_consent(); };
+    platform.poster_failures = [] { return poster_failures(); };
     platform.request_counts_by_origin = [] { return request_counts_by_origin(); };
     platform.save_file = [](const std::string& file_name, const std::string& mime_type, const std::string& text) {
         js_save_file(file_name.c_str(), mime_type.c_str(), text.c_str());

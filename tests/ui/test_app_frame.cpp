@@ -180,3 +180,23 @@ TEST_CASE("the mouse wheel scrolls the content area") {
     REQUIRE(state.rects.all().count("foryou:1/open"));
     CHECK(state.rects.all().at("foryou:1/open").y < before.y);
 }
+
+TEST_CASE("storage messages: a refused save shows the backup button, Settings explains a refused persist()") {
+    ReadyApp app;
+    auto& [ui, fake, platform, state] = app;
+    fake.storage_blocked = true;
+    rate_movie(state, platform, 1, 4.0f);
+    ui.frame(state, platform);
+    CHECK(state.rects.all().count("storage-problem/backup"));
+    fake.storage_blocked = false;
+    fake.now += k_save_retry_ms;
+    ui.frame(state, platform);  // the frame retries the save
+    ui.frame(state, platform);
+    CHECK_FALSE(state.rects.all().count("storage-problem/backup"));
+    CHECK(Profile::from_json(fake.storage.at(k_profile_storage_key)).value().find(1));
+
+    on_persistence_answer(state, false);
+    ui.click(state, platform, "nav/settings");
+    CHECK(state.rects.all().count("settings/persistence-refused"));
+    CHECK(state.rects.all().count("settings/backup"));
+}

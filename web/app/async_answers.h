@@ -15,7 +15,7 @@
 //       Failure: the movie page says the details could not be loaded (offline?) and shows what
 //       the catalogue knows; the next visit to the page tries again.
 //   poster (TMDB image, with consent) -> the poster on each card.
-//       Failure: CineLocal's own drawn card; Settings counts posters that failed.
+//       Failure: CineLocal's own drawn card; Settings says how many did not load (offline?).
 // A stale answer (its kind has a newer request) is dropped without a word: a newer one is coming.
 #pragma once
 #include <span>

@@ -70,6 +70,8 @@ struct Platform {
     // The poster of a movie: texture 0 while loading, without consent, offline, or when the movie
     // has none (the UI draws its own card then). Never makes a request without consent.
     std::function<PosterTexture(MovieId movie, std::int32_t tmdb_id)> poster;
+    // Posters that failed to load this page (drawn cards stand in for them), for Settings.
+    std::function<int()> poster_failures;
     // The one owner of the visitor's answer to "load posters from TMDB's image server?": unasked
     // until they answer (in the question after the first rating, or in Settings); the platform
     // stores it where the page can read it before anything loads (the CSP depends on it).

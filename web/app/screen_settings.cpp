@@ -28,6 +28,13 @@ void draw_privacy(ScreenContext& ctx) {
         state.rects.record_last_item("settings/posters");
         wrapped_muted("When on, your browser asks TMDB's server for the poster of each film you see, so TMDB can "
                       "see your IP address and which posters load. Off: CineLocal draws its own cards.");
+        const int failed = ctx.platform.poster_failures ? ctx.platform.poster_failures() : 0;
+        if (consent && failed > 0) {
+            const std::string text = std::to_string(failed) + (failed == 1 ? " poster" : " posters") +
+                                     " could not be loaded (offline, or TMDB did not answer): CineLocal drew its "
+                                     "own cards instead. Reload the page to try again.";
+            wrapped_muted(text.c_str());
+        }
     }
     if (!ctx.platform.request_counts_by_origin) return;
     ImGui::TextUnformatted("Requests this page made, by origin:");

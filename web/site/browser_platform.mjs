@@ -3,7 +3,7 @@
 // functions (movieDetailsReady, posterReady/Failed/Dropped, fileOpened). Also installs the
 // on-screen keyboard and clipboard bridge (text_input.mjs) and touch fixes (touch_input.mjs).
 import { createMovieMetadata } from './movie_metadata.mjs';
-import { createPosterLoader } from './poster_loader.mjs';
+import { createPosterLoader, NO_POSTER } from './poster_loader.mjs';
 import { posterConsent, storePosterConsent } from './poster_consent.mjs';
 import { contentPolicy, installContentPolicy } from './content_policy.mjs';
 import { refreshWorkerCounts, requestCountsByOrigin } from './request_counter.mjs';
@@ -19,7 +19,9 @@ const FILE_TYPES = ['.csv,text/csv', '.json,application/json', '.json,applicatio
 export function installBrowserPlatform(app, site) {
   const metadata = createMovieMetadata(new URL('./bundle/meta/', import.meta.url));
   const canLoadPosters = () => site.imageHostAllowed && posterConsent() === 'allowed';
-  const stats = { postersLoaded: 0, postersFailed: 0 };  // read-only numbers for tests and diagnostics
+  // Read-only numbers for tests, diagnostics and Settings (postersNotLoaded: TMDB has the poster
+  // but it did not arrive, e.g. offline).
+  const stats = { postersLoaded: 0, postersFailed: 0, postersNotLoaded: 0 };
   const posters = createPosterLoader({
     imageBase: site.imageBase,
     metadata,
@@ -32,8 +34,9 @@ export function installBrowserPlatform(app, site) {
       }
       bitmap.close();
     },
-    onFailed(movieId) {
+    onFailed(movieId, reason) {
       stats.postersFailed += 1;
+      if (reason !== NO_POSTER) stats.postersNotLoaded += 1;
       app.posterFailed(movieId);
     },
     onDropped: (movieId) => app.posterDropped(movieId),
