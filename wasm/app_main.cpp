@@ -125,7 +125,11 @@ void text_embedding_ready(int request_id, const emscripten::val& embedding) {
 void text_embedding_failed(int request_id, const std::string& message) {
     ui::on_text_embedding_failed(app().state, request_id, message);
 }
-std::string test_snapshot() { return ui::test_snapshot_json(app().state); }
+void profile_changed_elsewhere() {
+    if (app().state.phase == ui::LoadPhase::ready) ui::on_profile_changed_elsewhere(app().state, app().platform);
+}
+void persistent_storage_answer(bool granted) { ui::on_persistence_answer(app().state, granted); }
+std::string test_snapshot() { return ui::test_snapshot_json(app().state, app().platform); }
 void file_opened(int purpose, const std::string& name, const std::string& text) {
     ui::on_file_opened(app().state, app().platform, ui::FilePurpose(purpose), name, text);
 }
@@ -147,6 +151,8 @@ EMSCRIPTEN_BINDINGS(cinelocal_app) {
     emscripten::function("textEmbeddingReady", &text_embedding_ready);
     emscripten::function("textEmbeddingFailed", &text_embedding_failed);
     emscripten::function("fileOpened", &file_opened);
+    emscripten::function("profileChangedElsewhere", &profile_changed_elsewhere);
+    emscripten::function("persistentStorageAnswer", &persistent_storage_answer);
 }
 
 int main() {

@@ -27,7 +27,6 @@ struct MediaCache {
     std::unordered_map<MovieId, PosterEntry> posters;
     std::unordered_set<MovieId> posters_requested;
     std::size_t live_textures = 0;
-    int consent = -1;  // -1: not read from storage yet
 };
 
 MediaCache& cache() {
@@ -45,11 +44,18 @@ EM_JS(void, js_request_poster, (int movie), {
     if (p) p.requestPoster(movie);
 });
 
-// -1 while the boot script has not installed the platform yet (asked again later).
+// The page's answer (web/site/poster_consent.mjs owns it): 0 unasked, 1 allowed, 2 refused
+// (ui::PosterConsent); unasked while the boot script has not installed the platform yet.
 EM_JS(int, js_poster_consent, (), {
     const p = globalThis.cinelocalPlatform;
-    if (!p) return -1;
-    return p.posterConsent() ? 1 : 0;
+    if (!p) return 0;
+    return ({ unasked: 0, allowed: 1, refused: 2 })[p.posterConsent()] || 0;
+});
+
+// Posters TMDB has that did not arrive (counted by web/site/browser_platform.mjs).
+EM_JS(int, js_posters_not_loaded, (), {
+    const p = globalThis.cinelocalPlatform;
+    return p ? p.stats().postersNotLoaded : 0;
 });
 
 EM_JS(void, js_set_poster_consent, (int allowed), {
@@ -109,13 +115,14 @@ void evict_oldest_texture(MediaCache& c) {
 
 // --- answers from the JS side ------------------------------------------------------------------
 void movie_details_ready(int movie, const std::string& overview, int runtime_minutes, bool has_poster) {
-    cache().details[movie] = MovieDetails{overview, runtime_minutes, has_poster};
+    cache().details[movie] = MovieDetails{overview, runtime_minutes, has_poster, ""};
 }
 
 void poster_ready(int movie, int texture, int width, int height) {
     MediaCache& c = cache();
     // Refused or dropped meanwhile, or a second answer for a poster already here.
-    if (c.consent != 1 || !c.posters_requested.count(movie) || c.posters.count(movie)) {
+    if (cinelocal::wasm::poster_consent() != cinelocal::ui::PosterConsent::allowed || !c.posters_requested.count(movie) ||
+        c.posters.count(movie)) {
         js_delete_texture(texture);
         return;
     }
@@ -124,6 +131,14 @@ void poster_ready(int movie, int texture, int width, int height) {
     while (c.live_textures > k_max_poster_textures) evict_oldest_texture(c);
 }
 
+void movie_details_failed(int movie, const std::string& message) {
+    MovieDetails failed;
+    failed.problem = "The film's details could not be loaded (" + message +
+                     "). What the catalogue knows is shown; reload the page to try again.";
+    cache().details[movie] = std::move(failed);
+}
+
+// The drawn card stays (the way out); Settings counts the failures (web/site/browser_platform.mjs).
 void poster_failed(int movie) { cache().posters[movie] = PosterEntry{}; }
 
 void poster_dropped(int movie) { cache().posters_requested.erase(movie); }
@@ -141,7 +156,7 @@ const ui::MovieDetails* movie_details(MovieId movie) {
 
 ui::PosterTexture poster(MovieId movie, double now_ms) {
     MediaCache& c = cache();
-    if (!poster_consent()) return {};
+    if (poster_consent() != ui::PosterConsent::allowed) return {};
     if (auto it = c.posters.find(movie); it != c.posters.end()) {
         it->second.last_used_ms = now_ms;
         return it->second.texture;
@@ -150,26 +165,22 @@ ui::PosterTexture poster(MovieId movie, double now_ms) {
     return {};
 }
 
-bool poster_consent() {
-    MediaCache& c = cache();
-    if (c.consent < 0) c.consent = js_poster_consent();
-    return c.consent == 1;
-}
+int poster_failures() { return js_posters_not_loaded(); }
+
+ui::PosterConsent poster_consent() { return static_cast<ui::PosterConsent>(js_poster_consent()); }
 
 void install_media_bridge() { js_install_texture_upload(); }
 
 void set_poster_consent(bool allowed) {
-    MediaCache& c = cache();
-    poster_consent();
-    c.consent = allowed ? 1 : 0;
-    if (!allowed) forget_all_posters(c);
     js_set_poster_consent(allowed ? 1 : 0);
+    if (!allowed) forget_all_posters(cache());
 }
 
 }  // namespace cinelocal::wasm
 
 EMSCRIPTEN_BINDINGS(cinelocal_media) {
     emscripten::function("movieDetailsReady", &movie_details_ready);
+    emscripten::function("movieDetailsFailed", &movie_details_failed);
     emscripten::function("posterReady", &poster_ready);
     emscripten::function("posterFailed", &poster_failed);
     emscripten::function("posterDropped", &poster_dropped);

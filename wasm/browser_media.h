@@ -15,7 +15,9 @@ void install_media_bridge();
 const ui::MovieDetails* movie_details(MovieId movie);
 // Texture 0 while loading, without consent, or when the movie has no poster.
 ui::PosterTexture poster(MovieId movie, double now_ms);
-bool poster_consent();
+int poster_failures();
+// Asks the page, which owns the answer (no copy here to go stale).
+ui::PosterConsent poster_consent();
 // Stores the answer; agreeing reloads the page (the CSP must allow the image host from the start),
 // refusing drops every poster texture at once.
 void set_poster_consent(bool allowed);

@@ -1,9 +1,12 @@
 #include "browser_platform.h"
 
 #include <cstdlib>
+#include <functional>
+#include <map>
 #include <sstream>
 
 #include <emscripten.h>
+#include <emscripten/bind.h>
 #include <emscripten/html5.h>
 
 #include "browser_media.h"
@@ -33,13 +36,34 @@ EM_JS(char*, js_storage_get, (const char* key), {
     return ptr;
 });
 
+// 0 saved, 1 refused for quota, 2 refused otherwise (ui::StorageWrite).
 EM_JS(int, js_storage_set, (const char* key, const char* value), {
     try {
         window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value));
-        return 1;
-    } catch (e) {
         return 0;
+    } catch (e) {
+        return e && (e.name === 'QuotaExceededError' || e.code === 22) ? 1 : 2;
     }
+});
+
+EM_JS(double, js_wall_clock_ms, (), { return Date.now(); });
+
+// The task runs when the page holds the storage lock (web/site/profile_storage.mjs), through
+// Module.runStorageTask(id); before the boot script installed the platform, it runs at once.
+EM_JS(void, js_request_storage_lock, (int task_id), {
+    const p = globalThis.cinelocalPlatform;
+    if (p) p.withStorageLock(task_id);
+    else Module['runStorageTask'](task_id);
+});
+
+// Writes used and quota bytes into out[0], out[1]; false when unknown.
+EM_JS(int, js_storage_usage, (double* out), {
+    const p = globalThis.cinelocalPlatform;
+    const usage = p && p.storageUsage();
+    if (!usage) return 0;
+    HEAPF64[out >> 3] = usage.usedBytes;
+    HEAPF64[(out >> 3) + 1] = usage.quotaBytes;
+    return 1;
 });
 
 // "origin\tcount\n" lines, the page's own origin first (malloc'ed; 0 before the boot script ran).
@@ -68,6 +92,27 @@ EM_JS(void, js_request_persistent_storage, (), {
     const p = globalThis.cinelocalPlatform;
     if (p) p.requestPersistentStorage();
 });
+
+// Tasks waiting for the storage lock, by id (the lock's callback comes back with the id).
+std::map<int, std::function<void()>>& storage_tasks() {
+    static std::map<int, std::function<void()>> tasks;
+    return tasks;
+}
+
+void run_storage_task(int task_id) {
+    auto& tasks = storage_tasks();
+    auto it = tasks.find(task_id);
+    if (it == tasks.end()) return;
+    auto task = std::move(it->second);
+    tasks.erase(it);
+    task();
+}
+
+void with_storage_lock(std::function<void()> task) {
+    static int last_task_id = 0;
+    storage_tasks()[++last_task_id] = std::move(task);
+    js_request_storage_lock(last_task_id);
+}
 
 std::vector<std::pair<std::string, int>> request_counts_by_origin() {
     std::vector<std::pair<std::string, int>> counts;
@@ -105,15 +150,23 @@ ui::Platform make_browser_platform() {
         return text;
     };
     platform.storage_set = [](const std::string& key, const std::string& value) {
-        return js_storage_set(key.c_str(), value.c_str()) != 0;
+        return static_cast<ui::StorageWrite>(js_storage_set(key.c_str(), value.c_str()));
     };
     platform.now_ms = [] { return emscripten_get_now(); };
+    platform.wall_clock_ms = [] { return static_cast<std::int64_t>(js_wall_clock_ms()); };
+    platform.with_storage_lock = with_storage_lock;
+    platform.storage_usage = []() -> std::optional<ui::StorageUsage> {
+        double usage[2] = {0, 0};
+        if (!js_storage_usage(usage)) return std::nullopt;
+        return ui::StorageUsage{usage[0], usage[1]};
+    };
 
     install_media_bridge();
     platform.movie_details = [](MovieId movie, std::int32_t) { return movie_details(movie); };
     platform.poster = [](MovieId movie, std::int32_t) { return poster(movie, emscripten_get_now()); };
     platform.set_poster_consent = [](bool allowed) { set_poster_consent(allowed); };
     platform.poster_consent = [] { return poster_consent(); };
+    platform.poster_failures = [] { return poster_failures(); };
     platform.request_counts_by_origin = [] { return request_counts_by_origin(); };
     platform.save_file = [](const std::string& file_name, const std::string& mime_type, const std::string& text) {
         js_save_file(file_name.c_str(), mime_type.c_str(), text.c_str());
@@ -133,3 +186,7 @@ CanvasGeometry canvas_geometry() {
 void set_canvas_pixel_size(int width, int height) { emscripten_set_canvas_element_size("#canvas", width, height); }
 
 }  // namespace cinelocal::wasm
+
+EMSCRIPTEN_BINDINGS(cinelocal_storage) {
+    emscripten::function("runStorageTask", &run_storage_task);
+}

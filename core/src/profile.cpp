@@ -2,11 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
-
-#include <nlohmann/json.hpp>
-
-#include "json_integer.h"
+#include <tuple>
 
 namespace cinelocal {
 
@@ -19,126 +15,110 @@ Status validate_stars(float stars) {
 
 namespace {
 
-// Reads a list of movie ids into `out` through `add` (which ignores duplicates).
-void read_id_list(const nlohmann::json& json, const char* key, const std::function<void(MovieId)>& add) {
-    if (!json.contains(key)) return;
-    for (const auto& id : json.at(key)) add(json_integer<MovieId>(id));
+// The merge order: the later change wins; equal stamps fall back to a fixed order so that two
+// tabs merging the same pair of copies always agree.
+bool newer(const ProfileEntry& a, const ProfileEntry& b) {
+    return std::tie(a.changed, a.removed, a.value) > std::tie(b.changed, b.removed, b.value);
 }
 
-void read_settings(const nlohmann::json& json, ProfileSettings& settings) {
-    if (!json.contains("settings")) return;
-    const auto& s = json.at("settings");
-    settings.variety = std::clamp(s.value("variety", settings.variety), 0.0f, 1.0f);
-    if (!std::isfinite(settings.variety)) settings.variety = ProfileSettings{}.variety;
-    settings.welcome_done = s.value("welcome_done", false);
-    settings.posters_asked = s.value("posters_asked", false);
-    settings.genre_mask = json_integer_or(s, "genre_mask", 0u);
-    settings.year_min = json_integer_or(s, "year_min", 0);
-    settings.year_max = json_integer_or(s, "year_max", 0);
+auto settings_order(const ProfileSettings& s) {
+    return std::make_tuple(s.variety, s.welcome_done, s.posters_asked, s.genre_mask, s.year_min, s.year_max, s.backup_offer_seen);
 }
 
-bool contains(const std::vector<MovieId>& ids, MovieId movie) {
-    return std::find(ids.begin(), ids.end(), movie) != ids.end();
+Stamp newest_in(const EntryMap& entries) {
+    Stamp newest = 0;
+    for (const auto& [movie, entry] : entries) newest = std::max(newest, entry.changed);
+    return newest;
 }
 
-// Adds (at the end, once) or removes a movie id.
-void set_membership(std::vector<MovieId>& ids, MovieId movie, bool member) {
-    if (!member) {
-        std::erase(ids, movie);
-    } else if (!contains(ids, movie)) {
-        ids.push_back(movie);
+// The live films of a map, oldest change first (ties by movie id: a deterministic order).
+std::vector<std::pair<MovieId, const ProfileEntry*>> live_oldest_first(const EntryMap& entries) {
+    std::vector<std::pair<MovieId, const ProfileEntry*>> live;
+    for (const auto& [movie, entry] : entries) {
+        if (!entry.removed) live.emplace_back(movie, &entry);
+    }
+    std::stable_sort(live.begin(), live.end(), [](const auto& a, const auto& b) { return a.second->changed < b.second->changed; });
+    return live;
+}
+
+std::vector<MovieId> live_ids(const EntryMap& entries) {
+    std::vector<MovieId> ids;
+    for (const auto& [movie, entry] : live_oldest_first(entries)) ids.push_back(movie);
+    return ids;
+}
+
+bool is_live(const EntryMap& entries, MovieId movie) {
+    auto it = entries.find(movie);
+    return it != entries.end() && !it->second.removed;
+}
+
+void merge_into(EntryMap& into, const EntryMap& from) {
+    for (const auto& [movie, entry] : from) {
+        auto [it, inserted] = into.try_emplace(movie, entry);
+        if (!inserted && newer(entry, it->second)) it->second = entry;
     }
 }
 
 }  // namespace
 
-Result<Profile> Profile::from_json(std::string_view json_text) {
-    if (json_text.size() > k_max_profile_json_bytes) {
-        return make_error(ErrorCode::invalid_format, "the profile is " + std::to_string(json_text.size() / 1024) +
-                                                         " KB, more than the " +
-                                                         std::to_string(k_max_profile_json_bytes / 1024 / 1024) +
-                                                         " MB CineLocal reads");
-    }
-    auto json = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-    // json.value() throws on a key of another type: checked first (a string "version" was found by fuzzing).
-    if (json.is_object() && ((json.contains("schema") && !json["schema"].is_string()) ||
-                             (json.contains("version") && !json["version"].is_number_integer()))) {
-        return make_error(ErrorCode::invalid_format, "the saved profile is not a CineLocal profile");
-    }
-    if (json.is_discarded() || !json.is_object() || json.value("schema", "") != "cinelocal.profile") {
-        return make_error(ErrorCode::invalid_format, "the saved profile is not a CineLocal profile");
-    }
-    // Version 1 held ratings only; version 2 added the watchlist, "not interested" and settings.
-    int version = json.value("version", 0);
-    if (version < 1 || version > k_profile_schema_version) {
-        return make_error(ErrorCode::unsupported_version,
-                          "the saved profile has version " + std::to_string(version) + ", this CineLocal reads 1 to " +
-                              std::to_string(k_profile_schema_version) +
-                              (version > k_profile_schema_version ? " (it was made by a newer CineLocal)" : ""));
-    }
-    Profile profile;
-    try {
-        for (const char* list : {"ratings", "watchlist", "not_interested"}) {
-            if (json.contains(list) && json.at(list).size() > k_max_profile_ratings) {
-                return make_error(ErrorCode::invalid_format, std::string("the profile's ") + list + " has " +
-                                                                 std::to_string(json.at(list).size()) +
-                                                                 " entries, more than the " +
-                                                                 std::to_string(k_max_profile_ratings) +
-                                                                 " CineLocal keeps");
-            }
-        }
-        for (const auto& entry : json.at("ratings")) {
-            auto movie = json_integer<MovieId>(entry.at("movie"));
-            auto stars = entry.at("stars").get<float>();
-            if (auto status = profile.rate(movie, stars); !status) {
-                return make_error(ErrorCode::invalid_rating,
-                                  "the saved profile rates movie " + std::to_string(movie) + " " +
-                                      std::to_string(stars) + " stars: " + status.error().message);
-            }
-        }
-        read_id_list(json, "watchlist", [&](MovieId id) { profile.set_on_watchlist(id, true); });
-        read_id_list(json, "not_interested", [&](MovieId id) { profile.set_not_interested(id, true); });
-        read_settings(json, profile.settings);
-    } catch (const nlohmann::json::exception& e) {
-        return make_error(ErrorCode::invalid_format, std::string("the saved profile is malformed: ") + e.what());
-    }
-    return profile;
+bool Profile::offer(EntryMap& entries, MovieId movie, const ProfileEntry& entry) {
+    auto [it, inserted] = entries.try_emplace(movie, entry);
+    if (inserted) return true;
+    if (!newer(entry, it->second)) return false;
+    it->second = entry;
+    return true;
 }
 
-std::string Profile::to_json() const {
-    nlohmann::json ratings = nlohmann::json::array();
-    for (const auto& r : ratings_) ratings.push_back({{"movie", r.movie}, {"stars", r.stars}});
-    nlohmann::json json = {{"schema", "cinelocal.profile"},
-                           {"version", k_profile_schema_version},
-                           {"ratings", ratings},
-                           {"watchlist", watchlist_},
-                           {"not_interested", not_interested_},
-                           {"settings",
-                            {{"variety", settings.variety},
-                             {"welcome_done", settings.welcome_done},
-                             {"posters_asked", settings.posters_asked},
-                             {"genre_mask", settings.genre_mask},
-                             {"year_min", settings.year_min},
-                             {"year_max", settings.year_max}}}};
-    return json.dump();
+Stamp Profile::newest_stamp() const {
+    return std::max({newest_in(ratings_by_movie_), newest_in(watchlist_by_movie_),
+                     newest_in(not_interested_by_movie_), settings_changed_});
 }
 
-bool Profile::on_watchlist(MovieId movie) const { return contains(watchlist_, movie); }
-bool Profile::is_not_interested(MovieId movie) const { return contains(not_interested_, movie); }
-void Profile::set_on_watchlist(MovieId movie, bool on) { set_membership(watchlist_, movie, on); }
-void Profile::set_not_interested(MovieId movie, bool on) { set_membership(not_interested_, movie, on); }
+Stamp Profile::next_stamp(Stamp now) const { return std::min(k_max_stamp, std::max(now, newest_stamp() + 1)); }
 
-Status Profile::rate(MovieId movie, float stars) {
+void Profile::rebuild_views() {
+    ratings_.clear();
+    for (const auto& [movie, entry] : live_oldest_first(ratings_by_movie_)) {
+        ratings_.push_back({movie, entry->value, entry->changed});
+    }
+    watchlist_ = live_ids(watchlist_by_movie_);
+    not_interested_ = live_ids(not_interested_by_movie_);
+}
+
+Profile Profile::merged(const Profile& a, const Profile& b) {
+    Profile result = a;
+    merge_into(result.ratings_by_movie_, b.ratings_by_movie_);
+    merge_into(result.watchlist_by_movie_, b.watchlist_by_movie_);
+    merge_into(result.not_interested_by_movie_, b.not_interested_by_movie_);
+    // Settings: the newer copy as a whole; on equal stamps a fixed order of their fields.
+    const bool take_b = b.settings_changed_ != a.settings_changed_
+                            ? b.settings_changed_ > a.settings_changed_
+                            : settings_order(b.settings) > settings_order(a.settings);
+    if (take_b) {
+        result.settings = b.settings;
+        result.settings_changed_ = b.settings_changed_;
+    }
+    result.rebuild_views();
+    return result;
+}
+
+bool Profile::operator==(const Profile& other) const {
+    return ratings_by_movie_ == other.ratings_by_movie_ && watchlist_by_movie_ == other.watchlist_by_movie_ &&
+           not_interested_by_movie_ == other.not_interested_by_movie_ && settings == other.settings &&
+           settings_changed_ == other.settings_changed_;
+}
+
+Status Profile::rate(MovieId movie, float stars, Stamp now) {
     if (auto status = validate_stars(stars); !status) return status;
-    remove(movie);
-    ratings_.push_back({movie, stars});
+    offer(ratings_by_movie_, movie, {stars, next_stamp(now), false});
+    rebuild_views();
     return Ok{};
 }
 
-bool Profile::remove(MovieId movie) {
-    auto it = std::find_if(ratings_.begin(), ratings_.end(), [&](const Rating& r) { return r.movie == movie; });
-    if (it == ratings_.end()) return false;
-    ratings_.erase(it);
+bool Profile::remove(MovieId movie, Stamp now) {
+    if (!is_live(ratings_by_movie_, movie)) return false;
+    offer(ratings_by_movie_, movie, {0.0f, next_stamp(now), true});
+    rebuild_views();
     return true;
 }
 
@@ -147,6 +127,35 @@ const Rating* Profile::find(MovieId movie) const {
         if (r.movie == movie) return &r;
     }
     return nullptr;
+}
+
+bool Profile::on_watchlist(MovieId movie) const { return is_live(watchlist_by_movie_, movie); }
+bool Profile::is_not_interested(MovieId movie) const { return is_live(not_interested_by_movie_, movie); }
+
+void Profile::set_on_watchlist(MovieId movie, bool on, Stamp now) {
+    if (on_watchlist(movie) == on) return;  // no change, no new stamp
+    offer(watchlist_by_movie_, movie, {on ? 1.0f : 0.0f, next_stamp(now), !on});
+    rebuild_views();
+}
+
+void Profile::set_not_interested(MovieId movie, bool on, Stamp now) {
+    if (is_not_interested(movie) == on) return;
+    offer(not_interested_by_movie_, movie, {on ? 1.0f : 0.0f, next_stamp(now), !on});
+    rebuild_views();
+}
+
+void Profile::settings_changed(Stamp now) { settings_changed_ = next_stamp(now); }
+
+void Profile::remove_everything(Stamp now) {
+    const Stamp stamp = next_stamp(now);
+    for (EntryMap* entries : {&ratings_by_movie_, &watchlist_by_movie_, &not_interested_by_movie_}) {
+        for (auto& [movie, entry] : *entries) {
+            if (!entry.removed) entry = {0.0f, stamp, true};
+        }
+    }
+    settings = ProfileSettings{};
+    settings_changed_ = stamp;
+    rebuild_views();
 }
 
 TowerInput tower_input(const Profile& profile, const Catalogue& catalogue, std::size_t max_items) {

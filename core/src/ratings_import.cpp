@@ -284,7 +284,8 @@ Result<ImportReport> read_ratings_import(std::string_view file_name, std::string
     return read_csv_import(file_name, bytes, catalogue);
 }
 
-Result<Profile> apply_import(const Profile& profile, const ImportReport& report, std::span<const ImportChoice> choices) {
+Result<Profile> apply_import(const Profile& profile, const ImportReport& report, std::span<const ImportChoice> choices,
+                             Stamp now) {
     std::vector<ImportedRating> ratings = report.matched;
     for (const auto& choice : choices) {
         auto row = std::find_if(report.ambiguous.begin(), report.ambiguous.end(),
@@ -306,7 +307,7 @@ Result<Profile> apply_import(const Profile& profile, const ImportReport& report,
     });
     Profile result = profile;
     for (const auto& rating : ratings) {
-        if (auto status = result.rate(rating.movie, rating.stars); !status) {
+        if (auto status = result.rate(rating.movie, rating.stars, now); !status) {
             return make_error(status.error().code, report.file_name + " line " + std::to_string(rating.line) + ": " +
                                                        status.error().message);
         }

@@ -109,8 +109,8 @@ TEST_CASE("a version 1 profile (ratings only) is migrated, a newer version is re
     CHECK(old.value().ratings().size() == 1);
     CHECK(old.value().watchlist().empty());
     CHECK(old.value().settings.variety == ProfileSettings{}.variety);
-    CHECK(old.value().to_json().find("\"version\":2") != std::string::npos);
-    auto newer = Profile::from_json(R"({"schema":"cinelocal.profile","version":3,"ratings":[]})");
+    CHECK(old.value().to_json().find("\"version\":3") != std::string::npos);
+    auto newer = Profile::from_json(R"({"schema":"cinelocal.profile","version":4,"ratings":[]})");
     REQUIRE_FALSE(newer.ok());
     CHECK(newer.error().code == ErrorCode::unsupported_version);
     CHECK(newer.error().message.find("newer CineLocal") != std::string::npos);

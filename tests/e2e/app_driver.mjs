@@ -110,3 +110,16 @@ export async function screenshot(page, name) {
   await waitFrames(page);
   await page.screenshot({ path: join(SCREENSHOT_DIR, name) });
 }
+
+// Searches a title and clicks its stars; resolves once the app shows the rating.
+export async function searchAndRate(page, query, movieId, stars) {
+  const state = await search(page, query);
+  if (!state.searchResults.some((m) => m.id === movieId)) throw new Error(`"${query}" does not find movie ${movieId}`);
+  await clickWidget(page, `search:${movieId}/rate:${stars}`);
+  return waitForApp(page, `(s) => s.ratings.some((r) => r.movie === ${movieId} && r.stars === ${stars})`);
+}
+
+// The movie ids the stored profile rates (schema 3: tombstones left out), in increasing order.
+export const storedRatingIds = (page) => page.evaluate(() =>
+  JSON.parse(localStorage.getItem('cinelocal.profile')).ratings.filter((r) => !r.removed).map((r) => r.movie)
+    .sort((a, b) => a - b));

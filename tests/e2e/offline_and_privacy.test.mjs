@@ -206,7 +206,7 @@ test('agreeing to posters reloads the page with the image host allowed', async (
       await Promise.all([page.waitForEvent('load'), page.evaluate(() => window.cinelocalPlatform.setPosterConsent(true))]);
       await waitForApp(page, READY);
       assert.match(await page.evaluate(policy), new RegExp(`connect-src 'self' ${images.origin}`));
-      assert.equal(await page.evaluate(() => window.cinelocalPlatform.posterConsent()), true);
+      assert.equal(await page.evaluate(() => window.cinelocalPlatform.posterConsent()), 'allowed');
     });
   } finally {
     images.close();

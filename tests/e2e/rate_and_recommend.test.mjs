@@ -93,7 +93,9 @@ test('rating with the half-star and clearing a rating', async () => {
     await clickWidget(page, 'search:6/clear');
     state = await waitForApp(page, '(s) => s.ratings.length === 0');
     assert.equal(state.forYouPersonal, false, 'with no ratings "For you" falls back to popular films');
-    assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('cinelocal.profile')).ratings.length), 0);
+    // Schema 3 keeps the removal as a tombstone (so another tab's copy cannot bring it back).
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('cinelocal.profile')).ratings);
+    assert.deepEqual(stored.map((r) => [r.movie, Boolean(r.removed)]), [[6, true]]);
   } finally {
     await session.close();
   }

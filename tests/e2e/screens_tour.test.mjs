@@ -72,7 +72,7 @@ test('every screen works for a new visitor, with imports, export and movie night
     assert.ok(state.widgets['posters/allow'], 'after the first rating: asked once about posters');
     await screenshot(page, 'tour-02a-poster-question.png');
     await click(page, 'posters/refuse');
-    state = await waitForApp(page, '(s) => s.settings.postersAsked && !s.widgets["posters/allow"]');
+    state = await waitForApp(page, '(s) => s.posterConsent === "refused" && !s.widgets["posters/allow"]');
 
     // Four more from the "rate a few more" row (it offers the next most telling films each time).
     for (let count = 2; count <= 5; ++count) {
@@ -164,8 +164,10 @@ test('every screen works for a new visitor, with imports, export and movie night
     await click(page, 'settings/export');
     const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
     assert.equal(exported.schema, 'cinelocal.profile');
-    assert.deepEqual(exported.ratings, state.ratings);
-    assert.deepEqual(exported.watchlist, state.watchlist);
+    // Schema 3: entries carry their change time; removals stay as tombstones.
+    const live = (entries) => entries.filter((e) => !e.removed);
+    assert.deepEqual(live(exported.ratings).map(({ movie, stars }) => ({ movie, stars })), state.ratings);
+    assert.deepEqual(live(exported.watchlist).map((e) => e.movie), state.watchlist);
 
     // Movie night with a horror fan: nothing either of them has seen.
     await click(page, 'nav/movie-night');

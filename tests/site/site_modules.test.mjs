@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createMovieMetadata } from '../../web/site/movie_metadata.mjs';
 import { DEFAULT_IMAGE_BASE, imageBaseFrom } from '../../web/site/site_config.mjs';
 import { contentPolicy } from '../../web/site/content_policy.mjs';
-import { createPosterLoader, MAX_IN_FLIGHT, MAX_WAITING } from '../../web/site/poster_loader.mjs';
+import { createPosterLoader, MAX_IN_FLIGHT, MAX_WAITING, NO_POSTER } from '../../web/site/poster_loader.mjs';
 
 const META = 'http://site.test/bundle/meta/';
 const SHARDS = {
@@ -56,6 +56,20 @@ test('a movie without metadata, below the first shard, or behind a failed fetch 
   assert.deepEqual(asked, ['index.json', '0.json', '1.json']);
 });
 
+test('a failed network fetch rejects with its reason, and the next request fetches again', async () => {
+  let offline = true;
+  const { fetchFn: online, asked } = fakeFetch(SHARDS);
+  const fetchFn = async (url) => {
+    if (offline) throw new TypeError('Failed to fetch');
+    return online(url);
+  };
+  const metadata = createMovieMetadata(META, fetchFn);
+  await assert.rejects(metadata.details(11), /Failed to fetch/);
+  offline = false;
+  assert.deepEqual(await metadata.details(11), { overview: 'Eleven.', runtime: 95, posterPath: '/eleven.jpg' });
+  assert.deepEqual(asked, ['index.json', '1.json']);
+});
+
 test('a site built without metadata (no index) answers empty details without fetching shards', async () => {
   const { fetchFn, asked } = fakeFetch({});
   const metadata = createMovieMetadata(META, fetchFn);
@@ -93,7 +107,7 @@ function controlledLoader(posterPaths) {
     imageBase: 'http://img.test/',
     metadata: { details: async (id) => ({ posterPath: posterPaths[id] || '' }) },
     onBitmap: (id, bitmap) => events.push(['bitmap', id, bitmap]),
-    onFailed: (id) => events.push(['failed', id]),
+    onFailed: (id, reason) => events.push(['failed', id, reason]),
     onDropped: (id) => events.push(['dropped', id]),
     fetchFn: (url, options) => new Promise((resolve) => {
       inFlight += 1;
@@ -130,7 +144,7 @@ test('a movie without a poster fails without a download; a long queue drops its 
   loader.request(2);
   await settle();
   await settle();
-  assert.deepEqual(events, [['failed', 2]]);
+  assert.deepEqual(events, [['failed', 2, NO_POSTER]]);  // not counted as a poster that did not load
   assert.equal(pending.length, 0);
 
   events.length = 0;

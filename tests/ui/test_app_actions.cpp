@@ -128,8 +128,8 @@ TEST_CASE("blocked storage is reported and the rating still counts for this visi
     load_tiny_bundle(state, platform);
     rate_movie(state, platform, 3, 4.0f);
     CHECK(state.profile.ratings().size() == 1);
-    REQUIRE(state.notices.size() == 1);
-    CHECK(state.notices[0].find("refused to store") != std::string::npos);
+    CHECK(state.storage.unsaved);
+    CHECK(state.storage.problem.find("does not let CineLocal store data") != std::string::npos);
 }
 
 TEST_CASE("an unknown movie or an invalid rating is refused with a message") {

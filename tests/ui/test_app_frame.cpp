@@ -123,7 +123,7 @@ TEST_CASE("every screen of the side bar opens, and a card's buttons change the w
     CHECK(state.profile.not_interested() == std::vector<MovieId>{1});
     CHECK(state.profile.watchlist().empty());  // not interested leaves the watchlist too
     for (const auto& item : state.for_you) CHECK(state.bundle->catalogue.movie(item.index).id != 1);
-    CHECK(fake.storage.at(k_profile_storage_key).find("\"not_interested\":[1]") != std::string::npos);
+    CHECK(Profile::from_json(fake.storage.at(k_profile_storage_key)).value().not_interested() == std::vector<MovieId>{1});
 
     const std::pair<const char*, Screen> screens[] = {
         {"nav/taste", Screen::taste},       {"nav/watchlist", Screen::watchlist}, {"nav/movie-night", Screen::movie_night},
@@ -179,4 +179,24 @@ TEST_CASE("the mouse wheel scrolls the content area") {
     ui.frame(state, platform);
     REQUIRE(state.rects.all().count("foryou:1/open"));
     CHECK(state.rects.all().at("foryou:1/open").y < before.y);
+}
+
+TEST_CASE("storage messages: a refused save shows the backup button, Settings explains a refused persist()") {
+    ReadyApp app;
+    auto& [ui, fake, platform, state] = app;
+    fake.storage_blocked = true;
+    rate_movie(state, platform, 1, 4.0f);
+    ui.frame(state, platform);
+    CHECK(state.rects.all().count("storage-problem/backup"));
+    fake.storage_blocked = false;
+    fake.now += k_save_retry_ms;
+    ui.frame(state, platform);  // the frame retries the save
+    ui.frame(state, platform);
+    CHECK_FALSE(state.rects.all().count("storage-problem/backup"));
+    CHECK(Profile::from_json(fake.storage.at(k_profile_storage_key)).value().find(1));
+
+    on_persistence_answer(state, false);
+    ui.click(state, platform, "nav/settings");
+    CHECK(state.rects.all().count("settings/persistence-refused"));
+    CHECK(state.rects.all().count("settings/backup"));
 }

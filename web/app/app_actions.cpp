@@ -39,14 +39,6 @@ std::optional<float> predicted_stars(const AppState& state, ItemIndex index) {
     return state.bundle->rating_head->predict(state.bundle->item_table, *state.rating_fit, index);
 }
 
-void save_profile(AppState& state, Platform& platform) {
-    if (!platform.storage_set(k_profile_storage_key, state.profile.to_json())) {
-        state.notices.push_back(
-            "This browser refused to store your ratings (storage blocked or full). They are kept until "
-            "you close the page.");
-    }
-}
-
 std::string receive_manifest(AppState& state, std::string_view json_text) {
     auto manifest = parse_manifest(json_text);
     if (!manifest) {
@@ -101,30 +93,12 @@ void loading_failed(AppState& state, std::string message) {
     state.fatal_error = std::move(message);
 }
 
-void load_saved_profile(AppState& state, Platform& platform) {
-    auto saved = platform.storage_get(k_profile_storage_key);
-    if (!saved || saved->empty()) return;
-    auto profile = Profile::from_json(*saved);
-    if (profile) {
-        state.profile = std::move(profile).value();
-        return;
-    }
-    // Keep the unreadable text aside so that nothing the visitor had is lost, and start afresh.
-    auto earlier_copy = platform.storage_get(k_unreadable_profile_key);
-    bool kept = (earlier_copy && !earlier_copy->empty()) ||
-                platform.storage_set(k_unreadable_profile_key, *saved);
-    state.notices.push_back("Your saved ratings could not be read (" + profile.error().message + "). " +
-                            (kept ? std::string("A copy is kept in browser storage as '") + k_unreadable_profile_key +
-                                        "'; you start with an empty profile."
-                                  : std::string("You start with an empty profile.")));
-}
-
 void rate_movie(AppState& state, Platform& platform, MovieId movie, float stars) {
     if (!state.bundle || !state.bundle->catalogue.index_of(movie)) {
         state.notices.push_back("Movie " + std::to_string(movie) + " is not in the catalogue; the rating was not saved.");
         return;
     }
-    if (auto status = state.profile.rate(movie, stars); !status) {
+    if (auto status = state.profile.rate(movie, stars, change_stamp(platform)); !status) {
         state.notices.push_back(status.error().message);
         return;
     }
@@ -134,7 +108,7 @@ void rate_movie(AppState& state, Platform& platform, MovieId movie, float stars)
 }
 
 void clear_rating(AppState& state, Platform& platform, MovieId movie) {
-    if (!state.profile.remove(movie)) return;
+    if (!state.profile.remove(movie, change_stamp(platform))) return;
     state.rating_clicked_ms = platform.now_ms();
     save_profile(state, platform);
     refresh_recommendations(state, platform);
@@ -159,18 +133,15 @@ void refresh_recommendations(AppState& state, Platform& platform) {
         state.for_you_reasons.clear();
         state.for_you_personal = false;
         state.user_vector.clear();
+        state.requests.cancel(RequestKind::visitor_taste);  // an answer for ratings since removed
         ++state.for_you_version;
         return;
     }
-    platform.request_user_embedding(++state.latest_request_id, input);
+    platform.request_user_embedding(state.requests.start(RequestKind::visitor_taste), input);
 }
 
-void on_user_embedding(AppState& state, Platform& platform, int request_id, std::span<const float> embedding) {
-    if (request_id == state.movie_night.request_id && request_id != 0) {
-        on_guest_embedding(state, embedding);
-        return;
-    }
-    if (request_id != state.latest_request_id || !state.bundle) return;  // a newer rating is on its way
+void apply_visitor_taste(AppState& state, Platform& platform, std::span<const float> embedding) {
+    if (!state.bundle) return;
     state.user_vector.assign(embedding.begin(), embedding.end());
     rerank_for_you(state);
     if (state.rating_clicked_ms > 0.0) {
@@ -224,14 +195,13 @@ void open_movie(AppState& state, MovieId movie) {
 }
 
 void set_on_watchlist(AppState& state, Platform& platform, MovieId movie, bool on) {
-    state.profile.set_on_watchlist(movie, on);
+    state.profile.set_on_watchlist(movie, on, change_stamp(platform));
     save_profile(state, platform);
 }
 
 void set_not_interested(AppState& state, Platform& platform, MovieId movie, bool on) {
-    state.profile.set_not_interested(movie, on);
-    save_profile(state, platform);
-    if (on) state.profile.set_on_watchlist(movie, false);
+    state.profile.set_not_interested(movie, on, change_stamp(platform));
+    if (on) state.profile.set_on_watchlist(movie, false, change_stamp(platform));
     apply_settings(state, platform);
 }
 
@@ -242,11 +212,6 @@ void apply_settings(AppState& state, Platform& platform) {
     } else {
         refresh_recommendations(state, platform);
     }
-}
-
-void on_user_embedding_failed(AppState& state, int request_id, const std::string& message) {
-    if (request_id != state.latest_request_id) return;
-    state.notices.push_back("The recommendation model failed: " + message + ". Your ratings are saved.");
 }
 
 }  // namespace cinelocal::ui

@@ -5,7 +5,9 @@
 #include <string>
 
 #include "app_state.h"
+#include "async_answers.h"
 #include "platform.h"
+#include "profile_store.h"
 
 namespace cinelocal::ui {
 
@@ -18,12 +20,6 @@ std::string verify_file(const AppState& state, const std::string& name, std::spa
 std::string assemble_bundle(AppState& state, Platform& platform);
 void model_ready(AppState& state, Platform& platform);
 void loading_failed(AppState& state, std::string message);
-
-// Reads the saved profile; an unreadable one is copied aside (never lost) and reported.
-void load_saved_profile(AppState& state, Platform& platform);
-
-// Writes the profile to browser storage; a refusal becomes a notice (the data stays in memory).
-void save_profile(AppState& state, Platform& platform);
 
 void rate_movie(AppState& state, Platform& platform, MovieId movie, float stars);
 // The stars the rating head expects the visitor to give, when the bundle has a rating head.
@@ -46,7 +42,7 @@ Filters visitor_filters(const AppState& state);
 
 // Recomputes "For you": popular films for an empty profile, else asks the user tower.
 void refresh_recommendations(AppState& state, Platform& platform);
-void on_user_embedding(AppState& state, Platform& platform, int request_id, std::span<const float> embedding);
-void on_user_embedding_failed(AppState& state, int request_id, const std::string& message);
+// The user tower's answer for the visitor becomes "For you" (async_answers.cpp routes it here).
+void apply_visitor_taste(AppState& state, Platform& platform, std::span<const float> embedding);
 
 }  // namespace cinelocal::ui

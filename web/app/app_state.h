@@ -13,6 +13,7 @@
 #include "cinelocal/ratings_import.h"
 #include "cinelocal/taste_map.h"
 #include "cinelocal/title_search.h"
+#include "async_requests.h"
 #include "widget_rects.h"
 
 namespace cinelocal::ui {
@@ -33,9 +34,24 @@ struct MovieNight {
     std::string guest_name;  // the file the friend's profile came from
     Profile guest;
     std::vector<float> guest_vector;  // the user tower's answer for the guest
-    int request_id = 0;
+    std::string problem;              // why the friend's taste could not be worked out ("" while fine)
     GroupBlend blend = GroupBlend::least_misery;
     std::vector<ScoredItem> picks;
+};
+
+// What the browser's storage did with the profile: the merge-and-save state, quota and eviction
+// (profile_store.h). Everything here is shown to the visitor in words, with a backup to download.
+enum class Persistence { unknown, granted, refused };
+struct StorageStatus {
+    bool save_queued = false;          // a save waits for the cross-tab lock; it writes the newest memory
+    bool unsaved = false;              // memory holds changes the browser refused to store
+    std::string problem;               // why, in plain words (shown until a save succeeds)
+    double retry_at_ms = 0.0;          // when to try again (the platform's now_ms clock)
+    std::string quota_warning;         // storage nearly full: said before anything fails
+    Persistence persistence = Persistence::unknown;  // navigator.storage.persist()'s answer
+    ProfileSettings saved_settings;    // as last saved: a difference is a settings change to stamp
+    bool unreadable_reported = false;  // the stored copy could not be read: said once, kept aside
+    int changes_from_other_tabs = 0;   // merges that brought in another tab's changes (tests, status)
 };
 
 inline constexpr const char* k_profile_storage_key = "cinelocal.profile";
@@ -58,7 +74,7 @@ struct AppState {
     bool model_ready = false;
 
     Profile profile;
-
+    StorageStatus storage;
 
     char query[128] = {};
     std::string searched_query;
@@ -74,7 +90,7 @@ struct AppState {
     std::optional<RatingFit> rating_fit;  // the rating head fitted to the visitor's ratings (when the bundle has one)
     std::vector<float> user_vector;   // the tower's last answer: re-ranking needs no new tower run
     int for_you_version = 0;          // bumps each time the list is recomputed
-    int latest_request_id = 0;        // answers to older requests are stale and dropped
+    AsyncRequests requests;           // tower, text model, metadata, poster answers: stale ones dropped
     double rating_clicked_ms = 0.0;   // when the newest rating was given
     double last_update_ms = -1.0;     // rating click -> list updated, for the status line and tests
 

@@ -180,6 +180,7 @@ void draw_main(AppState& state, Platform& platform, const Fonts& fonts) {
     ImGui::BeginGroup();
     draw_search_box(ctx);
     draw_notices(state);
+    draw_storage_messages(ctx);
     // A screen change or a new movie page starts at the top.
     const int view = static_cast<int>(state.screen) * 1'000'000 + state.detail_movie;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
@@ -194,6 +195,7 @@ void draw_main(AppState& state, Platform& platform, const Fonts& fonts) {
 
 void draw_app(AppState& state, Platform& platform, const Fonts& fonts) {
     state.rects.begin_frame();
+    if (state.phase == LoadPhase::ready) keep_profile_saved(state, platform);  // retries a refused save
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);

@@ -17,10 +17,13 @@ void restore_backup(AppState& state, Platform& platform, const std::string& name
         state.import_message = name + " was not imported: " + backup.error().message + ". Nothing was changed.";
         return;
     }
+    // Restoring is a change made now (not a merge by the backup's old stamps): what the backup
+    // holds comes back even over later changes and removals, in the backup's order.
+    const Stamp now = change_stamp(platform);
     Profile merged = state.profile;
-    for (const auto& rating : backup.value().ratings()) (void)merged.rate(rating.movie, rating.stars);
-    for (MovieId movie : backup.value().watchlist()) merged.set_on_watchlist(movie, true);
-    for (MovieId movie : backup.value().not_interested()) merged.set_not_interested(movie, true);
+    for (const auto& rating : backup.value().ratings()) (void)merged.rate(rating.movie, rating.stars, now);
+    for (MovieId movie : backup.value().watchlist()) merged.set_on_watchlist(movie, true, now);
+    for (MovieId movie : backup.value().not_interested()) merged.set_not_interested(movie, true, now);
     merged.settings = backup.value().settings;
     merged.settings.welcome_done = true;
     state.profile = std::move(merged);
@@ -75,7 +78,7 @@ void confirm_import(AppState& state, Platform& platform) {
             choices.push_back({row.line, row.candidates[static_cast<std::size_t>(pick)]});
         }
     }
-    auto updated = apply_import(state.profile, pending.report, choices);
+    auto updated = apply_import(state.profile, pending.report, choices, change_stamp(platform));
     if (!updated) {
         state.import_message = "The import was not applied: " + updated.error().message + ". Nothing was changed.";
         state.pending_import.reset();
@@ -95,7 +98,8 @@ void cancel_import(AppState& state) {
 }
 
 void delete_everything(AppState& state, Platform& platform) {
-    state.profile = Profile{};
+    // Tombstones, not an empty profile: a merge with another tab's copy must not bring them back.
+    state.profile.remove_everything(change_stamp(platform));
     state.profile.settings.welcome_done = true;  // they have seen it; deleting is not a first visit
     end_movie_night(state);
     state.pending_import.reset();

@@ -30,7 +30,8 @@ void ask_model(AppState& state, Platform& platform) {
     auto ids = tokenizer.model_input(terms.ids, tokenizer.max_tokens());
     describe.awaiting_model = !describe.model_ready || !platform.request_text_embedding;
     if (ids.empty() || describe.awaiting_model) return;  // the words alone answer
-    platform.request_text_embedding(++describe.request_id, ids);
+    describe.request_id = state.requests.start(RequestKind::text_query);  // ids by kind: one registry
+    platform.request_text_embedding(describe.request_id, ids);
 }
 
 }  // namespace
@@ -61,7 +62,8 @@ void run_describe(AppState& state, Platform& platform) {
     describe.results.clear();
     describe.lexical.clear();
     describe.learned.clear();
-    ++describe.request_id;  // an answer for the earlier text is stale now
+    state.requests.cancel(RequestKind::text_query);  // an answer for the earlier text is stale now
+    describe.request_id = 0;
     auto terms = describe.index->tokenizer().encode_terms(describe.described);
     describe.problem = text_problem_message(terms.problem);
     describe.awaiting_model = false;
@@ -73,7 +75,11 @@ void run_describe(AppState& state, Platform& platform) {
 
 void on_text_embedding(AppState& state, int request_id, std::span<const float> embedding) {
     auto& describe = state.describe;
-    if (request_id != describe.request_id || !state.bundle || describe.lexical.empty()) return;  // the text changed since
+    if (!state.requests.is_current(RequestKind::text_query, request_id) || request_id != describe.request_id ||
+        !state.bundle || describe.lexical.empty()) {
+        return;  // the text changed since
+    }
+    state.requests.finish(request_id);
     if (auto status = score_all_items(state.bundle->item_table, embedding, describe.learned); !status) {
         describe.learned.clear();
         describe.problem = "The description model's answer could not be used (" + status.error().message +
@@ -84,7 +90,8 @@ void on_text_embedding(AppState& state, int request_id, std::span<const float> e
 }
 
 void on_text_embedding_failed(AppState& state, int request_id, const std::string& message) {
-    if (request_id != state.describe.request_id) return;
+    if (!state.requests.is_current(RequestKind::text_query, request_id)) return;
+    state.requests.finish(request_id);
     state.describe.problem = "The description model failed (" + message + "); the films below match your words only.";
 }
 

@@ -23,13 +23,18 @@ void start_movie_night(AppState& state, Platform& platform, const std::string& f
     state.movie_night = MovieNight{};
     state.movie_night.guest_name = file_name;
     state.movie_night.guest = std::move(guest).value();
-    state.movie_night.request_id = ++state.latest_request_id + 1'000'000;  // never a visitor request id
-    platform.request_user_embedding(state.movie_night.request_id, input);
+    // Its own kind of request: a "For you" answer on its way stays current, and vice versa.
+    platform.request_user_embedding(state.requests.start(RequestKind::guest_taste), input);
 }
 
 void on_guest_embedding(AppState& state, std::span<const float> embedding) {
     state.movie_night.guest_vector.assign(embedding.begin(), embedding.end());
     refresh_movie_night(state);
+}
+
+void on_guest_embedding_failed(AppState& state, const std::string& message) {
+    state.movie_night.problem = "Your friend's taste could not be worked out (" + message +
+                                "). Load their file again, or end movie night.";
 }
 
 void refresh_movie_night(AppState& state) {
@@ -51,6 +56,9 @@ void refresh_movie_night(AppState& state) {
     night.picks = std::move(picks).value();
 }
 
-void end_movie_night(AppState& state) { state.movie_night = MovieNight{}; }
+void end_movie_night(AppState& state) {
+    state.movie_night = MovieNight{};
+    state.requests.cancel(RequestKind::guest_taste);  // a late answer must not start it again
+}
 
 }  // namespace cinelocal::ui

@@ -41,10 +41,11 @@ void draw_welcome(ScreenContext& ctx) {
 }
 
 // Asked once, after the first rating: posters come from another server, so the visitor decides.
+// The answer belongs to the platform (one owner): once given here or in Settings, never asked again.
 void draw_poster_question(ScreenContext& ctx) {
     AppState& state = ctx.state;
-    if (state.profile.settings.posters_asked || !ctx.platform.set_poster_consent || state.profile.empty()) return;
-    if (ctx.platform.poster_consent && ctx.platform.poster_consent()) return;  // agreed in Settings already
+    if (!ctx.platform.set_poster_consent || !ctx.platform.poster_consent || state.profile.empty()) return;
+    if (ctx.platform.poster_consent() != PosterConsent::unasked) return;
     ImGui::TextColored(colors::accent, "Show real posters?");
     ImGui::SameLine();
     ImGui::PushTextWrapPos(0.0f);
@@ -56,10 +57,7 @@ void draw_poster_question(ScreenContext& ctx) {
     ImGui::SameLine();
     const bool refuse = ImGui::Button("No thanks");
     state.rects.record_last_item("posters/refuse");
-    if (!allow && !refuse) return;
-    state.profile.settings.posters_asked = true;
-    save_profile(state, ctx.platform);
-    ctx.platform.set_poster_consent(allow);  // allowing reloads the page with the image host allowed
+    if (allow || refuse) ctx.platform.set_poster_consent(allow);  // allowing reloads the page with the image host allowed
 }
 
 // Genre and decade filters, and the variety slider, on one line (wrapping on phones).

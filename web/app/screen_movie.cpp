@@ -69,7 +69,9 @@ void draw_facts(ScreenContext& ctx, const Movie& movie, ItemIndex index) {
     ImGui::Spacing();
 
     ImGui::PushTextWrapPos(0.0f);
-    if (details && !details->overview.empty()) {
+    if (details && !details->problem.empty()) {
+        ImGui::TextColored(colors::error, "%s", details->problem.c_str());
+    } else if (details && !details->overview.empty()) {
         ImGui::TextUnformatted(details->overview.c_str());
         ImGui::TextColored(colors::text_muted, "Overview%s from TMDB.", details->has_poster ? " and poster" : "");
     } else if (ctx.platform.movie_details) {

@@ -44,6 +44,12 @@ void draw_movie_night_screen(ScreenContext& ctx) {
         wrapped_muted("Rate a few films first: the blend needs your taste as well.");
         return;
     }
+    if (!night.problem.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(colors::error, "%s", night.problem.c_str());
+        ImGui::PopTextWrapPos();
+        return;
+    }
     if (night.picks.empty()) {
         ImGui::TextColored(colors::text_muted, "Working out your friend's taste...");
         return;

@@ -21,13 +21,20 @@ void draw_privacy(ScreenContext& ctx) {
     wrapped_muted("Your ratings, watchlist and settings are stored only in this browser. Recommendations are "
                   "computed here; nothing about you is sent anywhere.");
     if (ctx.platform.poster_consent && ctx.platform.set_poster_consent) {
-        bool consent = ctx.platform.poster_consent();
+        bool consent = ctx.platform.poster_consent() == PosterConsent::allowed;
         if (ImGui::Checkbox("Show posters from TMDB's image server (image.tmdb.org)", &consent)) {
             ctx.platform.set_poster_consent(consent);
         }
         state.rects.record_last_item("settings/posters");
         wrapped_muted("When on, your browser asks TMDB's server for the poster of each film you see, so TMDB can "
                       "see your IP address and which posters load. Off: CineLocal draws its own cards.");
+        const int failed = ctx.platform.poster_failures ? ctx.platform.poster_failures() : 0;
+        if (consent && failed > 0) {
+            const std::string text = std::to_string(failed) + (failed == 1 ? " poster" : " posters") +
+                                     " could not be loaded (offline, or TMDB did not answer): CineLocal drew its "
+                                     "own cards instead. Reload the page to try again.";
+            wrapped_muted(text.c_str());
+        }
     }
     if (!ctx.platform.request_counts_by_origin) return;
     ImGui::TextUnformatted("Requests this page made, by origin:");
@@ -147,6 +154,7 @@ void draw_credits(ScreenContext& ctx) {
 
 void draw_settings_screen(ScreenContext& ctx) {
     draw_privacy(ctx);
+    draw_storage_settings(ctx);
     draw_data(ctx);
     draw_credits(ctx);
 }

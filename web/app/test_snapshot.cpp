@@ -40,7 +40,7 @@ nlohmann::json movie_json(const Catalogue& catalogue, ItemIndex index) {
 
 }  // namespace
 
-std::string test_snapshot_json(const AppState& state) {
+std::string test_snapshot_json(const AppState& state, const Platform& platform) {
     nlohmann::json json;
     json["phase"] = phase_name(state.phase);
     json["frame"] = state.frame;
@@ -88,8 +88,19 @@ std::string test_snapshot_json(const AppState& state) {
     json["watchlist"] = state.profile.watchlist();
     json["notInterested"] = state.profile.not_interested();
     const ProfileSettings& settings = state.profile.settings;
-    json["settings"] = {{"variety", settings.variety}, {"welcomeDone", settings.welcome_done}, {"postersAsked", settings.posters_asked},
+    json["settings"] = {{"variety", settings.variety}, {"welcomeDone", settings.welcome_done},
                         {"genreMask", settings.genre_mask}, {"yearMin", settings.year_min}, {"yearMax", settings.year_max}};
+    json["posterConsent"] = !platform.poster_consent ? "unknown"
+                            : poster_consent_name(platform.poster_consent());
+    const StorageStatus& storage = state.storage;
+    json["storage"] = {{"unsaved", storage.unsaved}, {"problem", storage.problem},
+                       {"quotaWarning", storage.quota_warning},
+                       {"persistence", storage.persistence == Persistence::granted   ? "granted"
+                                       : storage.persistence == Persistence::refused ? "refused"
+                                                                                     : "unknown"},
+                       {"backupOfferDue", backup_offer_due(state)},
+                       {"changesFromOtherTabs", storage.changes_from_other_tabs}};
+    json["movieNightProblem"] = state.movie_night.problem;
     json["importMessage"] = state.import_message;
     if (state.pending_import) {
         const ImportReport& report = state.pending_import->report;

@@ -4,9 +4,10 @@
 #include <string>
 
 #include "app_state.h"
+#include "platform.h"
 
 namespace cinelocal::ui {
 
-std::string test_snapshot_json(const AppState& state);
+std::string test_snapshot_json(const AppState& state, const Platform& platform);
 
 }  // namespace cinelocal::ui

@@ -3,11 +3,12 @@
 // functions (movieDetailsReady, posterReady/Failed/Dropped, fileOpened). Also installs the
 // on-screen keyboard and clipboard bridge (text_input.mjs) and touch fixes (touch_input.mjs).
 import { createMovieMetadata } from './movie_metadata.mjs';
-import { createPosterLoader } from './poster_loader.mjs';
+import { createPosterLoader, NO_POSTER } from './poster_loader.mjs';
 import { posterConsent, storePosterConsent } from './poster_consent.mjs';
 import { contentPolicy, installContentPolicy } from './content_policy.mjs';
 import { refreshWorkerCounts, requestCountsByOrigin } from './request_counter.mjs';
 import { openTextFile, saveTextFile } from './file_transfer.mjs';
+import { installProfileStorage } from './profile_storage.mjs';
 import { installTextInput } from './text_input.mjs';
 import { installTouchInput } from './touch_input.mjs';
 
@@ -17,8 +18,10 @@ const FILE_TYPES = ['.csv,text/csv', '.json,application/json', '.json,applicatio
 // site: { imageBase, imageHostAllowed } from privacy_setup.mjs.
 export function installBrowserPlatform(app, site) {
   const metadata = createMovieMetadata(new URL('./bundle/meta/', import.meta.url));
-  const canLoadPosters = () => site.imageHostAllowed && posterConsent();
-  const stats = { postersLoaded: 0, postersFailed: 0 };  // read-only numbers for tests and diagnostics
+  const canLoadPosters = () => site.imageHostAllowed && posterConsent() === 'allowed';
+  // Read-only numbers for tests, diagnostics and Settings (postersNotLoaded: TMDB has the poster
+  // but it did not arrive, e.g. offline).
+  const stats = { postersLoaded: 0, postersFailed: 0, postersNotLoaded: 0 };
   const posters = createPosterLoader({
     imageBase: site.imageBase,
     metadata,
@@ -31,8 +34,9 @@ export function installBrowserPlatform(app, site) {
       }
       bitmap.close();
     },
-    onFailed(movieId) {
+    onFailed(movieId, reason) {
       stats.postersFailed += 1;
+      if (reason !== NO_POSTER) stats.postersNotLoaded += 1;
       app.posterFailed(movieId);
     },
     onDropped: (movieId) => app.posterDropped(movieId),
@@ -41,11 +45,13 @@ export function installBrowserPlatform(app, site) {
   installTouchInput(document.getElementById('canvas'));
   refreshWorkerCounts();
   setInterval(refreshWorkerCounts, 2000);
+  const storage = installProfileStorage(app);
 
   globalThis.cinelocalPlatform = {
     stats: () => ({ ...stats }),
     requestMovieDetails(movieId) {
-      metadata.details(movieId).then((d) => app.movieDetailsReady(movieId, d.overview, d.runtime, d.posterPath !== ''));
+      metadata.details(movieId).then((d) => app.movieDetailsReady(movieId, d.overview, d.runtime, d.posterPath !== ''),
+                                     (error) => app.movieDetailsFailed(movieId, String(error && error.message || error)));
     },
     requestPoster(movieId) {
       if (canLoadPosters()) posters.request(movieId);
@@ -69,8 +75,8 @@ export function installBrowserPlatform(app, site) {
       openTextFile(FILE_TYPES[purpose] || '', (name, text) => app.fileOpened && app.fileOpened(purpose, name, text),
                    (name, message) => console.warn(`could not read ${name}: ${message}`));
     },
-    requestPersistentStorage() {
-      if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(() => {});
-    },
+    withStorageLock: storage.withStorageLock,
+    storageUsage: storage.storageUsage,
+    requestPersistentStorage: storage.requestPersistentStorage,
   };
 }

@@ -1,18 +1,27 @@
-// The visitor's answer to "load posters from TMDB's image server?", kept in localStorage.
+// The one owner of the visitor's answer to "load posters from TMDB's image server?": 'unasked'
+// until they answer, then 'allowed' or 'refused', kept in localStorage so that privacy_setup.mjs
+// can read it before anything loads (the Content-Security-Policy depends on it). The wasm app asks
+// here every time (wasm/browser_media.cpp keeps no copy). Another tab's answer is seen at once.
 export const CONSENT_KEY = 'cinelocal.settings.posters';
+const ANSWERS = new Set(['allowed', 'refused']);
+
+let answerForThisPage = null;  // when storage is blocked, the answer lasts for this page only
 
 export function posterConsent() {
   try {
-    return localStorage.getItem(CONSENT_KEY) === 'allowed';
+    const stored = localStorage.getItem(CONSENT_KEY);
+    if (ANSWERS.has(stored)) return stored;
   } catch {
-    return false;  // blocked storage: no consent
+    // blocked storage: fall through
   }
+  return answerForThisPage || 'unasked';
 }
 
 export function storePosterConsent(allowed) {
+  answerForThisPage = allowed ? 'allowed' : 'refused';
   try {
-    localStorage.setItem(CONSENT_KEY, allowed ? 'allowed' : 'refused');
+    localStorage.setItem(CONSENT_KEY, answerForThisPage);
   } catch {
-    // blocked storage: the answer lasts for this page only
+    // blocked storage: kept in answerForThisPage
   }
 }

@@ -4,6 +4,7 @@
 // screen now); requests that wait too long are dropped so the app can ask again when needed.
 export const MAX_IN_FLIGHT = 4;
 export const MAX_WAITING = 48;
+export const NO_POSTER = 'no poster';  // onFailed's reason when TMDB has no poster for the film
 const SIZE = 'w185';
 
 // fetchFn and decode default to the browser's fetch and createImageBitmap (stand-ins in unit tests).
@@ -15,7 +16,7 @@ export function createPosterLoader({ imageBase, metadata, onBitmap, onFailed, on
 
   async function load(movieId) {
     const { posterPath } = await metadata.details(movieId);
-    if (!posterPath) throw new Error('no poster');
+    if (!posterPath) throw new Error(NO_POSTER);
     const response = await fetchFn(`${imageBase}${SIZE}${posterPath}`,
                                  { mode: 'cors', credentials: 'omit', referrerPolicy: 'no-referrer' });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -26,7 +27,7 @@ export function createPosterLoader({ imageBase, metadata, onBitmap, onFailed, on
     while (inFlight < MAX_IN_FLIGHT && waiting.length > 0) {
       const movieId = waiting.pop();
       inFlight += 1;
-      load(movieId).then((bitmap) => onBitmap(movieId, bitmap), () => onFailed(movieId))
+      load(movieId).then((bitmap) => onBitmap(movieId, bitmap), (error) => onFailed(movieId, String(error && error.message)))
         .finally(() => { inFlight -= 1; pump(); });
     }
   }

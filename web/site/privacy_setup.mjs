@@ -9,5 +9,5 @@ startCountingRequests();
 export const siteConfig = await loadSiteConfig(new URL('./', import.meta.url));
 export const imageOrigin = new URL(siteConfig.imageBase).origin;
 // The image host is allowed only for page loads that start with consent given.
-export const imageHostAllowed = posterConsent();
+export const imageHostAllowed = posterConsent() === 'allowed';
 installContentPolicy(contentPolicy(imageHostAllowed ? imageOrigin : null));

@@ -95,6 +95,8 @@ struct ImportChoice {
 // so the newest ends up newest; an imported rating replaces the profile's rating of that movie.
 // A choice for a line that is not ambiguous, or of a movie not among its candidates, is an error,
 // as is a result above k_max_profile_ratings. `profile` itself is never modified.
-Result<Profile> apply_import(const Profile& profile, const ImportReport& report, std::span<const ImportChoice> choices);
+// `now` stamps the imported ratings (Profile::rate): an import is the newest change of each film.
+Result<Profile> apply_import(const Profile& profile, const ImportReport& report, std::span<const ImportChoice> choices,
+                             Stamp now = 0);
 
 }  // namespace cinelocal

@@ -1,0 +1,149 @@
+// The profile's JSON: version 3 writes every entry with its change stamp (tombstones too);
+// versions 1 (ratings only) and 2 (plus id lists and settings) are read and stamped 1, 2, 3... in
+// file order, so their order survives and any real change made later wins over them.
+#include <algorithm>
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "cinelocal/profile.h"
+#include "json_integer.h"
+
+namespace cinelocal {
+namespace {
+
+// A change time before 1970 or after 9999 is corruption, reported like any malformed field.
+Stamp checked_stamp(Stamp stamp, const nlohmann::json& where) {
+    if (stamp < 0 || stamp > k_max_stamp) {
+        throw nlohmann::json::type_error::create(302, "a change time outside 1970 to 9999: " + std::to_string(stamp), &where);
+    }
+    return stamp;
+}
+
+void read_settings(const nlohmann::json& json, ProfileSettings& settings, Stamp& changed) {
+    if (!json.contains("settings")) return;
+    const auto& s = json.at("settings");
+    settings.variety = std::clamp(s.value("variety", settings.variety), 0.0f, 1.0f);
+    if (!std::isfinite(settings.variety)) settings.variety = ProfileSettings{}.variety;
+    settings.welcome_done = s.value("welcome_done", false);
+    settings.posters_asked = s.value("posters_asked", false);
+    settings.genre_mask = json_integer_or(s, "genre_mask", 0u);
+    settings.year_min = json_integer_or(s, "year_min", 0);
+    settings.year_max = json_integer_or(s, "year_max", 0);
+    settings.backup_offer_seen = json_integer_or(s, "backup_offer_seen", 0);
+    changed = checked_stamp(json_integer_or<Stamp>(s, "changed", changed), s);
+}
+
+// Version 3: [{"movie": id, "stars": s | "removed": true, "changed": ms}], stars for ratings only.
+ProfileEntry read_entry(const nlohmann::json& item, bool is_rating) {
+    ProfileEntry entry;
+    entry.removed = item.value("removed", false);
+    entry.changed = checked_stamp(json_integer<Stamp>(item.at("changed")), item);
+    entry.value = entry.removed ? 0.0f : (is_rating ? item.at("stars").get<float>() : 1.0f);
+    return entry;
+}
+
+nlohmann::json entries_json(const EntryMap& entries, bool is_rating) {
+    // Oldest change first, ties by movie id: one canonical text per profile.
+    std::vector<std::pair<MovieId, ProfileEntry>> sorted(entries.begin(), entries.end());
+    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second.changed < b.second.changed; });
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& [movie, entry] : sorted) {
+        nlohmann::json item = {{"movie", movie}, {"changed", entry.changed}};
+        if (entry.removed) {
+            item["removed"] = true;
+        } else if (is_rating) {
+            item["stars"] = entry.value;
+        }
+        list.push_back(std::move(item));
+    }
+    return list;
+}
+
+Error not_a_profile() { return make_error(ErrorCode::invalid_format, "the saved profile is not a CineLocal profile"); }
+
+}  // namespace
+
+Result<Profile> Profile::from_json(std::string_view json_text) {
+    if (json_text.size() > k_max_profile_json_bytes) {
+        return make_error(ErrorCode::invalid_format, "the profile is " + std::to_string(json_text.size() / 1024) +
+                                                         " KB, more than the " +
+                                                         std::to_string(k_max_profile_json_bytes / 1024 / 1024) +
+                                                         " MB CineLocal reads");
+    }
+    auto json = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+    // json.value() throws on a key of another type: checked first (a string "version" was found by fuzzing).
+    if (json.is_object() && ((json.contains("schema") && !json["schema"].is_string()) ||
+                             (json.contains("version") && !json["version"].is_number_integer()))) {
+        return not_a_profile();
+    }
+    if (json.is_discarded() || !json.is_object() || json.value("schema", "") != "cinelocal.profile") {
+        return not_a_profile();
+    }
+    const int version = json.value("version", 0);
+    if (version < 1 || version > k_profile_schema_version) {
+        return make_error(ErrorCode::unsupported_version,
+                          "the saved profile has version " + std::to_string(version) + ", this CineLocal reads 1 to " +
+                              std::to_string(k_profile_schema_version) +
+                              (version > k_profile_schema_version ? " (it was made by a newer CineLocal)" : ""));
+    }
+    Profile profile;
+    Stamp migrated = 0;  // versions 1 and 2: file order becomes stamps 1, 2, 3...
+    try {
+        for (const char* list : {"ratings", "watchlist", "not_interested"}) {
+            if (json.contains(list) && json.at(list).size() > k_max_profile_ratings) {
+                return make_error(ErrorCode::invalid_format, std::string("the profile's ") + list + " has " +
+                                                                 std::to_string(json.at(list).size()) +
+                                                                 " entries, more than the " +
+                                                                 std::to_string(k_max_profile_ratings) +
+                                                                 " CineLocal keeps");
+            }
+        }
+        for (const auto& item : json.at("ratings")) {
+            const auto movie = json_integer<MovieId>(item.at("movie"));
+            ProfileEntry entry = version >= 3 ? read_entry(item, true) : ProfileEntry{item.at("stars").get<float>(), ++migrated, false};
+            if (auto status = validate_stars(entry.value); !entry.removed && !status) {
+                return make_error(ErrorCode::invalid_rating,
+                                  "the saved profile rates movie " + std::to_string(movie) + " " +
+                                      std::to_string(entry.value) + " stars: " + status.error().message);
+            }
+            offer(profile.ratings_by_movie_, movie, entry);
+        }
+        for (auto [key, entries] : {std::pair{"watchlist", &profile.watchlist_by_movie_},
+                                    std::pair{"not_interested", &profile.not_interested_by_movie_}}) {
+            if (!json.contains(key)) continue;
+            for (const auto& item : json.at(key)) {
+                if (version >= 3) {
+                    offer(*entries, json_integer<MovieId>(item.at("movie")), read_entry(item, false));
+                } else {
+                    offer(*entries, json_integer<MovieId>(item), ProfileEntry{1.0f, ++migrated, false});
+                }
+            }
+        }
+        read_settings(json, profile.settings, profile.settings_changed_);
+    } catch (const nlohmann::json::exception& e) {
+        return make_error(ErrorCode::invalid_format, std::string("the saved profile is malformed: ") + e.what());
+    }
+    profile.rebuild_views();
+    return profile;
+}
+
+std::string Profile::to_json() const {
+    nlohmann::json json = {{"schema", "cinelocal.profile"},
+                           {"version", k_profile_schema_version},
+                           {"ratings", entries_json(ratings_by_movie_, true)},
+                           {"watchlist", entries_json(watchlist_by_movie_, false)},
+                           {"not_interested", entries_json(not_interested_by_movie_, false)},
+                           {"settings",
+                            {{"variety", settings.variety},
+                             {"welcome_done", settings.welcome_done},
+                             {"posters_asked", settings.posters_asked},
+                             {"genre_mask", settings.genre_mask},
+                             {"year_min", settings.year_min},
+                             {"year_max", settings.year_max},
+                             {"backup_offer_seen", settings.backup_offer_seen},
+                             {"changed", settings_changed_}}}};
+    return json.dump();
+}
+
+}  // namespace cinelocal
