@@ -12,8 +12,9 @@
 // chosen on (--grid prints that grid), even-numbered ones the test half. A query's rank is that of
 // its best right film; MRR counts ranks up to 100 (0 beyond).
 // --report writes the table and the bundle bytes as markdown; --check compares a fresh run with a
-// committed report: the words-only rows exactly (they depend on the data alone), the model and
-// fused rows within --tolerance (they come from training, whose float sums differ across CPUs).
+// committed report: the words-only rows and the index's bytes exactly (they depend on the data
+// alone), the model and fused rows within --tolerance (default 0.03 of MRR, 4 points of a hit rate:
+// 5 of 125 queries), since they come from training, whose float sums differ across CPUs.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
@@ -154,7 +155,7 @@ function compareReports(committed, fresh, tolerance) {
     if (key.includes('content_model.onnx')) continue;  // trained weights: their compressed size varies by CPU
     if (!b.has(key)) { problems.push(`${key}: missing now`); continue; }
     const exact = key.includes('words (BM25') || key.includes('Bundle files');
-    const limit = exact ? 0 : (key.includes('column 4') ? tolerance : tolerance * 100);  // MRR, else percent
+    const limit = exact ? 0 : (key.includes('column 4') ? tolerance : (4 / 3) * tolerance * 100);  // MRR, else percent
     if (Math.abs(b.get(key) - value) > limit) problems.push(`${key}: committed ${value}, now ${b.get(key)}`);
   }
   return problems;
@@ -215,11 +216,11 @@ if (args.grid) {
 }
 if (args.report) writeFileSync(new URL(args.report, root), `${text}\n`);
 if (args.check) {
-  const problems = compareReports(readFileSync(new URL(args.check, root), 'utf8'), `${text}\n`, Number(args.tolerance || 0.02));
+  const problems = compareReports(readFileSync(new URL(args.check, root), 'utf8'), `${text}\n`, Number(args.tolerance || 0.03));
   if (problems.length) {
     console.error(`The describe-it report differs from ${args.check}:\n  ${problems.join('\n  ')}`);
     process.exit(1);
   }
-  console.log(`\n${args.check}: every number agrees (words exactly, model and fusion within ${args.tolerance || 0.02}).`);
+  console.log(`\n${args.check}: every number agrees (words exactly, model and fusion within ${args.tolerance || 0.03}).`);
 }
 process.exit(0);
