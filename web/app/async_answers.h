@@ -9,8 +9,9 @@
 //   guest_taste (user tower, friend's file) -> on_guest_embedding: movie-night picks.
 //       Failure: the movie-night screen says the friend's taste could not be worked out, with
 //       "Load a friend's profile" (try again) and "End".
-//   text_query (content model) -> on_text_embedding: "describe it" results.
-//       Failure: the search screen says the description model failed; title search still works.
+//   text_query (content model) -> on_text_embedding: "describe it" results fused with the words'.
+//       Failure: the search screen says the description model failed; the results stay those of
+//       the words alone (BM25), and title search works.
 //   movie_details (metadata shard) -> the movie page's overview and runtime.
 //       Failure: the movie page says the details could not be loaded (offline?) and shows what
 //       the catalogue knows; the next visit to the page tries again.
