@@ -12,7 +12,7 @@ looked up in `words` (stem -> id, 1..; 0 is padding); unknown words are dropped.
 
 Format 2 (format 1 had no stemming and one id range): ids are ordered by how many films use the word,
 and the first `model_id_count` ids (the most common words) are the content model's input; every id
-is a term of the lexical index (text_index.py), so one vocabulary serves both. `words` may be a list
+is a term of the lexical index (content_export.index_bytes), so one vocabulary serves both. `words` may be a list
 in id order (the word at position i has id i + 1) instead of a map.
 """
 from __future__ import annotations

@@ -59,7 +59,7 @@ inline std::string manifest_json(const cinelocal::FileBytes& files, std::size_t 
            R"("embedding_dim":2,"max_profile_items":512,"files":{)" + entries + "}}";
 }
 
-// text_index.bin for documents given as term-id lists (the layout of models/cinelocal_models/text_index.py).
+// text_index.bin for documents given as term-id lists (the layout in models/cinelocal_models/content_export.py).
 inline std::vector<std::uint8_t> text_index_bytes(const std::vector<std::vector<std::int32_t>>& documents,
                                                   std::uint32_t terms) {
     std::vector<std::uint8_t> out = {'C', 'L', 'T', 'X'};

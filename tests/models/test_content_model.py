@@ -12,10 +12,9 @@ import onnx
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "models"))
 
-from cinelocal_models.content_export import dequantized, model_from_onnx, to_onnx_int8  # noqa: E402
+from cinelocal_models.content_export import dequantized, index_bytes, model_from_onnx, to_onnx_int8  # noqa: E402
 from cinelocal_models.content_model import ContentConfig, INPUT_NAME, OUTPUT_NAME, embed_texts, train_content  # noqa: E402
 from cinelocal_models.quantize import int8_initializer_names  # noqa: E402
-from cinelocal_models.text_index import index_bytes  # noqa: E402
 from cinelocal_models.text_vocab import (Vocabulary, build_vocabulary, default_normaliser,  # noqa: E402
                                          fold_table, s_stem)
 

@@ -1,5 +1,5 @@
 // "Describe it"'s lexical index: which films use which words (text_index.bin, written by
-// models/cinelocal_models/text_index.py, layout documented there), ranked with BM25. Terms are
+// models/cinelocal_models/content_export.py, layout documented there), ranked with BM25. Terms are
 // the tokenizer's ids (TextTokenizer::encode_terms), documents are catalogue indices (every film,
 // search-only ones included: a film needs no model vector to be found by its words).
 #pragma once
