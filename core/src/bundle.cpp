@@ -4,16 +4,31 @@
 
 namespace cinelocal {
 
-Result<Bundle> Bundle::assemble(Manifest manifest, const FileBytes& files) {
+std::vector<std::string> Bundle::start_files(const Manifest& manifest) {
+    std::vector<std::string> names = {k_catalogue_file, k_item_table_file};
+    if (manifest.files.count(k_rating_head_file)) names.push_back(k_rating_head_file);
+    return names;
+}
+
+Status verify_every_file(const Manifest& manifest, const FileBytes& files) {
     for (const auto& [name, entry] : manifest.files) {
         auto it = files.find(name);
         if (it == files.end()) return make_error(ErrorCode::not_loaded, name + " is missing from the bundle");
         if (auto status = verify_bundle_file(manifest, name, it->second); !status) return status.error();
     }
+    return Ok{};
+}
+
+Result<Bundle> Bundle::assemble(Manifest manifest, const FileBytes& files) {
     for (const char* required : {k_catalogue_file, k_item_table_file, k_user_tower_file}) {
         if (!manifest.files.count(required)) {
             return make_error(ErrorCode::unknown_file, std::string("manifest.json does not list ") + required);
         }
+    }
+    for (const auto& name : start_files(manifest)) {
+        auto it = files.find(name);
+        if (it == files.end()) return make_error(ErrorCode::not_loaded, name + " is missing from the bundle");
+        if (auto status = verify_bundle_file(manifest, name, it->second); !status) return status.error();
     }
     const auto& catalogue_bytes = files.at(k_catalogue_file);
     auto catalogue = Catalogue::parse(std::string_view(reinterpret_cast<const char*>(catalogue_bytes.data()),

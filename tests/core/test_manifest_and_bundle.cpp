@@ -38,13 +38,26 @@ TEST_CASE("a truncated file is rejected with its size") {
     CHECK(bundle.error().code == ErrorCode::size_mismatch);
 }
 
-TEST_CASE("a missing file is reported by name") {
+TEST_CASE("a missing start file is reported by name") {
     auto files = tiny::files();
-    files.erase("user_tower.onnx");
+    files.erase("item_table.bin");
     auto bundle = Bundle::assemble(tiny_manifest(), files);
     REQUIRE_FALSE(bundle.ok());
     CHECK(bundle.error().code == ErrorCode::not_loaded);
-    CHECK(bundle.error().message.find("user_tower.onnx") != std::string::npos);
+    CHECK(bundle.error().message.find("item_table.bin") != std::string::npos);
+}
+
+TEST_CASE("the bundle assembles from its start files; the model arrives and is verified later") {
+    auto manifest = tiny_manifest();
+    const auto start = Bundle::start_files(manifest);
+    CHECK(start == std::vector<std::string>{"catalogue.json", "item_table.bin"});  // no rating head listed
+    auto files = tiny::files();
+    auto model = files.extract("user_tower.onnx");
+    REQUIRE(Bundle::assemble(manifest, files).ok());
+    // A whole-bundle check still wants it, and a damaged one is caught when it arrives.
+    CHECK(verify_every_file(manifest, files).error().message.find("user_tower.onnx") != std::string::npos);
+    model.mapped()[0] ^= 0x01;
+    CHECK(verify_bundle_file(manifest, "user_tower.onnx", model.mapped()).error().code == ErrorCode::checksum_mismatch);
 }
 
 TEST_CASE("a file the manifest does not list is unknown") {

@@ -179,7 +179,7 @@ test('every screen works for a new visitor, with imports, export and movie night
 
     // Reload keeps everything; delete everything empties it.
     await page.reload();
-    const reloaded = await waitForApp(page, '(s) => s.phase === "ready" && s.forYouPersonal');
+    const reloaded = await waitForApp(page, '(s) => s.phase === "ready" && s.forYouPersonal && !s.forYouProvisional');
     assert.deepEqual(reloaded.ratings, state.ratings);
     assert.deepEqual(reloaded.watchlist, state.watchlist);
     assert.deepEqual(reloaded.notInterested, state.notInterested);

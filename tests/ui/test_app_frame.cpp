@@ -57,8 +57,8 @@ struct HeadlessUi {
 
 void load_ready_app(AppState& state, Platform& platform) {
     REQUIRE(receive_manifest(state, tiny::manifest_json(tiny::files())).empty());
-    for (auto& [name, bytes] : tiny::files()) receive_file(state, name, bytes);
-    REQUIRE(assemble_bundle(state, platform).empty());
+    for (auto& [name, bytes] : tiny::files()) REQUIRE(receive_file(state, platform, name, bytes).empty());
+    REQUIRE(state.phase == LoadPhase::ready);
     model_ready(state, platform);
 }
 

@@ -9,8 +9,8 @@
 inline void load_tiny_app(cinelocal::ui::AppState& state, cinelocal::ui::Platform& platform, bool model = true) {
     using namespace cinelocal::ui;
     REQUIRE(receive_manifest(state, tiny::manifest_json(tiny::files())).empty());
-    for (auto& [name, bytes] : tiny::files()) receive_file(state, name, bytes);
-    REQUIRE(assemble_bundle(state, platform).empty());
+    for (auto& [name, bytes] : tiny::files()) REQUIRE(receive_file(state, platform, name, bytes).empty());
+    REQUIRE(state.phase == LoadPhase::ready);
     if (model) model_ready(state, platform);
 }
 

@@ -49,38 +49,80 @@ std::string receive_manifest(AppState& state, std::string_view json_text) {
     return "";
 }
 
-void receive_file(AppState& state, const std::string& name, std::vector<std::uint8_t> bytes) {
-    state.received_files[name] = std::move(bytes);
+namespace {
+
+bool is_start_file(const AppState& state, const std::string& name) {
+    const auto start = Bundle::start_files(*state.manifest);
+    return std::find(start.begin(), start.end(), name) != start.end();
 }
 
-std::string verify_file(const AppState& state, const std::string& name, std::span<const std::uint8_t> bytes) {
-    if (!state.manifest) return "manifest.json was not loaded";
-    auto status = verify_bundle_file(*state.manifest, name, bytes);
-    return status ? "" : status.error().message;
-}
-
-std::string assemble_bundle(AppState& state, Platform& platform) {
-    if (!state.manifest) {
-        loading_failed(state, "manifest.json was not loaded");
-        return state.fatal_error;
+// What a file that arrived after the start means for the app (its bytes are verified).
+void use_late_file(AppState& state, const std::string& name) {
+    if (name == k_user_tower_file) {
+        state.received_files.erase(name);  // ONNX Runtime keeps its own copy; the core reads none of it
+    } else if (name == k_content_vocab_file || name == k_text_index_file) {
+        if (state.received_files.count(k_content_vocab_file) && state.received_files.count(k_text_index_file)) {
+            load_describe_index(state, state.received_files);
+            state.received_files.erase(k_content_vocab_file);
+            state.received_files.erase(k_text_index_file);
+        }
+    } else {
+        state.received_files.erase(name);  // the content model: read by ONNX Runtime only
     }
+}
+
+void assemble_bundle(AppState& state, Platform& platform) {
     auto bundle = Bundle::assemble(*state.manifest, state.received_files);
     if (!bundle) {
         loading_failed(state, bundle.error().message);
-        return state.fatal_error;
+        return;
     }
     state.bundle = std::move(bundle).value();
-    load_describe_index(state, state.received_files);
-    state.received_files.clear();  // the catalogue and table now live in the bundle
+    for (const auto& name : Bundle::start_files(state.bundle->manifest)) state.received_files.erase(name);
     state.title_search = std::make_unique<TitleSearch>(state.bundle->catalogue);
     load_saved_profile(state, platform);
     // Ask the browser not to evict the visitor's ratings under storage pressure.
     if (platform.request_persistent_storage) platform.request_persistent_storage();
     // Usable now: onboarding grid, search and rating need no model; a rating given before the
-    // tower is ready is kept and turns "For you" personal in model_ready.
+    // tower is ready is ranked by the provisional taste at once, and by the tower when it runs.
     state.phase = LoadPhase::ready;
+    std::vector<std::string> early;  // files that arrived before the start files were complete
+    for (const auto& [name, bytes] : state.received_files) early.push_back(name);
+    for (const auto& name : early) use_late_file(state, name);
     refresh_recommendations(state, platform);
-    return "";
+}
+
+}  // namespace
+
+std::string receive_file(AppState& state, Platform& platform, const std::string& name, std::vector<std::uint8_t> bytes) {
+    if (state.phase == LoadPhase::failed) return state.fatal_error;
+    if (!state.manifest) return "manifest.json was not loaded";
+    if (auto status = verify_bundle_file(*state.manifest, name, bytes); !status) {
+        file_unavailable(state, name, status.error().message);
+        return status.error().message;
+    }
+    state.received_files[name] = std::move(bytes);
+    if (state.bundle) {
+        use_late_file(state, name);
+        return "";
+    }
+    for (const auto& start : Bundle::start_files(*state.manifest)) {
+        if (!state.received_files.count(start)) return "";  // usable when every start file is in
+    }
+    assemble_bundle(state, platform);
+    return state.phase == LoadPhase::failed ? state.fatal_error : "";
+}
+
+void file_unavailable(AppState& state, const std::string& name, const std::string& message) {
+    if (!state.manifest || is_start_file(state, name)) {
+        loading_failed(state, message);
+    } else if (name == k_user_tower_file) {
+        state.taste_model_problem = message;
+        state.notices.push_back("The taste model could not be loaded: " + message +
+                                ". \"For you\" ranks your films with a simpler method computed here.");
+    } else {
+        state.notices.push_back("Describe-it is off: " + message + ". Title search and recommendations work.");
+    }
 }
 
 void model_ready(AppState& state, Platform& platform) {
@@ -128,20 +170,39 @@ void refresh_recommendations(AppState& state, Platform& platform) {
     if (state.profile.ratings().size() < k_quick_pick_until) {
         state.quick_picks = starter_picks(*state.bundle, state.profile, k_quick_pick_count);
     }
-    if (input.item_index.empty() || !state.model_ready) {
+    if (input.item_index.empty()) {
         state.for_you = starter_picks(*state.bundle, state.profile, k_for_you_count);
         state.for_you_reasons.clear();
         state.for_you_personal = false;
+        state.for_you_provisional = false;
         state.user_vector.clear();
         state.requests.cancel(RequestKind::visitor_taste);  // an answer for ratings since removed
         ++state.for_you_version;
         return;
     }
+    if (!state.model_ready) {
+        use_provisional_taste(state, platform, input);
+        return;
+    }
     platform.request_user_embedding(state.requests.start(RequestKind::visitor_taste), input);
+}
+
+void use_provisional_taste(AppState& state, Platform& platform, const TowerInput& input) {
+    state.requests.cancel(RequestKind::visitor_taste);
+    const Bundle& bundle = *state.bundle;
+    if (!state.provisional_taste) state.provisional_taste.emplace(bundle.item_table, bundle.manifest.taste_dims);
+    auto vector = state.provisional_taste->vector(bundle.item_table, input);
+    if (!vector) {
+        state.notices.push_back("Recommendations failed: " + vector.error().message);
+        return;
+    }
+    apply_visitor_taste(state, platform, vector.value());
+    state.for_you_provisional = true;
 }
 
 void apply_visitor_taste(AppState& state, Platform& platform, std::span<const float> embedding) {
     if (!state.bundle) return;
+    state.for_you_provisional = false;
     state.user_vector.assign(embedding.begin(), embedding.end());
     rerank_for_you(state);
     if (state.rating_clicked_ms > 0.0) {

@@ -10,6 +10,7 @@
 #include "cinelocal/describe_rank.h"
 #include "cinelocal/explain.h"
 #include "cinelocal/group.h"
+#include "cinelocal/provisional_taste.h"
 #include "cinelocal/ratings_import.h"
 #include "cinelocal/taste_map.h"
 #include "cinelocal/title_search.h"
@@ -19,6 +20,14 @@
 namespace cinelocal::ui {
 
 enum class LoadPhase { loading, ready, failed };
+inline const char* load_phase_name(LoadPhase phase) {
+    switch (phase) {
+        case LoadPhase::loading: return "loading";
+        case LoadPhase::ready: return "ready";
+        case LoadPhase::failed: return "failed";
+    }
+    return "unknown";
+}
 
 // The screens of the side bar. A movie's detail page opens over any of them.
 enum class Screen { for_you, search, taste, watchlist, movie_night, settings };
@@ -62,6 +71,7 @@ inline constexpr std::size_t k_quick_pick_until = 5;   // ... shown until the vi
 
 struct AppState {
     LoadPhase phase = LoadPhase::loading;
+    double usable_at_ms = -1.0;  // the platform clock when the first usable frame was drawn (benchmarks)
     float load_fraction = 0.0f;
     std::string load_label = "Starting";
     std::string fatal_error;           // why loading failed, shown instead of the app
@@ -71,7 +81,9 @@ struct AppState {
     FileBytes received_files;
     std::optional<Bundle> bundle;
     std::unique_ptr<TitleSearch> title_search;
-    bool model_ready = false;
+    bool model_ready = false;          // the user tower runs in ONNX Runtime
+    std::string taste_model_problem;   // why it never will (its file failed); "" while fine
+    std::optional<ProvisionalTaste> provisional_taste;  // made at the first rating the tower cannot answer yet
 
     Profile profile;
     StorageStatus storage;
@@ -86,6 +98,7 @@ struct AppState {
     std::vector<ScoredItem> for_you;
     std::vector<Explanation> for_you_reasons;  // parallel to for_you (empty when not personal)
     bool for_you_personal = false;
+    bool for_you_provisional = false;  // ranked by the provisional taste, not (yet) by the tower
     std::vector<ScoredItem> quick_picks;       // onboarding: films to rate next, while ratings are few
     std::optional<RatingFit> rating_fit;  // the rating head fitted to the visitor's ratings (when the bundle has one)
     std::vector<float> user_vector;   // the tower's last answer: re-ranking needs no new tower run

@@ -208,6 +208,7 @@ void draw_app(AppState& state, Platform& platform, const Fonts& fonts) {
         draw_loading(state, fonts);
     } else {
         draw_main(state, platform, fonts);
+        if (state.usable_at_ms < 0.0) state.usable_at_ms = platform.now_ms();
     }
     ImGui::End();
     ++state.frame;

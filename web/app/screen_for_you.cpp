@@ -141,7 +141,12 @@ void draw_for_you_screen(ScreenContext& ctx) {
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ctx.fonts.title->FontSize - ImGui::GetFontSize()) * 0.5f);
     if (state.for_you_personal) {
-        if (state.last_update_ms >= 0.0) {
+        if (state.for_you_provisional) {
+            ImGui::TextColored(colors::text_muted, state.taste_model_problem.empty()
+                                                       ? "from your %zu ratings: a quick estimate while the taste model starts"
+                                                       : "from your %zu ratings: a simpler estimate (the taste model is unavailable)",
+                               state.profile.ratings().size());
+        } else if (state.last_update_ms >= 0.0) {
             ImGui::TextColored(colors::text_muted, "from your %zu ratings, updated in %.1f ms", state.profile.ratings().size(),
                                state.last_update_ms);
         } else {

@@ -7,15 +7,6 @@
 namespace cinelocal::ui {
 namespace {
 
-const char* phase_name(LoadPhase phase) {
-    switch (phase) {
-        case LoadPhase::loading: return "loading";
-        case LoadPhase::ready: return "ready";
-        case LoadPhase::failed: return "failed";
-    }
-    return "unknown";
-}
-
 const char* screen_name(Screen screen) {
     switch (screen) {
         case Screen::for_you: return "for-you";
@@ -42,7 +33,7 @@ nlohmann::json movie_json(const Catalogue& catalogue, ItemIndex index) {
 
 std::string test_snapshot_json(const AppState& state, const Platform& platform) {
     nlohmann::json json;
-    json["phase"] = phase_name(state.phase);
+    json["phase"] = load_phase_name(state.phase);
     json["frame"] = state.frame;
     json["frameUiMs"] = state.frame_ui_ms;
     json["frameGlMs"] = state.frame_gl_ms;
@@ -117,6 +108,9 @@ std::string test_snapshot_json(const AppState& state, const Platform& platform) 
         json["films"] = {{"all", state.bundle->catalogue.size()}, {"withVectors", state.bundle->catalogue.vector_count()}};
     }
     json["forYouPersonal"] = state.for_you_personal;
+    json["forYouProvisional"] = state.for_you_provisional;
+    json["usableAtMs"] = state.usable_at_ms;
+    json["tasteModelProblem"] = state.taste_model_problem;
     json["forYouVersion"] = state.for_you_version;
     json["lastUpdateMs"] = state.last_update_ms;
     json["pixelRatio"] = state.pixel_ratio;

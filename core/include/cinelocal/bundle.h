@@ -1,5 +1,7 @@
 // A verified site bundle in memory: manifest, catalogue and item table, checked against each
-// other (item count, dimension) and every file against its sha256 and size in the manifest.
+// other (item count, dimension) and against their sha256 and size in the manifest. The bundle is
+// assembled from its start files alone (start_files): the app is usable with them while the rest
+// (the models, describe-it's index) arrive and are verified one by one (verify_bundle_file).
 #pragma once
 #include <cstdint>
 #include <map>
@@ -34,9 +36,15 @@ struct Bundle {
     // Predicted stars (rating_head.h); present when the manifest lists rating_head.bin.
     std::optional<RatingHead> rating_head;
 
-    // Verifies every file the manifest lists, then parses the catalogue and item table.
+    // The files assemble() reads: catalogue, item table and, when listed, the rating head.
+    static std::vector<std::string> start_files(const Manifest& manifest);
+    // Verifies the start files, then parses the catalogue, item table and rating head. The
+    // manifest must list the user tower too (it is verified when it arrives, before ONNX Runtime).
     static Result<Bundle> assemble(Manifest manifest, const FileBytes& files);
 };
+
+// Every file the manifest lists, present and verified (the CLI's check of a whole bundle).
+Status verify_every_file(const Manifest& manifest, const FileBytes& files);
 
 struct RecommendOptions {
     Filters filters;
