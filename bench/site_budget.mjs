@@ -4,9 +4,10 @@
 //
 // (e.g. build/site for ml-latest-small, build/site87k for the synthetic ml-32m shape: see README,
 // "The whole catalogue"). For each site, `runs` first visits in a fresh browser profile, each:
-// navigation -> usable (the app's clock when it drew the onboarding grid with search answering)
-// and the bytes that had arrived by then, a title search, the first rating while ONNX Runtime's
-// wasm is held back (the provisional taste answers), ONNX Runtime released and timed to the
+// navigation -> usable (the app's clock when it drew the onboarding grid with search answering,
+// every bundle file but the manifest and the catalogue held back until then) and the bytes that
+// had arrived by then, a title search, the first rating while ONNX Runtime's wasm is still held
+// back (the provisional taste answers), ONNX Runtime released and timed to the
 // model's start, then `ratings` more ratings, each timed by the app from the click to the
 // re-ranked list, the tab's memory (proportional set size of the page's renderer process), and a
 // cached visit (the same tab navigated again once the service worker is active).
@@ -14,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { basename, join } from 'node:path';
-import { clickWidget, search, snapshot, startSession, waitForApp } from '../tests/e2e/app_driver.mjs';
+import { clickWidget, holdRequests, search, snapshot, startSession, waitForApp } from '../tests/e2e/app_driver.mjs';
 
 function parseArgs(argv) {
   const options = { runs: 5, ratings: 20, sites: [] };
@@ -72,21 +73,14 @@ async function timeRatings(page, count) {
   return times;
 }
 
-// Holds ONNX Runtime's files until release() (a visitor whose connection has not brought them yet).
-async function holdOnnxRuntime(page) {
-  let release;
-  const released = new Promise((resolve) => { release = resolve; });
-  await page.route('**/ort/**', async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
-
 async function measureVisit(siteDir, ratings) {
   const session = await startSession({ siteDir });
   const { page, url } = session;
-  const releaseOrt = await holdOnnxRuntime(page);
+  // Until usable, only the manifest and the core's start files may arrive: the bytes counted before
+  // usable are the ones the page needs, not whatever a fast localhost delivered meanwhile.
+  const start = new Set(['manifest.json', 'catalogue.json']);
+  const bundleFiles = await holdRequests(page, '**/bundle/*', (request) => !start.has(new URL(request.url()).pathname.split('/').pop()));
+  const ort = await holdRequests(page, '**/ort/**');
   const bodies = new Map();
   page.on('response', async (response) => {
     const u = new URL(response.url());
@@ -102,6 +96,8 @@ async function measureVisit(siteDir, ratings) {
     const arrivedBy = await page.evaluate(() => performance.getEntriesByType('resource')
       .map((r) => [new URL(r.name).pathname, r.responseEnd]));
     const beforeUsable = new Set(arrivedBy.filter(([, end]) => end <= readyMs).map(([path]) => path));
+    bundleFiles.release();
+    await waitForApp(page, '(s) => s.vectorsReady', 120000);
     // Search the catalogue's last title (a search-only film from the long tail when there are
     // any): every key but the last typed, then the time from the last key to the answer.
     const movies = JSON.parse(readFileSync(join(siteDir, 'bundle', 'catalogue.json'), 'utf8')).movies;
@@ -117,12 +113,13 @@ async function measureVisit(siteDir, ratings) {
     const [firstRatingMs] = await timeRatings(page, 1);  // ONNX Runtime is still held back
     if (!(await snapshot(page)).forYouProvisional) throw new Error('the first rating was not answered by the provisional taste');
     const released = Date.now();
-    releaseOrt();
+    ort.release();
     await waitForApp(page, '(s) => s.modelReady', 120000);
     const modelMs = Date.now() - released;
     const ratingMs = await timeRatings(page, ratings);
     const memory = await rendererMemory(session);
     await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.unrouteAll();  // routing turns the HTTP cache off; a returning visitor has it
     await page.goto(url);
     const cached = await waitForApp(page, '(s) => s.phase === "ready" && s.forYou.length > 0 && s.usableAtMs > 0', 120000);
     return { readyMs, cachedMs: cached.usableAtMs, beforeUsable, modelMs, searchMs, firstRatingMs, ratingMs, memory,

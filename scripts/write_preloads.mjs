@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 const BEGIN = '<!-- preloads: written by scripts/write_preloads.mjs -->';
 const END = '<!-- end of preloads -->';
 const FONTS = ['fonts/DejaVuSans.ttf', 'fonts/fontawesome-webfont.ttf'];  // web/site/font_files.mjs
-const START_FILES = ['manifest.json', 'catalogue.json', 'item_table.bin', 'rating_head.bin'];
+const START_FILES = ['manifest.json', 'catalogue.json'];  // the core's Bundle::start_files, with its manifest
 
 // Relative specifiers of static imports ("import x from './a.mjs'", "import './b.mjs'"), not import().
 export function staticImports(source) {

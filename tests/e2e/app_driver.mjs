@@ -42,6 +42,22 @@ export async function startSession({ siteDir = SITE_DIR, prefix = '/', contextOp
   };
 }
 
+// Holds the page's requests matching `pattern` (and `which`, when given) until release(): a
+// connection that has not brought those files yet. held lists the URLs asked for meanwhile.
+export async function holdRequests(page, pattern, which = () => true) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  const held = [];
+  await page.route(pattern, async (route) => {
+    if (which(route.request())) {
+      held.push(route.request().url());
+      await released;
+    }
+    await route.continue();
+  });
+  return { held, release };
+}
+
 export const snapshot = (page) => page.evaluate(() => window.cinelocalTest.snapshot());
 
 // Polls the app's snapshot and tests it here in Node: the page's Content-Security-Policy forbids

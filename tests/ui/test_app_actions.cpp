@@ -163,27 +163,48 @@ TEST_CASE("a corrupt bundle stops loading with the file named and leaves storage
     CHECK(fake.storage[k_profile_storage_key] == k_saved_toy_story);
 }
 
-TEST_CASE("usable on the start files; the tower is verified when it arrives, and a damaged one is a notice") {
+TEST_CASE("usable on the catalogue alone; the vectors and the tower are verified as they arrive") {
     FakePlatform fake;
+    fake.storage[k_profile_storage_key] = k_saved_toy_story;
     auto platform = fake.platform();
     AppState state;
     auto files = tiny::files();
     CHECK(receive_file(state, platform, "user_tower.onnx", files["user_tower.onnx"]) == "manifest.json was not loaded");
     REQUIRE(receive_manifest(state, tiny::manifest_json(files)).empty());
     REQUIRE(receive_file(state, platform, "catalogue.json", files["catalogue.json"]).empty());
-    CHECK(state.phase == LoadPhase::loading);
+    REQUIRE(state.phase == LoadPhase::ready);  // usable: search, rating and a first grid by genres
+    CHECK_FALSE(state.bundle->vectors_ready);
+    CHECK(state.for_you.size() == 5);  // every film but the rated Toy Story
+    CHECK_FALSE(state.for_you_personal);  // the saved rating waits for the vectors
+    open_movie(state, 1);
+    CHECK(state.detail_movie == 1);  // a movie page opens; its similar films by genre for now
     REQUIRE(receive_file(state, platform, "item_table.bin", files["item_table.bin"]).empty());
-    CHECK(state.phase == LoadPhase::ready);  // usable: the model has not arrived
+    CHECK(state.bundle->vectors_ready);
+    CHECK(state.for_you_personal);  // the saved rating is ranked now, by the provisional taste
+    CHECK(state.for_you_provisional);
     files["user_tower.onnx"][0] ^= 1;
     CHECK(receive_file(state, platform, "user_tower.onnx", files["user_tower.onnx"]) ==
           "user_tower.onnx is corrupt (sha256 differs from manifest.json)");
     CHECK(state.phase == LoadPhase::ready);
     CHECK(state.taste_model_problem.find("user_tower.onnx is corrupt") != std::string::npos);
     REQUIRE_FALSE(state.notices.empty());
-    // The visitor still gets a personal list: the provisional taste needs no model.
-    rate_movie(state, platform, 1, 5.0f);
-    CHECK(state.for_you_personal);
+    rate_movie(state, platform, 12, 5.0f);  // still personal without the model
     CHECK(state.for_you_provisional);
+}
+
+TEST_CASE("a damaged item table arriving after the start stops the app with its name; the ratings stay") {
+    FakePlatform fake;
+    fake.storage[k_profile_storage_key] = k_saved_toy_story;
+    auto platform = fake.platform();
+    AppState state;
+    auto files = tiny::files();
+    REQUIRE(receive_manifest(state, tiny::manifest_json(files)).empty());
+    REQUIRE(receive_file(state, platform, "catalogue.json", files["catalogue.json"]).empty());
+    files["item_table.bin"][1] ^= 1;
+    CHECK_FALSE(receive_file(state, platform, "item_table.bin", files["item_table.bin"]).empty());
+    CHECK(state.phase == LoadPhase::failed);
+    CHECK(state.fatal_error.find("item_table.bin") != std::string::npos);
+    CHECK(fake.storage[k_profile_storage_key] == k_saved_toy_story);
 }
 
 TEST_CASE("a start file that cannot be downloaded stops loading; another file only turns its feature off") {

@@ -51,15 +51,38 @@ std::string receive_manifest(AppState& state, std::string_view json_text) {
 
 namespace {
 
-bool is_start_file(const AppState& state, const std::string& name) {
-    const auto start = Bundle::start_files(*state.manifest);
-    return std::find(start.begin(), start.end(), name) != start.end();
+bool listed_in(const std::vector<std::string>& names, const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-// What a file that arrived after the start means for the app (its bytes are verified).
-void use_late_file(AppState& state, const std::string& name) {
-    if (name == k_user_tower_file) {
-        state.received_files.erase(name);  // ONNX Runtime keeps its own copy; the core reads none of it
+// Files without which the app cannot go on: the catalogue to start, the vectors for anything personal.
+bool is_essential_file(const Manifest& manifest, const std::string& name) {
+    return listed_in(Bundle::start_files(manifest), name) || listed_in(Bundle::vector_files(manifest), name);
+}
+
+// The item table and rating head, once both are in: everything personal can start. Until now the
+// visitor had search, rating and a first grid by genres; with no rating yet that grid stays put.
+void attach_vectors(AppState& state, Platform& platform) {
+    for (const auto& name : Bundle::vector_files(state.bundle->manifest)) {
+        if (!state.received_files.count(name)) return;
+    }
+    if (auto status = state.bundle->attach_vectors(state.received_files); !status) {
+        loading_failed(state, status.error().message);
+        return;
+    }
+    for (const auto& name : Bundle::vector_files(state.bundle->manifest)) state.received_files.erase(name);
+    if (!state.profile.ratings().empty()) {
+        refresh_recommendations(state, platform);
+    } else {  // the grid stays; its cards gain predicted stars
+        fit_rating_head(state, tower_input(state.profile, state.bundle->catalogue, state.bundle->manifest.max_profile_items));
+    }
+    if (state.detail_movie != 0) open_movie(state, state.detail_movie);  // its similar films by taste now
+}
+
+// What a file that arrived after the catalogue means for the app (its bytes are verified).
+void use_late_file(AppState& state, Platform& platform, const std::string& name) {
+    if (listed_in(Bundle::vector_files(state.bundle->manifest), name)) {
+        attach_vectors(state, platform);
     } else if (name == k_content_vocab_file || name == k_text_index_file) {
         if (state.received_files.count(k_content_vocab_file) && state.received_files.count(k_text_index_file)) {
             load_describe_index(state, state.received_files);
@@ -67,7 +90,7 @@ void use_late_file(AppState& state, const std::string& name) {
             state.received_files.erase(k_text_index_file);
         }
     } else {
-        state.received_files.erase(name);  // the content model: read by ONNX Runtime only
+        state.received_files.erase(name);  // the user tower and content model: read by ONNX Runtime only
     }
 }
 
@@ -79,17 +102,22 @@ void assemble_bundle(AppState& state, Platform& platform) {
     }
     state.bundle = std::move(bundle).value();
     for (const auto& name : Bundle::start_files(state.bundle->manifest)) state.received_files.erase(name);
+    if (state.bundle->vectors_ready) {
+        for (const auto& name : Bundle::vector_files(state.bundle->manifest)) state.received_files.erase(name);
+    }
     state.title_search = std::make_unique<TitleSearch>(state.bundle->catalogue);
     load_saved_profile(state, platform);
     // Ask the browser not to evict the visitor's ratings under storage pressure.
     if (platform.request_persistent_storage) platform.request_persistent_storage();
-    // Usable now: onboarding grid, search and rating need no model; a rating given before the
-    // tower is ready is ranked by the provisional taste at once, and by the tower when it runs.
+    // Usable now: the first grid, search and rating need only the catalogue; a rating is ranked
+    // by the provisional taste once the item table is in, and by the tower when it runs.
     state.phase = LoadPhase::ready;
-    std::vector<std::string> early;  // files that arrived before the start files were complete
-    for (const auto& [name, bytes] : state.received_files) early.push_back(name);
-    for (const auto& name : early) use_late_file(state, name);
     refresh_recommendations(state, platform);
+    std::vector<std::string> early;  // files that arrived before the catalogue
+    for (const auto& [name, bytes] : state.received_files) early.push_back(name);
+    for (const auto& name : early) {
+        if (state.phase == LoadPhase::ready && state.received_files.count(name)) use_late_file(state, platform, name);
+    }
 }
 
 }  // namespace
@@ -103,18 +131,18 @@ std::string receive_file(AppState& state, Platform& platform, const std::string&
     }
     state.received_files[name] = std::move(bytes);
     if (state.bundle) {
-        use_late_file(state, name);
-        return "";
+        use_late_file(state, platform, name);
+    } else {
+        const auto start = Bundle::start_files(*state.manifest);
+        if (std::all_of(start.begin(), start.end(), [&](const std::string& f) { return state.received_files.count(f) > 0; })) {
+            assemble_bundle(state, platform);
+        }
     }
-    for (const auto& start : Bundle::start_files(*state.manifest)) {
-        if (!state.received_files.count(start)) return "";  // usable when every start file is in
-    }
-    assemble_bundle(state, platform);
     return state.phase == LoadPhase::failed ? state.fatal_error : "";
 }
 
 void file_unavailable(AppState& state, const std::string& name, const std::string& message) {
-    if (!state.manifest || is_start_file(state, name)) {
+    if (!state.manifest || is_essential_file(*state.manifest, name)) {
         loading_failed(state, message);
     } else if (name == k_user_tower_file) {
         state.taste_model_problem = message;
@@ -170,7 +198,7 @@ void refresh_recommendations(AppState& state, Platform& platform) {
     if (state.profile.ratings().size() < k_quick_pick_until) {
         state.quick_picks = starter_picks(*state.bundle, state.profile, k_quick_pick_count);
     }
-    if (input.item_index.empty()) {
+    if (input.item_index.empty() || !state.bundle->vectors_ready) {
         state.for_you = starter_picks(*state.bundle, state.profile, k_for_you_count);
         state.for_you_reasons.clear();
         state.for_you_personal = false;

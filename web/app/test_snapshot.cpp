@@ -110,6 +110,7 @@ std::string test_snapshot_json(const AppState& state, const Platform& platform) 
     json["forYouPersonal"] = state.for_you_personal;
     json["forYouProvisional"] = state.for_you_provisional;
     json["usableAtMs"] = state.usable_at_ms;
+    json["vectorsReady"] = state.bundle && state.bundle->vectors_ready;
     json["tasteModelProblem"] = state.taste_model_problem;
     json["forYouVersion"] = state.for_you_version;
     json["lastUpdateMs"] = state.last_update_ms;

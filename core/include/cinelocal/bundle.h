@@ -31,16 +31,23 @@ inline constexpr const char* k_user_tower_file = "user_tower.onnx";
 struct Bundle {
     Manifest manifest;
     Catalogue catalogue;
+    // The model's vectors come after the catalogue (attach_vectors); until then they are empty and
+    // vectors_ready is false: search, rating and a first grid by genres need none of them.
     ItemTable item_table;
     UnitRows unit_rows;  // unit-length float rows for similarity, explanations and diversity
     // Predicted stars (rating_head.h); present when the manifest lists rating_head.bin.
     std::optional<RatingHead> rating_head;
+    bool vectors_ready = false;
 
-    // The files assemble() reads: catalogue, item table and, when listed, the rating head.
+    // What the app needs to be usable: the catalogue.
     static std::vector<std::string> start_files(const Manifest& manifest);
-    // Verifies the start files, then parses the catalogue, item table and rating head. The
-    // manifest must list the user tower too (it is verified when it arrives, before ONNX Runtime).
+    // What everything personal needs: the item table and, when listed, the rating head.
+    static std::vector<std::string> vector_files(const Manifest& manifest);
+    // Verifies and parses the catalogue (the manifest must list the item table and the user tower
+    // too); attaches the vectors as well when `files` holds them.
     static Result<Bundle> assemble(Manifest manifest, const FileBytes& files);
+    // Verifies and parses the vector files, checked against the catalogue (row count, dimension).
+    Status attach_vectors(const FileBytes& files);
 };
 
 // Every file the manifest lists, present and verified (the CLI's check of a whole bundle).
