@@ -95,7 +95,7 @@ async function measureVisit(siteDir, ratings) {
     const readyMs = ready.usableAtMs;
     const arrivedBy = await page.evaluate(() => performance.getEntriesByType('resource')
       .map((r) => [new URL(r.name).pathname, r.responseEnd]));
-    const beforeUsable = new Set(arrivedBy.filter(([, end]) => end <= readyMs).map(([path]) => path));
+    const beforeUsable = new Set(['/', ...arrivedBy.filter(([, end]) => end <= readyMs).map(([path]) => path)]);
     bundleFiles.release();
     await waitForApp(page, '(s) => s.vectorsReady', 120000);
     // Search the catalogue's last title (a search-only film from the long tail when there are

@@ -42,11 +42,19 @@ void apply_palette(ImGuiStyle& style) {
 }
 
 // One size of the text font with the icons merged in, or nullptr when the text font is missing.
+// No oversampling: the fonts are rasterised at the screen's own pixel size (sizes times the
+// device pixel ratio), where 2x horizontal oversampling only doubles the atlas that the first
+// frame builds and uploads (on a software-rendered WebGL that was most of the first frame).
 ImFont* add_font(const FontFiles& files, float size_px) {
     ImGuiIO& io = ImGui::GetIO();
-    ImFont* font = io.Fonts->AddFontFromFileTTF(files.text, size_px, nullptr, k_glyph_ranges);
+    ImFontConfig text;
+    text.OversampleH = 1;
+    text.OversampleV = 1;
+    ImFont* font = io.Fonts->AddFontFromFileTTF(files.text, size_px, &text, k_glyph_ranges);
     if (!font) return nullptr;
     ImFontConfig merge;
+    merge.OversampleH = 1;
+    merge.OversampleV = 1;
     merge.MergeMode = true;
     merge.GlyphMinAdvanceX = size_px;  // icons as wide as a line is high: buttons line up
     io.Fonts->AddFontFromFileTTF(files.icons, size_px * 0.9f, &merge, k_icon_ranges);

@@ -99,6 +99,7 @@ async function loadBundle(app, downloads) {
 }
 
 async function main() {
+  performance.mark('cinelocal:boot');
   const downloads = startDownloads();
   const canvas = document.getElementById('canvas');
   let app;
@@ -108,6 +109,7 @@ async function main() {
     showBootError(error.message || String(error));
     return;
   }
+  performance.mark('cinelocal:app-started');
   document.body.classList.add('app-running');
   installBrowserPlatform(app, { imageBase: siteConfig.imageBase, imageHostAllowed });
   // A read-only view of what the app shows, for end-to-end tests.
