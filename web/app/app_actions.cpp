@@ -5,6 +5,7 @@
 #include "cinelocal/onboarding.h"
 #include "describe_search.h"
 #include "movie_night.h"
+#include "text.h"
 
 namespace cinelocal::ui {
 namespace {
@@ -95,11 +96,11 @@ void loading_failed(AppState& state, std::string message) {
 
 void rate_movie(AppState& state, Platform& platform, MovieId movie, float stars) {
     if (!state.bundle || !state.bundle->catalogue.index_of(movie)) {
-        state.notices.push_back("Movie " + std::to_string(movie) + " is not in the catalogue; the rating was not saved.");
+        state.notices.push_back(tr(Text::movie_not_in_catalogue, {{"movie", std::to_string(movie)}}));
         return;
     }
     if (auto status = state.profile.rate(movie, stars, change_stamp(platform)); !status) {
-        state.notices.push_back(status.error().message);
+        state.notices.push_back(tr(status.error()));
         return;
     }
     state.rating_clicked_ms = platform.now_ms();
@@ -167,7 +168,7 @@ void rerank_for_you(AppState& state) {
     options.filters = visitor_filters(state);
     auto top = recommend(*state.bundle, state.user_vector, state.profile, k_for_you_count, options);
     if (!top) {
-        state.notices.push_back("Recommendations failed: " + top.error().message);
+        state.notices.push_back(tr(Text::recommendations_failed, {{"reason", tr(top.error())}}));
         return;
     }
     state.for_you = std::move(top).value();

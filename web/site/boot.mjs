@@ -98,7 +98,10 @@ async function main() {
   document.body.classList.add('app-running');
   installBrowserPlatform(app, { imageBase: siteConfig.imageBase, imageHostAllowed });
   // A read-only view of what the app shows, for end-to-end tests.
-  globalThis.cinelocalTest = { snapshot: () => JSON.parse(app.testSnapshot()) };
+  globalThis.cinelocalTest = {
+    snapshot: () => JSON.parse(app.testSnapshot()),
+    captureDrawnText: (on) => app.testCaptureDrawnText(on),  // snapshot().drawnText: the words on screen
+  };
   try {
     await loadBundle(app, downloads);
   } catch (error) {
