@@ -56,10 +56,26 @@ TEST_CASE("a browser that prefers de-DE gets For you in German, and the page's l
     on_user_embedding(tab.state, tab.platform, tab.fake.requests[0].first, std::vector<float>{0.0f, 1.0f});
     const std::string rated = tab.words();
     INFO(rated);
-    CHECK(has(rated, "aus deiner 1 Bewertung, aktualisiert in 0,0 ms"));
+    CHECK(has(rated, "aus 1 Bewertung, aktualisiert in 0,0 ms"));
     CHECK(has(rated, "Vielfalt"));
     CHECK(has(rated, "0,3"));
     CHECK(has(rated, "Weil du Toy Story"));  // a card says why, in German (cut to the card's width)
+}
+
+TEST_CASE("in every language a notice's button is on screen and dismisses it", "[languages]") {
+    for (Language language : k_languages) {
+        BrowserTab tab({language_code(language)});
+        rate_movie(tab.state, tab.platform, 424242, 4.0f);  // not in the catalogue: a notice
+        REQUIRE(tab.state.notices.size() == 1);
+        tab.ui.frame(tab.state, tab.platform);
+        INFO(language_code(language));
+        REQUIRE(tab.state.rects.all().count("notice:0/dismiss"));
+        const WidgetRect button = tab.state.rects.all().at("notice:0/dismiss");
+        CHECK(button.x > 640.0f);  // at the right of the content
+        CHECK(button.x + button.w <= 1280.0f - 10.0f);
+        tab.ui.click(tab.state, tab.platform, "notice:0/dismiss");
+        CHECK(tab.state.notices.empty());
+    }
 }
 
 TEST_CASE("a language we lack falls back to the next the browser prefers, then to English", "[languages]") {

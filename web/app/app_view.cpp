@@ -30,7 +30,11 @@ void draw_loading(const AppState& state, const Fonts& fonts) {
     ImGui::Spacing();
     const float bar_w = std::min(size.x * 0.6f, 520.0f * state.pixel_ratio);
     ImGui::SetCursorPosX((size.x - bar_w) * 0.5f);
-    ImGui::ProgressBar(state.load_fraction, ImVec2(bar_w, 0), translated_label(state.load_label).c_str());
+    // The step inside the bar when it fits, else under it (a phone's bar is narrower than some steps).
+    const std::string label = translated_label(state.load_label);
+    const bool fits = ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x <= bar_w;
+    ImGui::ProgressBar(state.load_fraction, ImVec2(bar_w, 0), fits ? label.c_str() : "");
+    if (!fits) centered_text(label.c_str(), colors::text_muted);
 }
 
 void draw_failure(const AppState& state, const Fonts& fonts) {
@@ -79,7 +83,8 @@ void draw_notices(AppState& state) {
         ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - dismiss_w - 20 * state.pixel_ratio);
         ImGui::TextUnformatted(state.notices[i].c_str());
         ImGui::PopTextWrapPos();
-        ImGui::SameLine(ImGui::GetContentRegionMax().x - dismiss_w);
+        ImGui::SameLine();  // SameLine(x) would count x from the group's left, and push the button off screen
+        ImGui::SetCursorPosX(ImGui::GetContentRegionMax().x - dismiss_w);
         bool dismissed = ImGui::SmallButton(dismiss);
         state.rects.record_last_item("notice:" + std::to_string(i) + "/dismiss");
         ImGui::PopID();

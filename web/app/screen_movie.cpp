@@ -25,10 +25,10 @@ void draw_reasons_list(ScreenContext& ctx, const Explanation& why) {
             if (!index || !rating) continue;
             std::string weight = reason.weight >= 0 ? "+" : "";  // signed, as "+0,42" or "-0,17"
             weight += decimal_text(reason.weight, 2);
-            ImGui::BulletText("%s", tr(line, {{"title", catalogue.movie(*index).title},
-                                              {"count", Decimal{rating->stars, 1}},
-                                              {"weight", weight}})
-                                        .c_str());
+            ImGui::Bullet();  // and the line wraps: a long title and a long language do not run off the page
+            wrapped_text(tr(line, {{"title", catalogue.movie(*index).title},
+                                   {"count", half_steps(rating->stars)},
+                                   {"weight", weight}}));
         }
     };
     list(why.pulled_up, Text::movie_why_like);

@@ -36,8 +36,7 @@ std::optional<float> star_rating(const std::string& id_prefix, float current, Wi
         rects.record_last_item(id_prefix + "/rate:" + stars_label(value));
         if (ImGui::IsItemHovered()) {
             hovered = value;
-            const int digits = value == float(int(value)) ? 0 : 1;
-            ImGui::SetTooltip("%s", tr(Text::rate_stars_tooltip, {{"count", Decimal{value, digits}}}).c_str());
+            ImGui::SetTooltip("%s", tr(Text::rate_stars_tooltip, {{"count", half_steps(value)}}).c_str());
         }
         if (ImGui::IsItemClicked()) clicked = value;
     }

@@ -131,7 +131,7 @@ std::string test_snapshot_json(const AppState& state, const Platform& platform) 
         widgets[id] = {rect.x * to_css, rect.y * to_css, rect.w * to_css, rect.h * to_css};
     }
     json["widgets"] = widgets;
-    return json.dump();
+    return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);  // a cut UTF-8 sequence must not throw
 }
 
 void begin_drawn_text(AppState& state) {

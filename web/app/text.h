@@ -24,6 +24,8 @@ struct Decimal {
     double value;
     int digits;
 };
+// Stars in half steps as people write them: "4", "4.5" ("4,5").
+inline Decimal half_steps(float stars) { return {stars, stars == static_cast<float>(static_cast<int>(stars)) ? 0 : 1}; }
 
 // A value for a placeholder. Numbers are written the current language's way; a plural string
 // ({"one": ..., "other": ...} in the table) takes its form from the argument named "count".

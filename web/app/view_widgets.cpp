@@ -49,8 +49,9 @@ std::string fit_one_line(const std::string& text, float width) {
     if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
     std::string cut = text;
     while (!cut.empty() && ImGui::CalcTextSize((cut + "...").c_str()).x > width) {
-        do cut.pop_back();  // whole UTF-8 sequences: drop continuation bytes with their lead byte
-        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80);
+        // Whole UTF-8 sequences: the continuation bytes, then their lead byte ("Komö" -> "Kom").
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
+        if (!cut.empty()) cut.pop_back();
     }
     return cut + "...";
 }
