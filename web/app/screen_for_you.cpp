@@ -20,10 +20,10 @@ void draw_welcome(ScreenContext& ctx) {
     const ImVec2 start = ImGui::GetCursorScreenPos();
     ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + pad, ImGui::GetCursorPosY() + pad));
     ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - pad);  // the title too: "Te damos la bienvenida..." on a phone
     ImGui::PushFont(ctx.fonts.title);
     ImGui::TextColored(colors::accent, "%s", tr(Text::welcome_title));
     ImGui::PopFont();
-    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - pad);
     ImGui::TextUnformatted(tr(Text::welcome_body));
     ImGui::TextColored(colors::text_muted, "%s", tr(Text::welcome_hint));
     ImGui::PopTextWrapPos();
@@ -74,9 +74,19 @@ void draw_filters(ScreenContext& ctx) {
             genre_label += (genre_label.empty() ? "" : ", ") + genre_name(catalogue.genre_names()[g]);
         }
     }
-    // Phones: the two filters share the width; the slider goes to the next line.
+    static constexpr Text k_era_names[] = {Text::era_any,   Text::era_before_1970, Text::era_1970s, Text::era_1980s,
+                                           Text::era_1990s, Text::era_2000s,       Text::era_2010s_on};
+    static const int k_era_bounds[][2] = {{0, 0}, {0, 1969}, {1970, 1979}, {1980, 1989}, {1990, 1999}, {2000, 2009}, {2010, 0}};
+    const char* k_eras[7];
+    float widest_era = 0.0f;
+    for (int i = 0; i < 7; ++i) widest_era = std::max(widest_era, combo_width(k_eras[i] = tr(k_era_names[i])));
+    const float genre_w = combo_width(tr(Text::filter_any_genre));
+    // Phones: the two filters share the width when their words fit in half of it (else one per
+    // line); the slider goes to the next line. Wider windows: as wide as the longest choice.
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    ImGui::SetNextItemWidth(ctx.narrow() ? half : std::max(ctx.px(190), combo_width(tr(Text::filter_any_genre))));
+    const bool one_per_line = ctx.narrow() && std::max(genre_w, widest_era) > half;
+    const float phone_w = one_per_line ? -1.0f : half;
+    ImGui::SetNextItemWidth(ctx.narrow() ? phone_w : std::max(ctx.px(190), genre_w));
     if (ImGui::BeginCombo("##genres", genre_label.c_str())) {
         if (ImGui::Selectable(tr(Text::filter_any_genre), settings.genre_mask == 0)) {
             settings.genre_mask = 0;
@@ -94,18 +104,12 @@ void draw_filters(ScreenContext& ctx) {
     }
     state.rects.record_last_item("filter/genres");
 
-    static constexpr Text k_era_names[] = {Text::era_any,   Text::era_before_1970, Text::era_1970s, Text::era_1980s,
-                                           Text::era_1990s, Text::era_2000s,       Text::era_2010s_on};
-    static const int k_era_bounds[][2] = {{0, 0}, {0, 1969}, {1970, 1979}, {1980, 1989}, {1990, 1999}, {2000, 2009}, {2010, 0}};
-    const char* k_eras[7];
-    float widest_era = 0.0f;
-    for (int i = 0; i < 7; ++i) widest_era = std::max(widest_era, combo_width(k_eras[i] = tr(k_era_names[i])));
     int era = 0;
     for (int i = 0; i < 7; ++i) {
         if (settings.year_min == k_era_bounds[i][0] && settings.year_max == k_era_bounds[i][1]) era = i;
     }
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ctx.narrow() ? half : std::max(ctx.px(150), widest_era));
+    if (!one_per_line) ImGui::SameLine();
+    ImGui::SetNextItemWidth(ctx.narrow() ? phone_w : std::max(ctx.px(150), widest_era));
     if (ImGui::Combo("##years", &era, k_eras, 7)) {
         settings.year_min = k_era_bounds[era][0];
         settings.year_max = k_era_bounds[era][1];
@@ -152,10 +156,9 @@ void draw_for_you_screen(ScreenContext& ctx) {
                                      ? tr(Text::for_you_from_ratings_updated,
                                           {{"count", count}, {"ms", Decimal{state.last_update_ms, 1}}})
                                      : tr(Text::for_you_from_ratings, {{"count", count}});
-        ImGui::TextColored(colors::text_muted, "%s", from.c_str());
+        wrapped_muted(from.c_str());
     } else {
-        ImGui::TextColored(colors::text_muted, "%s",
-                           tr(state.model_ready ? Text::for_you_start : Text::for_you_start_model_loading));
+        wrapped_muted(tr(state.model_ready ? Text::for_you_start : Text::for_you_start_model_loading));
     }
     draw_filters(ctx);
     ImGui::Spacing();

@@ -51,7 +51,7 @@ void draw_facts(ScreenContext& ctx, const Movie& movie, ItemIndex index) {
                                                     {"minutes", details->runtime_minutes % 60}});
     }
     facts += "  |  " + genre_list(catalogue, index);
-    ImGui::TextColored(colors::text_muted, "%s", facts.c_str());
+    wrapped_muted(facts.c_str());
     ImGui::Spacing();
 
     const std::string id = "movie:" + std::to_string(movie.id);
@@ -67,7 +67,7 @@ void draw_facts(ScreenContext& ctx, const Movie& movie, ItemIndex index) {
     if (auto predicted = predicted_stars(state, index)) {
         ImGui::TextColored(colors::accent, "%s %s", icons::star, decimal_text(*predicted, 1).c_str());
         ImGui::SameLine();
-        ImGui::TextColored(colors::text_muted, "%s", tr(rating ? Text::movie_predicted_expected : Text::movie_predicted_for_you));
+        wrapped_muted(tr(rating ? Text::movie_predicted_expected : Text::movie_predicted_for_you));
     }
     if (!catalogue.has_vectors(index)) {  // the catalogue policy left it search-only
         wrapped_muted(tr(rating ? Text::movie_search_only_rated : Text::movie_search_only_unrated));
@@ -88,7 +88,7 @@ void draw_facts(ScreenContext& ctx, const Movie& movie, ItemIndex index) {
 
     if (!state.profile.empty() && catalogue.has_vectors(index)) {  // a search-only film has no neighbours to cite
         ImGui::Spacing();
-        ImGui::TextUnformatted(tr(Text::movie_why_title));
+        wrapped_text(tr(Text::movie_why_title));
         const Explanation why = explain(catalogue, state.bundle->unit_rows, state.profile, index);
         if (why.pulled_up.empty() && why.pushed_down.empty()) {
             ImGui::TextColored(colors::text_muted, "%s", tr(Text::movie_why_none));

@@ -26,7 +26,8 @@ void draw_language(ScreenContext& ctx) {
     const std::string automatic = tr(Text::settings_language_automatic, {{"language", language_name(browser)}});
     const Language current = current_language();
     const bool follows_browser = saved != language_code(current);
-    ImGui::SetNextItemWidth(std::max(ctx.px(240), combo_width(automatic.c_str())));
+    const float width = std::max(ctx.px(240), combo_width(automatic.c_str()));
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, width));
     if (ImGui::BeginCombo("##language", follows_browser ? automatic.c_str() : language_name(current))) {
         if (ImGui::Selectable(automatic.c_str(), follows_browser)) choose_language(state, ctx.platform, "");
         state.rects.record_last_item("settings/language:auto");
@@ -39,6 +40,7 @@ void draw_language(ScreenContext& ctx) {
         ImGui::EndCombo();
     }
     state.rects.record_last_item("settings/language");
+    wrapped_muted(tr(Text::settings_language_hint));
 }
 
 void draw_privacy(ScreenContext& ctx) {
@@ -47,10 +49,15 @@ void draw_privacy(ScreenContext& ctx) {
     wrapped_muted(tr(Text::privacy_body));
     if (ctx.platform.poster_consent && ctx.platform.set_poster_consent) {
         bool consent = ctx.platform.poster_consent() == PosterConsent::allowed;
-        ImGui::PushTextWrapPos(0.0f);  // a checkbox's label wraps like a paragraph
-        if (ImGui::Checkbox(tr(Text::posters_setting), &consent)) ctx.platform.set_poster_consent(consent);
-        ImGui::PopTextWrapPos();
+        bool changed = ImGui::Checkbox("##posters", &consent);
         state.rects.record_last_item("settings/posters");
+        ImGui::SameLine();
+        wrapped_text(tr(Text::posters_setting));  // a checkbox's own label would not wrap on a phone
+        if (ImGui::IsItemClicked()) {             // the words toggle it, as a label does
+            consent = !consent;
+            changed = true;
+        }
+        if (changed) ctx.platform.set_poster_consent(consent);
         wrapped_muted(tr(Text::posters_setting_detail));
         const int failed = ctx.platform.poster_failures ? ctx.platform.poster_failures() : 0;
         if (consent && failed > 0) wrapped_muted(tr(Text::posters_failed, {{"count", failed}}).c_str());

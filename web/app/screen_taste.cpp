@@ -42,15 +42,21 @@ void draw_genre_profile(ScreenContext& ctx) {
         wrapped_muted(tr(Text::taste_genre_profile_empty));
         return;
     }
+    // The columns are as wide as this language's longest genre name and count line.
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
     int most = 0;
-    float label_w = ctx.px(110);  // or the longest genre name in this language, and a gap
+    float label_w = ctx.px(110), stat_w = 0.0f;
+    std::vector<std::string> counted;
     for (const auto& s : stats) {
         most = std::max(most, s.count);
-        label_w = std::max(label_w, ImGui::CalcTextSize(s.name.c_str()).x + ImGui::GetStyle().ItemSpacing.x);
+        label_w = std::max(label_w, ImGui::CalcTextSize(s.name.c_str()).x + gap);
+        counted.push_back(tr(Text::taste_genre_stat, {{"count", s.count}, {"stars", Decimal{s.mean, 1}}}));
+        stat_w = std::max(stat_w, ImGui::CalcTextSize(counted.back().c_str()).x);
     }
-    const float bar_max = std::max(ctx.px(60), ImGui::GetContentRegionAvail().x - label_w - ctx.px(230));
+    const float bar_max = std::max(ctx.px(40), ImGui::GetContentRegionAvail().x - label_w - stat_w - 2 * gap);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    for (const auto& s : stats) {
+    for (std::size_t i = 0; i < stats.size(); ++i) {
+        const GenreStat& s = stats[i];
         ImGui::TextUnformatted(s.name.c_str());
         ImGui::SameLine(label_w);
         const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -61,8 +67,7 @@ void draw_genre_profile(ScreenContext& ctx) {
         draw->AddRectFilled(at, ImVec2(at.x + bar_w, at.y + h), ImGui::GetColorU32(colour), ctx.px(3));
         ImGui::Dummy(ImVec2(bar_w, h));
         ImGui::SameLine();
-        ImGui::TextColored(colors::text_muted, "%s",
-                           tr(Text::taste_genre_stat, {{"count", s.count}, {"stars", Decimal{s.mean, 1}}}).c_str());
+        ImGui::TextColored(colors::text_muted, "%s", counted[i].c_str());
     }
 }
 
