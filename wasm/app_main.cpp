@@ -130,6 +130,7 @@ void profile_changed_elsewhere() {
 }
 void persistent_storage_answer(bool granted) { ui::on_persistence_answer(app().state, granted); }
 std::string test_snapshot() { return ui::test_snapshot_json(app().state, app().platform); }
+void test_capture_drawn_text(bool on) { app().state.capture_drawn_text = on; }
 void file_opened(int purpose, const std::string& name, const std::string& text) {
     ui::on_file_opened(app().state, app().platform, ui::FilePurpose(purpose), name, text);
 }
@@ -147,6 +148,7 @@ EMSCRIPTEN_BINDINGS(cinelocal_app) {
     emscripten::function("userEmbeddingReady", &user_embedding_ready);
     emscripten::function("userEmbeddingFailed", &user_embedding_failed);
     emscripten::function("testSnapshot", &test_snapshot);
+    emscripten::function("testCaptureDrawnText", &test_capture_drawn_text);
     emscripten::function("contentModelReady", &content_model_ready);
     emscripten::function("textEmbeddingReady", &text_embedding_ready);
     emscripten::function("textEmbeddingFailed", &text_embedding_failed);

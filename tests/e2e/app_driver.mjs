@@ -100,6 +100,35 @@ export async function clickWidget(page, id) {
   await waitFrames(page);
 }
 
+// Scrolls the content area with the mouse wheel, as a person would, until the widget is on screen.
+export async function reveal(page, id) {
+  const viewport = page.viewportSize();
+  await page.mouse.move(viewport.width * 0.7, viewport.height * 0.6);
+  for (let step = 0; step < 40; ++step) {
+    const { widgets, frame } = await snapshot(page);
+    const rect = widgets[id];
+    if (rect && rect[1] >= 0 && rect[1] + rect[3] <= viewport.height) return;
+    await page.mouse.wheel(0, rect && rect[1] < 0 ? -200 : 200);
+    await waitForApp(page, `(s) => s.frame >= ${frame + 2}`);
+  }
+  throw new Error(`could not scroll ${id} into view`);
+}
+
+// Scrolls the widget into view, then clicks it.
+export async function click(page, id) {
+  await reveal(page, id);
+  await clickWidget(page, id);
+}
+
+const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
+
+// Clicks a button that opens the browser's file dialog and picks a fixture (tests/e2e/fixtures/) in it.
+export async function chooseFile(page, widget, fixture) {
+  const chooser = page.waitForEvent('filechooser', { timeout: 30000 });
+  await clickWidget(page, widget);
+  await (await chooser).setFiles(FIXTURES + fixture);
+}
+
 // A key or chord ('Control+V') held for one frame: ImGui 1.86 polls key state once a frame, so a
 // press and release between two frames would go unseen, and a longer hold on a slow machine
 // could pass the key-repeat delay and paste twice.

@@ -5,6 +5,7 @@
 #include "cinelocal/onboarding.h"
 #include "describe_search.h"
 #include "movie_night.h"
+#include "text.h"
 
 namespace cinelocal::ui {
 namespace {
@@ -146,10 +147,9 @@ void file_unavailable(AppState& state, const std::string& name, const std::strin
         loading_failed(state, message);
     } else if (name == k_user_tower_file) {
         state.taste_model_problem = message;
-        state.notices.push_back("The taste model could not be loaded: " + message +
-                                ". \"For you\" ranks your films with a simpler method computed here.");
+        state.notices.push_back(tr(Text::taste_model_unavailable, {{"reason", message}}));
     } else {
-        state.notices.push_back("Describe-it is off: " + message + ". Title search and recommendations work.");
+        state.notices.push_back(tr(Text::describe_file_unavailable, {{"reason", message}}));
     }
 }
 
@@ -165,11 +165,11 @@ void loading_failed(AppState& state, std::string message) {
 
 void rate_movie(AppState& state, Platform& platform, MovieId movie, float stars) {
     if (!state.bundle || !state.bundle->catalogue.index_of(movie)) {
-        state.notices.push_back("Movie " + std::to_string(movie) + " is not in the catalogue; the rating was not saved.");
+        state.notices.push_back(tr(Text::movie_not_in_catalogue, {{"movie", std::to_string(movie)}}));
         return;
     }
     if (auto status = state.profile.rate(movie, stars, change_stamp(platform)); !status) {
-        state.notices.push_back(status.error().message);
+        state.notices.push_back(tr(status.error()));
         return;
     }
     state.rating_clicked_ms = platform.now_ms();
@@ -221,7 +221,7 @@ void use_provisional_taste(AppState& state, Platform& platform, const TowerInput
     if (!state.provisional_taste) state.provisional_taste.emplace(bundle.item_table, bundle.manifest.taste_dims);
     auto vector = state.provisional_taste->vector(bundle.item_table, input);
     if (!vector) {
-        state.notices.push_back("Recommendations failed: " + vector.error().message);
+        state.notices.push_back(tr(Text::recommendations_failed, {{"reason", tr(vector.error())}}));
         return;
     }
     apply_visitor_taste(state, platform, vector.value());
@@ -256,7 +256,7 @@ void rerank_for_you(AppState& state) {
     options.filters = visitor_filters(state);
     auto top = recommend(*state.bundle, state.user_vector, state.profile, k_for_you_count, options);
     if (!top) {
-        state.notices.push_back("Recommendations failed: " + top.error().message);
+        state.notices.push_back(tr(Text::recommendations_failed, {{"reason", tr(top.error())}}));
         return;
     }
     state.for_you = std::move(top).value();

@@ -132,9 +132,15 @@ struct AppState {
     std::vector<MapPoint> taste_map;  // 2-D projection of every movie, made on first view
     bool confirm_delete = false;
 
+    // The browser's preferred languages (asked once) and the code last given to the page's <html lang>.
+    std::optional<std::vector<std::string>> browser_languages;
+    std::string page_language;
+
     WidgetRects rects;
     float pixel_ratio = 1.0f;
     long frame = 0;
+    bool capture_drawn_text = false;  // tests: keep every text of the next frames in drawn_text
+    std::string drawn_text;           // (labels, buttons, paragraphs: what a visitor reads, as ImGui logs it)
     double frame_ui_ms = 0.0, frame_gl_ms = 0.0;  // CPU time of the last frame (set by the platform's loop)
 };
 

@@ -1,8 +1,10 @@
 #include "test_snapshot.h"
 
+#include <imgui_internal.h>  // ImGuiContext::LogBuffer: the text logged so far this frame
 #include <nlohmann/json.hpp>
 
 #include "app_actions.h"
+#include "text.h"
 
 namespace cinelocal::ui {
 namespace {
@@ -80,7 +82,10 @@ std::string test_snapshot_json(const AppState& state, const Platform& platform) 
     json["notInterested"] = state.profile.not_interested();
     const ProfileSettings& settings = state.profile.settings;
     json["settings"] = {{"variety", settings.variety}, {"welcomeDone", settings.welcome_done},
-                        {"genreMask", settings.genre_mask}, {"yearMin", settings.year_min}, {"yearMax", settings.year_max}};
+                        {"genreMask", settings.genre_mask}, {"yearMin", settings.year_min}, {"yearMax", settings.year_max},
+                        {"language", settings.language}};
+    json["language"] = language_code(current_language());
+    json["drawnText"] = state.drawn_text;
     json["posterConsent"] = !platform.poster_consent ? "unknown"
                             : poster_consent_name(platform.poster_consent());
     const StorageStatus& storage = state.storage;
@@ -121,7 +126,17 @@ std::string test_snapshot_json(const AppState& state, const Platform& platform) 
         widgets[id] = {rect.x * to_css, rect.y * to_css, rect.w * to_css, rect.h * to_css};
     }
     json["widgets"] = widgets;
-    return json.dump();
+    return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);  // a cut UTF-8 sequence must not throw
+}
+
+void begin_drawn_text(AppState& state) {
+    if (state.capture_drawn_text) ImGui::LogToBuffer();
+}
+
+void end_drawn_text(AppState& state) {
+    if (!state.capture_drawn_text) return;
+    state.drawn_text = ImGui::GetCurrentContext()->LogBuffer.c_str();
+    ImGui::LogFinish();
 }
 
 }  // namespace cinelocal::ui

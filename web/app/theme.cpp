@@ -10,7 +10,8 @@ const ImWchar k_icon_ranges[] = {0xf000, 0xf2e0, 0};
 
 // Latin, Latin-1 and Latin Extended-A/B cover MovieLens titles; 2248 is "similar", 2605/2606 the stars, 2715 a cross;
 // FFFD is what ImGui draws for any glyph it lacks. scripts/subset_fonts.py reads this list: the site's
-// font keeps these code points plus the catalogue's characters, and nothing else.
+// font keeps these code points plus the catalogue's characters, and nothing else. The UI's string tables
+// (web/app/strings) use only characters of these ranges; the script refuses any other.
 const ImWchar k_glyph_ranges[] = {0x0020, 0x024F, 0x2010, 0x2027, 0x2248, 0x2248, 0x2605, 0x2606,
                                   0x2715, 0x2715, 0xFFFD, 0xFFFD, 0};
 

@@ -7,6 +7,7 @@
 #include "app_actions.h"
 #include "icons.h"
 #include "star_rating.h"
+#include "text.h"
 
 namespace cinelocal::ui {
 namespace {
@@ -29,14 +30,17 @@ ImU32 darker(ImVec4 colour, float factor) {
     return ImGui::GetColorU32(ImVec4(colour.x * factor, colour.y * factor, colour.z * factor, 1.0f));
 }
 
-std::string titles_of(const Catalogue& catalogue, const std::vector<Reason>& reasons, std::size_t count) {
-    std::string text;
+std::vector<std::string> titles_of(const Catalogue& catalogue, const std::vector<Reason>& reasons, std::size_t count) {
+    std::vector<std::string> titles;
     for (std::size_t i = 0; i < reasons.size() && i < count; ++i) {
-        auto index = catalogue.index_of(reasons[i].movie);
-        if (!index) continue;
-        if (!text.empty()) text += ", ";
-        text += catalogue.movie(*index).title;
+        if (auto index = catalogue.index_of(reasons[i].movie)) titles.push_back(catalogue.movie(*index).title);
     }
+    return titles;
+}
+
+std::string joined(const std::vector<std::string>& parts) {
+    std::string text;
+    for (const auto& part : parts) text += (text.empty() ? "" : ", ") + part;
     return text;
 }
 
@@ -45,8 +49,9 @@ std::string fit_one_line(const std::string& text, float width) {
     if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
     std::string cut = text;
     while (!cut.empty() && ImGui::CalcTextSize((cut + "...").c_str()).x > width) {
-        do cut.pop_back();  // whole UTF-8 sequences: drop continuation bytes with their lead byte
-        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80);
+        // Whole UTF-8 sequences: the continuation bytes, then their lead byte ("Komö" -> "Kom").
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
+        if (!cut.empty()) cut.pop_back();
     }
     return cut + "...";
 }
@@ -76,7 +81,7 @@ void draw_card(ScreenContext& ctx, const std::string& list_id, ItemIndex index, 
     if (hovered) {
         draw->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::GetColorU32(colors::accent), ctx.px(8), 0,
                       ctx.px(2));
-        ImGui::SetTooltip("%s: details, why and similar films", movie.title.c_str());
+        ImGui::SetTooltip("%s", tr(Text::card_open_tooltip, {{"title", movie.title}}).c_str());
     }
     if (ImGui::IsItemClicked()) open_movie(state, movie.id);
 
@@ -86,16 +91,15 @@ void draw_card(ScreenContext& ctx, const std::string& list_id, ItemIndex index, 
     ImGui::TextUnformatted(fit_one_line(movie.title, inner).c_str());
     ImGui::PushFont(ctx.fonts.small);
     std::string meta = movie.year > 0 ? std::to_string(movie.year) : std::string();
-    const std::string genres = catalogue.genres_text(index);
+    const std::string genres = genre_list(catalogue, index);
     if (!genres.empty()) meta += (meta.empty() ? "" : "  ") + genres;
     ImGui::SetCursorPosX(origin.x + pad);
     ImGui::TextColored(colors::text_muted, "%s", fit_one_line(meta, inner).c_str());
     ImGui::SetCursorPosX(origin.x + pad);
     std::string because = why ? reasons_text(catalogue, *why) : std::string();
     if (auto predicted = predicted_stars(state, index); predicted && !state.profile.find(movie.id)) {
-        char stars[32];
-        std::snprintf(stars, sizeof stars, "%s %.1f  ", icons::star, double(*predicted));
-        because = stars + because;  // the predicted stars lead the "why" line
+        // The predicted stars lead the "why" line, with the language's decimal mark ("4,2").
+        because = std::string(icons::star) + " " + decimal_text(*predicted, 1) + "  " + because;
     }
     ImGui::TextColored(colors::reason, "%s", fit_one_line(because.empty() ? " " : because, inner).c_str());
     if (!because.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", because.c_str());
@@ -116,13 +120,23 @@ void draw_card(ScreenContext& ctx, const std::string& list_id, ItemIndex index, 
 bool ScreenContext::narrow() const { return ImGui::GetIO().DisplaySize.x < 720.0f * state.pixel_ratio; }
 
 std::string reasons_text(const Catalogue& catalogue, const Explanation& why) {
-    std::string text;
-    if (!why.pulled_up.empty()) text = "Because you liked " + titles_of(catalogue, why.pulled_up, 2);
-    if (!why.pushed_down.empty()) {
-        text += (text.empty() ? "Despite your low rating of " : "; despite your low rating of ") +
-                titles_of(catalogue, why.pushed_down, 1);
+    const auto liked = titles_of(catalogue, why.pulled_up, 2);
+    const auto disliked = titles_of(catalogue, why.pushed_down, 1);
+    if (!liked.empty() && !disliked.empty()) {
+        return tr(Text::reason_liked_disliked, {{"titles", joined(liked)}, {"count", liked.size()}, {"title", disliked[0]}});
     }
-    return text;
+    if (!liked.empty()) return tr(Text::reason_liked, {{"titles", joined(liked)}, {"count", liked.size()}});
+    if (!disliked.empty()) return tr(Text::reason_disliked, {{"title", disliked[0]}});
+    return "";
+}
+
+std::string genre_list(const Catalogue& catalogue, ItemIndex index) {
+    std::vector<std::string> names;
+    const auto& genres = catalogue.genre_names();
+    for (std::size_t g = 0; g < genres.size(); ++g) {
+        if (catalogue.movie(index).genre_mask & (1u << g)) names.push_back(genre_name(genres[g]));
+    }
+    return joined(names);
 }
 
 void draw_poster(const ScreenContext& ctx, ItemIndex index, ImVec2 min, ImVec2 max) {
@@ -192,20 +206,20 @@ void movie_actions(ScreenContext& ctx, const std::string& id, MovieId movie) {
     const bool watch_clicked = ImGui::SmallButton(watching ? icons::bookmark : icons::bookmark_empty);
     if (watching) ImGui::PopStyleColor();
     state.rects.record_last_item(id + "/watch");
-    icon_button_tooltip(watching ? "On your watchlist (click to remove)" : "Add to your watchlist");
+    icon_button_tooltip(tr(watching ? Text::watchlist_on_tooltip : Text::watchlist_add_tooltip));
     if (watch_clicked) set_on_watchlist(state, ctx.platform, movie, !watching);
 
     ImGui::SameLine();
     const bool hidden = state.profile.is_not_interested(movie);
     if (ImGui::SmallButton(hidden ? icons::eye : icons::eye_slash)) set_not_interested(state, ctx.platform, movie, !hidden);
     state.rects.record_last_item(id + "/hide");
-    icon_button_tooltip(hidden ? "Marked not interested (click to undo)" : "Not interested: never suggest it");
+    icon_button_tooltip(tr(hidden ? Text::hidden_tooltip : Text::hide_tooltip));
 
     if (state.profile.find(movie)) {
         ImGui::SameLine();
         if (ImGui::SmallButton(icons::times)) clear_rating(state, ctx.platform, movie);
         state.rects.record_last_item(id + "/clear");
-        icon_button_tooltip("Remove your rating");
+        icon_button_tooltip(tr(Text::clear_rating_tooltip));
     }
 }
 
@@ -235,7 +249,7 @@ void movie_row(ScreenContext& ctx, const std::string& list_id, ItemIndex index) 
     const std::string title = movie.year > 0 ? movie.title + " (" + std::to_string(movie.year) + ")" : movie.title;
     ImGui::TextUnformatted(fit_one_line(title, text_w).c_str());
     if (ImGui::IsItemClicked()) open_movie(state, movie.id);
-    ImGui::TextColored(colors::text_muted, "%s", fit_one_line(catalogue.genres_text(index), text_w).c_str());
+    ImGui::TextColored(colors::text_muted, "%s", fit_one_line(genre_list(catalogue, index), text_w).c_str());
     ImGui::EndGroup();
     state.rects.record_last_item(id + "/title");
 
@@ -253,6 +267,23 @@ void wrapped_muted(const char* text) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextColored(colors::text_muted, "%s", text);
     ImGui::PopTextWrapPos();
+}
+
+void wrapped_text(const std::string& text) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+}
+
+float combo_width(const char* text) {
+    return ImGui::CalcTextSize(text).x + 2 * ImGui::GetStyle().FramePadding.x + ImGui::GetFrameHeight();
+}
+
+void same_line_if_fits(const char* next_label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float next_w = ImGui::CalcTextSize(next_label, nullptr, true).x + 2 * style.FramePadding.x;
+    const float right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + next_w;
+    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
 }
 
 }  // namespace cinelocal::ui

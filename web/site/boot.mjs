@@ -54,7 +54,8 @@ async function loadBundle(app, downloads) {
   const total = Object.values(files).reduce((sum, f) => sum + f.bytes, 0);
   downloads.progress.onChange = () => {
     const bytes = Object.values(downloads.progress.received).reduce((a, b) => a + b, 0);
-    app.setProgress(0.05 + 0.9 * Math.min(1, bytes / total), 'Downloading the movies');
+    const fraction = 0.05 + 0.9 * Math.min(1, bytes / total);
+    app.setProgress(fraction, 'Downloading the movies and the taste model');
   };
   downloads.progress.onChange();
   const verified = await deliverFiles(app, downloads);
@@ -113,7 +114,10 @@ async function main() {
   document.body.classList.add('app-running');
   installBrowserPlatform(app, { imageBase: siteConfig.imageBase, imageHostAllowed });
   // A read-only view of what the app shows, for end-to-end tests.
-  globalThis.cinelocalTest = { snapshot: () => JSON.parse(app.testSnapshot()) };
+  globalThis.cinelocalTest = {
+    snapshot: () => JSON.parse(app.testSnapshot()),
+    captureDrawnText: (on) => app.testCaptureDrawnText(on),  // snapshot().drawnText: the words on screen
+  };
   try {
     await loadBundle(app, downloads);
   } catch (error) {

@@ -49,6 +49,7 @@ struct ProfileSettings {
     std::uint32_t genre_mask = 0;   // "For you" genre filter, 0 = any
     int year_min = 0, year_max = 0; // "For you" year filter, 0 = open
     int backup_offer_seen = 0;      // the rating count (10, 60, 110...) whose backup offer was answered
+    std::string language;           // the UI language chosen in Settings ("fr"); "" = the browser's
     bool operator==(const ProfileSettings&) const = default;
 };
 
