@@ -61,6 +61,13 @@ test('a browser in French gets the app in French; the switch to German in Settin
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
   }));
 
+// Imports a fixture from Settings and scrolls to the match report's buttons.
+async function openImportReport(page, fixture) {
+  await chooseFile(page, 'settings/import', fixture);
+  await waitForApp(page, '(s) => Boolean(s.pendingImport)');
+  await reveal(page, 'import/confirm');
+}
+
 // Opens the site and photographs the loading screen, the item table held back meanwhile.
 async function photographLoading(page, url, name) {
   let release;
@@ -126,13 +133,10 @@ async function photographDesktop(page, url, code) {
 
   await click(page, 'nav/settings');
   await shot('11-settings');
-  await chooseFile(page, 'settings/import', 'letterboxd_ratings.csv');
-  await waitForApp(page, '(s) => Boolean(s.pendingImport)');
-  await reveal(page, 'import/confirm');
+  await openImportReport(page, 'letterboxd_ratings.csv');
   await shot('12-import-report');
   await click(page, 'import/confirm');
-  await chooseFile(page, 'settings/import', 'imdb_ratings.csv');
-  await waitForApp(page, '(s) => Boolean(s.pendingImport)');
+  await openImportReport(page, 'imdb_ratings.csv');
   await click(page, 'import/confirm');
   await waitForApp(page, '(s) => !s.pendingImport && s.storage.backupOfferDue');
   await click(page, 'settings/delete');
@@ -178,6 +182,10 @@ async function photographPhone(page, url, code) {
   }
   await reveal(page, 'settings/import');
   await shot('07-settings-data');
+  await openImportReport(page, 'letterboxd_ratings.csv');
+  await shot('08-import-report');
+  await search(page, 'toy story');
+  await shot('09-search');
 }
 
 for (const [code, locale] of Object.entries(LOCALES)) {
