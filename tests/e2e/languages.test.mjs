@@ -61,6 +61,15 @@ test('a browser in French gets the app in French; the switch to German in Settin
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
   }));
 
+// Opens each screen ([nav id, picture name]) and photographs it.
+async function photographScreens(page, shot, screens) {
+  for (const [screen, name] of screens) {
+    await click(page, `nav/${screen}`);
+    await waitForApp(page, `(s) => s.screen === "${screen}"`);
+    await shot(name);
+  }
+}
+
 // Imports a fixture from Settings and scrolls to the match report's buttons.
 async function openImportReport(page, fixture) {
   await chooseFile(page, 'settings/import', fixture);
@@ -121,11 +130,7 @@ async function photographDesktop(page, url, code) {
   await pressKeys(page, 'Control+A');
   await pressKeys(page, 'Backspace');
 
-  for (const [screen, name] of [['taste', '08-taste'], ['watchlist', '09-watchlist']]) {
-    await click(page, `nav/${screen}`);
-    await waitForApp(page, `(s) => s.screen === "${screen}"`);
-    await shot(name);
-  }
+  await photographScreens(page, shot, [['taste', '08-taste'], ['watchlist', '09-watchlist']]);
   await click(page, 'nav/movie-night');
   await chooseFile(page, 'night/load', 'friend_profile.json');
   await waitForApp(page, '(s) => s.movieNight.length === 20');
@@ -175,11 +180,7 @@ async function photographPhone(page, url, code) {
   await click(page, `foryou:${state.forYou[1].id}/open`);
   await waitForApp(page, '(s) => s.detailMovie !== 0');
   await shot('03-movie-page');
-  for (const [screen, name] of [['taste', '04-taste'], ['movie-night', '05-movie-night'], ['settings', '06-settings']]) {
-    await click(page, `nav/${screen}`);
-    await waitForApp(page, `(s) => s.screen === "${screen}"`);
-    await shot(name);
-  }
+  await photographScreens(page, shot, [['taste', '04-taste'], ['movie-night', '05-movie-night'], ['settings', '06-settings']]);
   await reveal(page, 'settings/import');
   await shot('07-settings-data');
   await openImportReport(page, 'letterboxd_ratings.csv');
