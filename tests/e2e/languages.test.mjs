@@ -77,11 +77,11 @@ async function openImportReport(page, fixture) {
   await reveal(page, 'import/confirm');
 }
 
-// Opens the site and photographs the loading screen, the item table held back meanwhile.
+// Opens the site and photographs the loading screen, the catalogue (the app's one start file) held back meanwhile.
 async function photographLoading(page, url, name) {
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/bundle/item_table.bin', async (route) => { await held; await route.continue(); });
+  await page.route('**/bundle/catalogue.json', async (route) => { await held; await route.continue(); });
   await page.goto(url);
   await waitForApp(page, '(s) => s.phase === "loading" && s.frame > 3');
   await photograph(page, name);
@@ -161,7 +161,8 @@ async function photographDesktop(page, url, code) {
 
 // A site whose files are broken (on a first visit: no service worker answers from its cache yet).
 async function photographFailure(page, url, code) {
-  await page.route('**/bundle/user_tower.onnx', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  // The catalogue: without it the app cannot start (a missing model is only a notice).
+  await page.route('**/bundle/catalogue.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(url);
   await waitForApp(page, '(s) => s.phase === "failed"');
   await photograph(page, `lang-${code}-16-failure.png`);
