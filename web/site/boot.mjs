@@ -36,8 +36,8 @@ function startDownloads() {
 }
 
 // Hands every file to the app the moment it arrives (the core verifies each against the manifest).
-// The app is usable once its start files are in (catalogue, item table, rating head); the models
-// and describe-it's index follow behind the first screen. Resolves to the bytes that passed, by name.
+// The app is usable once the catalogue is in (Bundle::start_files); the item table and rating head
+// make it personal, the models and describe-it's index follow. Resolves to the bytes that passed.
 async function deliverFiles(app, downloads) {
   const verified = new Map();
   await Promise.all([...(await downloads.files)].map(([name, bytes]) => bytes.then(
