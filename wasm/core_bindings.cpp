@@ -44,6 +44,8 @@ public:
 
     val assemble() {
         if (!manifest_) return error_value({ErrorCode::not_loaded, "setManifest first"});
+        // Node callers hand over the whole bundle at once, so every file is checked, as the CLI does.
+        if (auto status = verify_every_file(*manifest_, files_); !status) return error_value(status.error());
         auto bundle = Bundle::assemble(*manifest_, files_);
         if (!bundle) return error_value(bundle.error());
         bundle_ = std::move(bundle).value();
