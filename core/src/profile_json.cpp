@@ -1,4 +1,5 @@
-// The profile's JSON: version 3 writes every entry with its change stamp (tombstones too);
+// The profile's JSON: version 3 writes every entry with its change stamp (tombstones too; "seen"
+// came later within version 3: a file without it has no seen films);
 // versions 1 (ratings only) and 2 (plus id lists and settings) are read and stamped 1, 2, 3... in
 // file order, so their order survives and any real change made later wins over them.
 #include <algorithm>
@@ -6,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cinelocal/popularity_weight.h"
 #include "cinelocal/profile.h"
 #include "json_integer.h"
 
@@ -31,6 +33,7 @@ void read_settings(const nlohmann::json& json, ProfileSettings& settings, Stamp&
     settings.year_min = json_integer_or(s, "year_min", 0);
     settings.year_max = json_integer_or(s, "year_max", 0);
     settings.backup_offer_seen = json_integer_or(s, "backup_offer_seen", 0);
+    settings.niche_level = std::clamp(json_integer_or(s, "niche_level", 0), k_min_niche_level, k_max_niche_level);
     changed = checked_stamp(json_integer_or<Stamp>(s, "changed", changed), s);
 }
 
@@ -90,7 +93,7 @@ Result<Profile> Profile::from_json(std::string_view json_text) {
     Profile profile;
     Stamp migrated = 0;  // versions 1 and 2: file order becomes stamps 1, 2, 3...
     try {
-        for (const char* list : {"ratings", "watchlist", "not_interested"}) {
+        for (const char* list : {"ratings", "watchlist", "not_interested", "seen"}) {
             if (json.contains(list) && json.at(list).size() > k_max_profile_ratings) {
                 return make_error(ErrorCode::invalid_format, std::string("the profile's ") + list + " has " +
                                                                  std::to_string(json.at(list).size()) +
@@ -110,7 +113,8 @@ Result<Profile> Profile::from_json(std::string_view json_text) {
             offer(profile.ratings_by_movie_, movie, entry);
         }
         for (auto [key, entries] : {std::pair{"watchlist", &profile.watchlist_by_movie_},
-                                    std::pair{"not_interested", &profile.not_interested_by_movie_}}) {
+                                    std::pair{"not_interested", &profile.not_interested_by_movie_},
+                                    std::pair{"seen", &profile.seen_by_movie_}}) {
             if (!json.contains(key)) continue;
             for (const auto& item : json.at(key)) {
                 if (version >= 3) {
@@ -134,6 +138,7 @@ std::string Profile::to_json() const {
                            {"ratings", entries_json(ratings_by_movie_, true)},
                            {"watchlist", entries_json(watchlist_by_movie_, false)},
                            {"not_interested", entries_json(not_interested_by_movie_, false)},
+                           {"seen", entries_json(seen_by_movie_, false)},
                            {"settings",
                             {{"variety", settings.variety},
                              {"welcome_done", settings.welcome_done},
@@ -142,6 +147,7 @@ std::string Profile::to_json() const {
                              {"year_min", settings.year_min},
                              {"year_max", settings.year_max},
                              {"backup_offer_seen", settings.backup_offer_seen},
+                             {"niche_level", settings.niche_level},
                              {"changed", settings_changed_}}}};
     return json.dump();
 }

@@ -46,14 +46,17 @@ TEST_CASE("a removal is a tombstone: a merge with an older copy does not bring t
     REQUIRE(before.rate(1, 5.0f, k_noon).ok());
     before.set_on_watchlist(2, true, k_noon);
     before.set_not_interested(3, true, k_noon);
+    before.set_seen(4, true, k_noon);
     Profile after = read(before.to_json());
     CHECK(after.remove(1, k_noon + 1));
     after.set_on_watchlist(2, false, k_noon + 1);
     after.set_not_interested(3, false, k_noon + 1);
+    after.set_seen(4, false, k_noon + 1);
     for (const Profile& merged : {Profile::merged(before, after), Profile::merged(after, before)}) {
         CHECK(merged.find(1) == nullptr);
         CHECK_FALSE(merged.on_watchlist(2));
         CHECK_FALSE(merged.is_not_interested(3));
+        CHECK_FALSE(merged.is_seen(4));
         CHECK(merged.rating_entries().at(1).removed);  // kept, so a third copy learns of it too
     }
     // Rated again later: newer than the tombstone, so it comes back.

@@ -4,74 +4,10 @@
 
 #include <cstring>
 
-#include "../core/tiny_bundle.h"
-#include "app_actions.h"
-#include "app_view.h"
-#include "fake_platform.h"
+#include "headless_ui.h"
 
 using namespace cinelocal;
 using namespace cinelocal::ui;
-
-namespace {
-
-struct HeadlessUi {
-    HeadlessUi() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280, 800);
-        io.DeltaTime = 1.0f / 60.0f;
-        fonts = apply_theme({"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                             "/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf"},
-                            1.0f);
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the atlas, as a renderer would
-    }
-    ~HeadlessUi() { ImGui::DestroyContext(); }
-
-    void frame(AppState& state, Platform& platform) {
-        ImGui::NewFrame();
-        draw_app(state, platform, fonts);
-        ImGui::Render();
-    }
-
-    // Moves to the widget, presses and releases on separate frames, as a person's click would.
-    void click(AppState& state, Platform& platform, const std::string& id) {
-        frame(state, platform);
-        const auto& rects = state.rects.all();
-        INFO("widget " << id);
-        REQUIRE(rects.count(id));
-        const WidgetRect r = rects.at(id);
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = ImVec2(r.x + r.w / 2, r.y + r.h / 2);
-        frame(state, platform);
-        io.MouseDown[0] = true;
-        frame(state, platform);
-        io.MouseDown[0] = false;
-        frame(state, platform);
-    }
-
-    Fonts fonts;
-};
-
-void load_ready_app(AppState& state, Platform& platform) {
-    REQUIRE(receive_manifest(state, tiny::manifest_json(tiny::files())).empty());
-    for (auto& [name, bytes] : tiny::files()) receive_file(state, name, bytes);
-    REQUIRE(assemble_bundle(state, platform).empty());
-    model_ready(state, platform);
-}
-
-// A loaded app with the model ready, drawn headless, on a fake platform.
-struct ReadyApp {
-    HeadlessUi ui;
-    FakePlatform fake;
-    Platform platform = fake.platform();
-    AppState state;
-    ReadyApp() { load_ready_app(state, platform); }
-};
-
-}  // namespace
 
 TEST_CASE("the main screen lists search results with stars, and clicking a star rates the movie") {
     ReadyApp app;

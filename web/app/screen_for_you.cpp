@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "app_actions.h"
+#include "cinelocal/popularity_weight.h"
+#include "icons.h"
 #include "screens.h"
 
 namespace cinelocal::ui {
@@ -27,10 +29,7 @@ void draw_welcome(ScreenContext& ctx) {
     ImGui::TextColored(colors::text_muted, "Rate a few films you know below (click the stars; half stars work too) or "
                                            "search for your favourites, and \"For you\" learns your taste.");
     ImGui::PopTextWrapPos();
-    if (ImGui::Button("Got it")) {
-        state.profile.settings.welcome_done = true;
-        save_profile(state, ctx.platform);
-    }
+    if (ImGui::Button("Got it")) close_welcome(state, ctx.platform);
     state.rects.record_last_item("welcome/start");
     ImGui::EndGroup();
     const ImVec2 end(start.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y + pad);
@@ -38,6 +37,24 @@ void draw_welcome(ScreenContext& ctx) {
     draw->AddRectFilled(start, end, ImGui::GetColorU32(colors::card), ctx.px(10));
     draw->ChannelsMerge();
     ImGui::SetCursorScreenPos(ImVec2(start.x, end.y + ctx.px(10)));
+}
+
+// Once the welcome has folded away, a small link at the end of the heading's line brings it back.
+void draw_welcome_link(ScreenContext& ctx) {
+    const std::string label = std::string(icons::info) + "  How it works";
+    const float width = ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+    const float right = ImGui::GetContentRegionMax().x - width;
+    ImGui::SameLine();
+    if (ImGui::GetCursorPosX() + ImGui::GetStyle().ItemSpacing.x <= right) {
+        ImGui::SetCursorPosX(right);
+    } else {
+        ImGui::NewLine();  // a phone: no room beside the status text
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::text_muted);
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    if (ImGui::SmallButton(label.c_str())) reopen_welcome(ctx.state);
+    ImGui::PopStyleColor(2);
+    ctx.state.rects.record_last_item("welcome/reopen");
 }
 
 // Asked once, after the first rating: posters come from another server, so the visitor decides.
@@ -60,7 +77,28 @@ void draw_poster_question(ScreenContext& ctx) {
     if (allow || refuse) ctx.platform.set_poster_consent(allow);  // allowing reloads the page with the image host allowed
 }
 
-// Genre and decade filters, and the variety slider, on one line (wrapping on phones).
+// Mainstream <-> niche: five settings of the popularity weight in the score (popularity_weight.h;
+// what each costs and does is measured in models/report). True when a change is to be saved.
+bool draw_niche_control(ScreenContext& ctx) {
+    static const char* k_names[] = {"Most mainstream", "More mainstream", "Mainstream ~ niche", "More niche", "Most niche"};
+    static_assert(sizeof k_names / sizeof k_names[0] == k_niche_weights.size());
+    AppState& state = ctx.state;
+    int& level = state.profile.settings.niche_level;
+    if (!ctx.narrow()) ImGui::SameLine();
+    ImGui::SetNextItemWidth(ctx.px(170));
+    ImGui::SliderInt("##niche", &level, k_min_niche_level, k_max_niche_level, k_names[level - k_min_niche_level],
+                     ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput);
+    state.rects.record_last_item("niche");
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("Left: films most people liked come first. Right: less known films that fit your taste "
+                          "move up.");
+    }
+    if (ImGui::IsItemDeactivatedAfterEdit()) return true;
+    if (ImGui::IsItemEdited()) rerank_for_you(state);  // live while dragging; saved on release
+    return false;
+}
+
+// Genre and decade filters, and the variety and mainstream <-> niche sliders, on one line (wrapping on phones).
 void draw_filters(ScreenContext& ctx) {
     AppState& state = ctx.state;
     ProfileSettings& settings = state.profile.settings;
@@ -117,6 +155,7 @@ void draw_filters(ScreenContext& ctx) {
         state.rects.record_last_item("variety");
         if (ImGui::IsItemDeactivatedAfterEdit()) changed = true;
         else if (ImGui::IsItemEdited()) rerank_for_you(state);  // live while dragging; saved on release
+        changed |= draw_niche_control(ctx);
     }
     if (changed) apply_settings(state, ctx.platform);
 }
@@ -125,7 +164,8 @@ void draw_filters(ScreenContext& ctx) {
 
 void draw_for_you_screen(ScreenContext& ctx) {
     AppState& state = ctx.state;
-    if (!state.profile.settings.welcome_done) draw_welcome(ctx);
+    const bool welcome = welcome_shown(state);
+    if (welcome) draw_welcome(ctx);
     draw_poster_question(ctx);
 
     if (!state.quick_picks.empty() && state.for_you_personal) {
@@ -151,6 +191,7 @@ void draw_for_you_screen(ScreenContext& ctx) {
         ImGui::TextColored(colors::text_muted, state.model_ready ? "start here: rate films you know"
                                                                  : "start here; the taste model is starting");
     }
+    if (!welcome) draw_welcome_link(ctx);
     draw_filters(ctx);
     ImGui::Spacing();
     if (state.for_you.empty()) {

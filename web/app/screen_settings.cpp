@@ -50,13 +50,47 @@ void draw_privacy(ScreenContext& ctx) {
     }
 }
 
+// Films the file names without a rating: their own category, and the visitor says what they become.
+void draw_unrated_choice(ScreenContext& ctx, PendingImport& pending) {
+    AppState& state = ctx.state;
+    const ImportReport& report = pending.report;
+    if (report.unrated.empty()) return;
+    const bool watched = report.unrated_meaning == UnratedMeaning::watched;
+    ImGui::Spacing();
+    ImGui::TextColored(colors::accent, "%s: %zu %s", watched ? "Watched but not rated" : "Listed without a rating",
+                       report.unrated.size(), report.unrated.size() == 1 ? "film" : "films");
+    state.rects.record_last_item("import/unrated");
+    wrapped_muted(watched ? "The file says you have seen these films but gives them no stars, so they cannot teach "
+                            "\"For you\" your taste. Marked seen, they are never suggested to you; rate any of them "
+                            "later to count."
+                          : "This file lists these films without saying you have seen them (an IMDb watchlist or list "
+                            "export).");
+    const std::pair<UnratedAction, const char*> options[] = {
+        {UnratedAction::seen, "Mark them seen (never suggested)"},
+        {UnratedAction::watchlist, "Add them to the watchlist"},
+        {UnratedAction::skip, "Leave them out"},
+    };
+    for (const auto& [action, label] : options) {
+        if (!unrated_action_offered(report, action)) continue;
+        if (ImGui::RadioButton(label, pending.unrated_action == action)) pending.unrated_action = action;
+        state.rects.record_last_item(std::string("import/unrated:") +
+                                     (action == UnratedAction::seen ? "seen" : action == UnratedAction::watchlist ? "watchlist" : "skip"));
+    }
+    if (ImGui::TreeNode("unrated-films", "The %zu films", report.unrated.size())) {
+        for (const auto& row : report.unrated) ImGui::BulletText("Line %zu: %s", row.line, row.title.c_str());
+        ImGui::TreePop();
+    }
+}
+
 void draw_import_report(ScreenContext& ctx, PendingImport& pending) {
     AppState& state = ctx.state;
     const ImportReport& report = pending.report;
     const Catalogue& catalogue = state.bundle->catalogue;
     ImGui::Text("%s (%s): %zu rows", report.file_name.c_str(), import_format_name(report.format), report.rows);
-    ImGui::Text("%zu matched, %zu to choose, %zu not found, %zu duplicates, %zu unreadable", report.matched.size(),
-                report.ambiguous.size(), report.unmatched.size(), report.duplicates.size(), report.errors.size());
+    ImGui::Text("%zu matched, %zu to choose, %zu %s, %zu not found, %zu duplicates, %zu unreadable",
+                report.matched.size(), report.ambiguous.size(), report.unrated.size(),
+                report.unrated_meaning == UnratedMeaning::watched ? "watched but unrated" : "listed without a rating",
+                report.unmatched.size(), report.duplicates.size(), report.errors.size());
     for (std::size_t i = 0; i < report.ambiguous.size(); ++i) {
         const auto& row = report.ambiguous[i];
         ImGui::PushID(static_cast<int>(i));
@@ -81,6 +115,7 @@ void draw_import_report(ScreenContext& ctx, PendingImport& pending) {
         state.rects.record_last_item("import/choice:" + std::to_string(row.line));
         ImGui::PopID();
     }
+    draw_unrated_choice(ctx, pending);
     if (!report.unmatched.empty() && ImGui::TreeNode("Not found in this catalogue")) {
         for (const auto& row : report.unmatched) {
             ImGui::BulletText("Line %zu: %s (%d): %s", row.line, row.title.c_str(), row.year, unmatched_reason_text(row.reason));
@@ -95,7 +130,11 @@ void draw_import_report(ScreenContext& ctx, PendingImport& pending) {
     }
     std::size_t chosen = 0;
     for (int c : pending.choice) chosen += c >= 0 ? 1 : 0;
-    const std::string add = "Add " + std::to_string(report.matched.size() + chosen) + " ratings";
+    std::string add = "Add " + std::to_string(report.matched.size() + chosen) + " ratings";
+    if (!report.unrated.empty() && pending.unrated_action != UnratedAction::skip) {
+        add += pending.unrated_action == UnratedAction::seen ? ", mark " + std::to_string(report.unrated.size()) + " seen"
+                                                             : ", " + std::to_string(report.unrated.size()) + " to the watchlist";
+    }
     if (ImGui::Button(add.c_str())) confirm_import(state, ctx.platform);
     state.rects.record_last_item("import/confirm");
     ImGui::SameLine();

@@ -87,9 +87,11 @@ std::string test_snapshot_json(const AppState& state, const Platform& platform) 
     }
     json["watchlist"] = state.profile.watchlist();
     json["notInterested"] = state.profile.not_interested();
+    json["seen"] = state.profile.seen();
     const ProfileSettings& settings = state.profile.settings;
     json["settings"] = {{"variety", settings.variety}, {"welcomeDone", settings.welcome_done},
-                        {"genreMask", settings.genre_mask}, {"yearMin", settings.year_min}, {"yearMax", settings.year_max}};
+                        {"genreMask", settings.genre_mask}, {"yearMin", settings.year_min}, {"yearMax", settings.year_max},
+                        {"nicheLevel", settings.niche_level}};
     json["posterConsent"] = !platform.poster_consent ? "unknown"
                             : poster_consent_name(platform.poster_consent());
     const StorageStatus& storage = state.storage;
@@ -108,9 +110,11 @@ std::string test_snapshot_json(const AppState& state, const Platform& platform) 
         for (const auto& row : report.ambiguous) ambiguous.push_back({{"line", row.line}, {"title", row.title}, {"candidates", row.candidates}});
         nlohmann::json unmatched = nlohmann::json::array();
         for (const auto& row : report.unmatched) unmatched.push_back({{"line", row.line}, {"title", row.title}});
+        nlohmann::json unrated = nlohmann::json::array();
+        for (const auto& row : report.unrated) unrated.push_back({{"line", row.line}, {"movie", row.movie}});
         json["pendingImport"] = {{"format", import_format_name(report.format)}, {"rows", report.rows},
                                  {"matched", report.matched.size()}, {"ambiguous", ambiguous},
-                                 {"unmatched", unmatched}, {"duplicates", report.duplicates.size()},
+                                 {"unmatched", unmatched}, {"unrated", unrated}, {"duplicates", report.duplicates.size()},
                                  {"errors", report.errors.size()}};
     }
     if (state.bundle) {

@@ -6,7 +6,9 @@
 
 #include "app_actions.h"
 #include "icons.h"
+#include "reason_line.h"
 #include "star_rating.h"
+#include "text_fit.h"
 
 namespace cinelocal::ui {
 namespace {
@@ -27,28 +29,6 @@ ImVec4 genre_colour(std::uint32_t genre_mask) {
 
 ImU32 darker(ImVec4 colour, float factor) {
     return ImGui::GetColorU32(ImVec4(colour.x * factor, colour.y * factor, colour.z * factor, 1.0f));
-}
-
-std::string titles_of(const Catalogue& catalogue, const std::vector<Reason>& reasons, std::size_t count) {
-    std::string text;
-    for (std::size_t i = 0; i < reasons.size() && i < count; ++i) {
-        auto index = catalogue.index_of(reasons[i].movie);
-        if (!index) continue;
-        if (!text.empty()) text += ", ";
-        text += catalogue.movie(*index).title;
-    }
-    return text;
-}
-
-// Text cut to `width` with an ellipsis, on one line.
-std::string fit_one_line(const std::string& text, float width) {
-    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-    std::string cut = text;
-    while (!cut.empty() && ImGui::CalcTextSize((cut + "...").c_str()).x > width) {
-        do cut.pop_back();  // whole UTF-8 sequences: drop continuation bytes with their lead byte
-        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80);
-    }
-    return cut + "...";
 }
 
 void icon_button_tooltip(const char* tip) {
@@ -91,13 +71,17 @@ void draw_card(ScreenContext& ctx, const std::string& list_id, ItemIndex index, 
     ImGui::SetCursorPosX(origin.x + pad);
     ImGui::TextColored(colors::text_muted, "%s", fit_one_line(meta, inner).c_str());
     ImGui::SetCursorPosX(origin.x + pad);
-    std::string because = why ? reasons_text(catalogue, *why) : std::string();
+    std::string lead;  // the predicted stars lead the "why" line
     if (auto predicted = predicted_stars(state, index); predicted && !state.profile.find(movie.id)) {
         char stars[32];
         std::snprintf(stars, sizeof stars, "%s %.1f  ", icons::star, double(*predicted));
-        because = stars + because;  // the predicted stars lead the "why" line
+        lead = stars;
     }
-    ImGui::TextColored(colors::reason, "%s", fit_one_line(because.empty() ? " " : because, inner).c_str());
+    const Explanation none;
+    const std::string line = fit_reason_line(catalogue, why ? *why : none, lead, inner);
+    ImGui::TextColored(colors::reason, "%s", line.empty() ? " " : line.c_str());
+    state.rects.record_last_item(id + "/reason");
+    const std::string because = lead + (why ? reasons_text(catalogue, *why) : std::string());
     if (!because.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", because.c_str());
     ImGui::PopFont();
 
@@ -114,16 +98,6 @@ void draw_card(ScreenContext& ctx, const std::string& list_id, ItemIndex index, 
 }  // namespace
 
 bool ScreenContext::narrow() const { return ImGui::GetIO().DisplaySize.x < 720.0f * state.pixel_ratio; }
-
-std::string reasons_text(const Catalogue& catalogue, const Explanation& why) {
-    std::string text;
-    if (!why.pulled_up.empty()) text = "Because you liked " + titles_of(catalogue, why.pulled_up, 2);
-    if (!why.pushed_down.empty()) {
-        text += (text.empty() ? "Despite your low rating of " : "; despite your low rating of ") +
-                titles_of(catalogue, why.pushed_down, 1);
-    }
-    return text;
-}
 
 void draw_poster(const ScreenContext& ctx, ItemIndex index, ImVec2 min, ImVec2 max) {
     const Movie& movie = ctx.state.bundle->catalogue.movie(index);

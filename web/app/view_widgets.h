@@ -1,5 +1,5 @@
 // The pieces every screen is built from: poster cards in a grid that fills the width, compact
-// movie rows for lists, the drawn poster used when no image is available, and "why" texts.
+// movie rows for lists, and the drawn poster used when no image is available.
 // Widget ids follow "<list>:<movie id>/<action>" (e.g. "foryou:318/rate:4.5") for tests.
 #pragma once
 #include <string>
@@ -19,9 +19,6 @@ struct ScreenContext {
     float px(float css_pixels) const { return css_pixels * state.pixel_ratio; }
     bool narrow() const;  // a phone-sized window: one column layouts
 };
-
-// "Because you liked A, B; despite C", or "" when the explanation is empty.
-std::string reasons_text(const Catalogue& catalogue, const Explanation& why);
 
 // The poster in [min, max]: the image when the platform has it, else a drawn card with the title,
 // year and the colour of the first genre.
