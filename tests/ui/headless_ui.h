@@ -77,5 +77,5 @@ struct ReadyApp {
     FakePlatform fake;
     cinelocal::ui::Platform platform = fake.platform();
     cinelocal::ui::AppState state;
-    ReadyApp() { load_tiny_app(state, platform); }
+    explicit ReadyApp(const cinelocal::FileBytes& files = tiny::files()) { load_tiny_app(state, platform, true, files); }
 };

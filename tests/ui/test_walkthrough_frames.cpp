@@ -27,6 +27,14 @@ const char* k_unrated_csv =
     "2022-01-01,Alien,1979,https://boxd.it/a,\n"
     "2022-01-02,Up,2009,https://boxd.it/b,4.5\n";
 
+// The tiny bundle with a rating head: every card's line starts with predicted stars, as on the site
+// (where the walk-through saw "4.2  Because you liked ..." cut before the film's name).
+cinelocal::FileBytes files_with_predicted_stars() {
+    auto files = tiny::files();
+    files["rating_head.bin"] = tiny::rating_head_bytes({0.5f, -1.0f, 0.0f, 0.25f, 1.0f, -0.5f});
+    return files;
+}
+
 void open_import(ReadyApp& app) {
     app.ui.click(app.state, app.platform, "nav/settings");
     on_file_opened(app.state, app.platform, FilePurpose::import_ratings, "ratings.csv", k_unrated_csv);
@@ -59,8 +67,8 @@ TEST_CASE("the welcome folds away after the first rating, and \"How it works\" b
     CHECK(Profile::from_json(fake.storage.at(k_profile_storage_key)).value().settings.welcome_done);
 }
 
-TEST_CASE("each card's reason line names its film in full and fits the card") {
-    ReadyApp app;
+TEST_CASE("each card's reason line names its film in full after the predicted stars, and fits the card") {
+    ReadyApp app(files_with_predicted_stars());
     auto& [ui, fake, platform, state] = app;
     ImGui::GetIO().DisplaySize = ImVec2(1280, 1400);  // "Rate a few more" above: the cards lower down in view too
     ui.click(state, platform, "foryou:1/rate:5");  // Toy Story
