@@ -150,10 +150,19 @@ TEST_CASE("imported as seen, a film is never suggested and the mark is saved") {
     CHECK(state.profile.seen() == std::vector<MovieId>{12});
     CHECK(state.import_message == "Imported 1 rating from ratings.csv; 1 film marked seen.");
     CHECK(Profile::from_json(fake.storage.at(k_profile_storage_key)).value().is_seen(12));
-    const std::vector<float> horror = {0.0f, 1.0f};  // a taste for which Alien would come first
+    const std::vector<float> horror = {0.0f, 1.0f};  // a horror taste: Alien fits it
     on_user_embedding(state, platform, fake.requests.back().first, horror);
     REQUIRE_FALSE(state.for_you.empty());
     for (const auto& item : state.for_you) CHECK(state.bundle->catalogue.movie(item.index).id != 12);
+
+    // Its page says so and can undo it; then it is suggested again.
+    open_movie(state, 12);
+    ui.click(state, platform, "movie:12/unsee");
+    CHECK_FALSE(state.profile.is_seen(12));
+    CHECK_FALSE(Profile::from_json(fake.storage.at(k_profile_storage_key)).value().is_seen(12));
+    bool suggested = false;
+    for (const auto& item : state.for_you) suggested |= state.bundle->catalogue.movie(item.index).id == 12;
+    CHECK(suggested);
 }
 
 TEST_CASE("the mainstream <-> niche control is saved and re-ranks: most mainstream puts the more liked film first") {

@@ -207,6 +207,11 @@ void set_not_interested(AppState& state, Platform& platform, MovieId movie, bool
     apply_settings(state, platform);
 }
 
+void set_seen(AppState& state, Platform& platform, MovieId movie, bool on) {
+    state.profile.set_seen(movie, on, change_stamp(platform));
+    apply_settings(state, platform);
+}
+
 bool welcome_shown(const AppState& state) {
     return state.welcome_reopened || (!state.profile.settings.welcome_done && state.profile.empty());
 }

@@ -51,6 +51,12 @@ void draw_facts(ScreenContext& ctx, const Movie& movie, ItemIndex index) {
     if (auto stars = star_rating(id, rating ? rating->stars : 0.0f, state.rects)) rate_movie(state, ctx.platform, movie.id, *stars);
     ImGui::SameLine();
     movie_actions(ctx, id, movie.id);
+    if (state.profile.is_seen(movie.id)) {
+        ImGui::TextColored(colors::text_muted, "You have seen it (an imported film without stars): never suggested.");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Suggest it again")) set_seen(state, ctx.platform, movie.id, false);
+        state.rects.record_last_item(id + "/unsee");
+    }
     if (auto predicted = predicted_stars(state, index)) {
         ImGui::TextColored(colors::accent, "%s %.1f", icons::star, double(*predicted));
         ImGui::SameLine();
