@@ -173,7 +173,7 @@ TEST_CASE("the mainstream <-> niche control is saved and re-ranks: most mainstre
     // relevance 1 and 0.992 among the candidates, log-popularity 0.876 and 0.956 of Shrek's.
     const std::vector<float> horror = {-0.1f, 1.0f};
     on_user_embedding(state, platform, fake.requests.back().first, horror);
-    auto first_id = [&] { return state.bundle->catalogue.movie(state.for_you.front().index).id; };
+    auto first_id = [&app] { return app.state.bundle->catalogue.movie(app.state.for_you.front().index).id; };
     CHECK(first_id() == 10);
     ui.frame(state, platform);
     REQUIRE(state.rects.all().count("niche"));
