@@ -8,6 +8,7 @@
 #include "cinelocal/popularity_weight.h"
 #include "data_actions.h"
 #include "headless_ui.h"
+#include "icons.h"
 #include "reason_line.h"
 
 using namespace cinelocal;
@@ -27,8 +28,8 @@ const char* k_unrated_csv =
     "2022-01-01,Alien,1979,https://boxd.it/a,\n"
     "2022-01-02,Up,2009,https://boxd.it/b,4.5\n";
 
-// The tiny bundle with a rating head: every card's line starts with predicted stars, as on the site
-// (where the walk-through saw "4.2  Because you liked ..." cut before the film's name).
+// The tiny bundle with a rating head: every card shows predicted stars, as on the site (where the
+// walk-through saw "4.2  Because you liked ..." cut before the film's name).
 cinelocal::FileBytes files_with_predicted_stars() {
     auto files = tiny::files();
     files["rating_head.bin"] = tiny::rating_head_bytes({0.5f, -1.0f, 0.0f, 0.25f, 1.0f, -0.5f});
@@ -67,7 +68,7 @@ TEST_CASE("the welcome folds away after the first rating, and \"How it works\" b
     CHECK(Profile::from_json(fake.storage.at(k_profile_storage_key)).value().settings.welcome_done);
 }
 
-TEST_CASE("each card's reason line names its film in full after the predicted stars, and fits the card") {
+TEST_CASE("each card's reason line names its film in full and fits the card; the predicted stars lead the line above") {
     ReadyApp app(files_with_predicted_stars());
     auto& [ui, fake, platform, state] = app;
     ImGui::GetIO().DisplaySize = ImVec2(1280, 1400);  // "Rate a few more" above: the cards lower down in view too
@@ -89,34 +90,36 @@ TEST_CASE("each card's reason line names its film in full after the predicted st
         REQUIRE(rects.count("foryou:" + std::to_string(id) + "/reason"));
         const float card = rects.at("foryou:" + std::to_string(id) + "/open").w;
         CHECK(rects.at("foryou:" + std::to_string(id) + "/reason").w <= card - 16.0f);  // inside the card's padding
+        CHECK(rects.count("foryou:" + std::to_string(id) + "/predicted"));
     }
     CHECK(explained >= 1);  // Up leans towards both cartoons
 }
 
 TEST_CASE("the reason line gives way in order and cuts the film's name only when it alone is too wide") {
     ReadyApp app;
-    auto& [ui, fake, platform, state] = app;
-    const Catalogue& catalogue = state.bundle->catalogue;
+    const Catalogue& catalogue = app.state.bundle->catalogue;
     const Explanation why{{{1, 1.0f}, {2, 0.5f}}, {{10, -0.5f}}};  // liked Toy Story, Shrek; disliked Halloween
     ImGui::NewFrame();
-    auto fitted = [&](const std::string& lead, const std::string& measured, float extra = 0.0f) {
-        return fit_reason_line(catalogue, why, lead, ImGui::CalcTextSize(measured.c_str()).x + extra);
+    auto fitted = [&](const std::string& measured, float extra = 0.0f) {
+        return fit_reason_line(catalogue, why, ImGui::CalcTextSize(measured.c_str()).x + extra);
     };
     const std::string full = "Because you liked Toy Story, Shrek; despite your low rating of Halloween";
-    CHECK(fitted("", full) == full);
-    CHECK(fitted("", full, -1.0f) == "Because you liked Toy Story, Shrek");
-    CHECK(fitted("", "Because you liked Toy Story, Shrek", -1.0f) == "Liked Toy Story, Shrek");
-    CHECK(fitted("", "Liked Toy Story, Sh...") == "Liked Toy Story, Sh...");  // the second film cut, never the first
-    CHECK(fitted("", "Liked Toy Story, S...", -1.0f) == "Liked Toy Story");
-    CHECK(fitted("* 4.2  ", "* 4.2  Liked Toy Story") == "* 4.2  Liked Toy Story");
-    CHECK(fitted("* 4.2  ", "* 4.2  Liked Toy Story", -1.0f) == "Liked Toy Story");  // the stars give way
-    CHECK(fitted("", "Toy Story") == "Toy Story");
-    const std::string cut = fitted("", "Toy Story", -1.0f);  // too narrow even for the name alone
+    const std::string heart = std::string(icons::heart) + " Toy Story";
+    CHECK(fitted(full) == full);
+    CHECK(fitted(full, -1.0f) == "Because you liked Toy Story, Shrek");
+    CHECK(fitted("Because you liked Toy Story, Shrek", -1.0f) == "Liked Toy Story, Shrek");
+    CHECK(fitted("Liked Toy Story, Sh...") == "Liked Toy Story, Sh...");  // the second film cut, never the first
+    CHECK(fitted("Liked Toy Story, S...", -1.0f) == "Liked Toy Story");
+    CHECK(fitted("Liked Toy Story", -1.0f) == heart);
+    CHECK(fitted(heart, -1.0f) == "Toy Story");
+    const std::string cut = fitted("Toy Story", -1.0f);  // too narrow even for the name alone
     CHECK(cut.ends_with("..."));
     CHECK(cut.starts_with("Toy"));
     const Explanation only_disliked{{}, {{10, -0.5f}}};
-    CHECK(fit_reason_line(catalogue, only_disliked, "", 10000.0f) == "Despite your low rating of Halloween");
-    CHECK(fit_reason_line(catalogue, Explanation{}, "* 4.2  ", 10000.0f) == "* 4.2  ");
+    CHECK(fit_reason_line(catalogue, only_disliked, 10000.0f) == "Despite your low rating of Halloween");
+    const float narrow = ImGui::CalcTextSize("Despite disliking Halloween").x - 1.0f;
+    CHECK(fit_reason_line(catalogue, only_disliked, narrow) == "Halloween");
+    CHECK(fit_reason_line(catalogue, Explanation{}, 10000.0f).empty());
     ImGui::EndFrame();
 }
 
@@ -128,13 +131,13 @@ TEST_CASE("an import's watched-but-unrated films are their own category; the vis
     INFO(text);
     CHECK(text.find("1 matched, 0 to choose, 1 watched but unrated, 0 not found") != std::string::npos);
     CHECK(text.find("Watched but not rated: 1 film") != std::string::npos);
-    CHECK(text.find("Add 1 ratings, mark 1 seen") != std::string::npos);  // seen is the default
+    CHECK(text.find("Add 1 rating, mark 1 seen") != std::string::npos);  // seen is the default
     for (const char* choice : {"import/unrated:seen", "import/unrated:watchlist", "import/unrated:skip"}) {
         CHECK(state.rects.all().count(choice));
     }
 
     ui.click(state, platform, "import/unrated:watchlist");
-    CHECK(ui.frame_text(state, platform).find("Add 1 ratings, 1 to the watchlist") != std::string::npos);
+    CHECK(ui.frame_text(state, platform).find("Add 1 rating, 1 to the watchlist") != std::string::npos);
     ui.click(state, platform, "import/confirm");
     CHECK(state.profile.find(3)->stars == 4.5f);  // Up
     CHECK(state.profile.watchlist() == std::vector<MovieId>{12});  // Alien

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "icons.h"
 #include "text_fit.h"
 
 namespace cinelocal::ui {
@@ -27,19 +28,20 @@ std::string titles_of(const Catalogue& catalogue, const std::vector<Reason>& rea
 struct ReasonParts {
     const char* wording;        // "Because you liked "
     const char* short_wording;  // "Liked "
+    const char* icon;           // a heart: the shortest "liked" ("" for none)
     std::string name;           // the first reason film: never cut while it fits alone
     std::string second;         // a second liked film, or ""
     std::string despite;        // "; despite your low rating of C", or ""
 };
 
 ReasonParts parts_of(const Catalogue& catalogue, const Explanation& why) {
-    ReasonParts parts{"Because you liked ", "Liked ", "", "", ""};
+    ReasonParts parts{"Because you liked ", "Liked ", icons::heart, "", "", ""};
     if (!why.pulled_up.empty()) {
         parts.name = title_of(catalogue, why.pulled_up.front());
         if (why.pulled_up.size() > 1) parts.second = title_of(catalogue, why.pulled_up[1]);
         if (!why.pushed_down.empty()) parts.despite = "; despite your low rating of " + title_of(catalogue, why.pushed_down.front());
     } else if (!why.pushed_down.empty()) {
-        parts = {"Despite your low rating of ", "Despite disliking ", title_of(catalogue, why.pushed_down.front()), "", ""};
+        parts = {"Despite your low rating of ", "Despite disliking ", "", title_of(catalogue, why.pushed_down.front()), "", ""};
     }
     return parts;
 }
@@ -56,13 +58,13 @@ std::string reasons_text(const Catalogue& catalogue, const Explanation& why) {
     return text;
 }
 
-std::string fit_reason_line(const Catalogue& catalogue, const Explanation& why, const std::string& lead, float width) {
+std::string fit_reason_line(const Catalogue& catalogue, const Explanation& why, float width) {
     const ReasonParts parts = parts_of(catalogue, why);
-    if (parts.name.empty()) return fit_one_line(lead, width);
+    if (parts.name.empty()) return "";
     const std::string second = parts.second.empty() ? "" : ", " + parts.second;
     // Most telling first; the first that fits is drawn.
-    const std::string long_head = lead + parts.wording + parts.name;
-    const std::string short_head = lead + parts.short_wording + parts.name;
+    const std::string long_head = parts.wording + parts.name;
+    const std::string short_head = parts.short_wording + parts.name;
     for (const std::string& candidate : {long_head + second + parts.despite, long_head + second, short_head + second}) {
         if (fits(candidate, width)) return candidate;
     }
@@ -73,8 +75,8 @@ std::string fit_reason_line(const Catalogue& catalogue, const Explanation& why, 
         }
         return short_head;
     }
-    for (const std::string& candidate : {std::string(parts.short_wording) + parts.name, parts.name}) {
-        if (fits(candidate, width)) return candidate;
+    if (const std::string marked = std::string(parts.icon) + " " + parts.name; *parts.icon && fits(marked, width)) {
+        return marked;
     }
     return fit_one_line(parts.name, width);
 }

@@ -1,4 +1,4 @@
-// A card's "why" line: the predicted stars, then the film the visitor rated that explains the pick.
+// A card's "why" line: the film the visitor rated that explains the pick, fitted to the card.
 #pragma once
 #include <string>
 
@@ -10,10 +10,10 @@ namespace cinelocal::ui {
 // "Because you liked A, B; despite your low rating of C", or "" when the explanation is empty.
 std::string reasons_text(const Catalogue& catalogue, const Explanation& why);
 
-// `lead` (the predicted stars, may be empty) and the reasons, fitted to `width` with the current
-// font: the first reason film's name is never cut. The rest gives way first, in this order: the
-// "despite" part, the long wording ("Because you liked" -> "Liked"), the second film (cut with an
-// ellipsis, then dropped), the lead. Only when the name alone is too wide is it cut.
-std::string fit_reason_line(const Catalogue& catalogue, const Explanation& why, const std::string& lead, float width);
+// The reasons fitted to `width` with the current font: the first reason film's name is never cut.
+// The rest gives way first, in this order: the "despite" part, the wording ("Because you liked" ->
+// "Liked" -> a heart), the second film (cut with an ellipsis, then dropped). Only when the name
+// alone is too wide is it cut. "" when the explanation is empty.
+std::string fit_reason_line(const Catalogue& catalogue, const Explanation& why, float width);
 
 }  // namespace cinelocal::ui

@@ -130,7 +130,8 @@ void draw_import_report(ScreenContext& ctx, PendingImport& pending) {
     }
     std::size_t chosen = 0;
     for (int c : pending.choice) chosen += c >= 0 ? 1 : 0;
-    std::string add = "Add " + std::to_string(report.matched.size() + chosen) + " ratings";
+    const std::size_t adding = report.matched.size() + chosen;
+    std::string add = "Add " + std::to_string(adding) + (adding == 1 ? " rating" : " ratings");
     if (!report.unrated.empty() && pending.unrated_action != UnratedAction::skip) {
         add += pending.unrated_action == UnratedAction::seen ? ", mark " + std::to_string(report.unrated.size()) + " seen"
                                                              : ", " + std::to_string(report.unrated.size()) + " to the watchlist";

@@ -65,24 +65,26 @@ void draw_card(ScreenContext& ctx, const std::string& list_id, ItemIndex index, 
     ImGui::SetCursorPos(ImVec2(origin.x + pad, origin.y + poster_h + ctx.px(6)));
     ImGui::TextUnformatted(fit_one_line(movie.title, inner).c_str());
     ImGui::PushFont(ctx.fonts.small);
+    ImGui::SetCursorPosX(origin.x + pad);
+    // The predicted stars lead the year's line, whose genres give way to them; the "why" line below
+    // then has the card's whole width for the name of the film that explains the pick.
+    float meta_width = inner;
+    if (auto predicted = predicted_stars(state, index); predicted && !state.profile.find(movie.id)) {
+        ImGui::TextColored(colors::reason, "%s %.1f", icons::star, double(*predicted));
+        state.rects.record_last_item(id + "/predicted");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Predicted for you from your ratings");
+        ImGui::SameLine();
+        meta_width -= ImGui::GetItemRectSize().x + ImGui::GetStyle().ItemSpacing.x;
+    }
     std::string meta = movie.year > 0 ? std::to_string(movie.year) : std::string();
     const std::string genres = catalogue.genres_text(index);
     if (!genres.empty()) meta += (meta.empty() ? "" : "  ") + genres;
+    ImGui::TextColored(colors::text_muted, "%s", fit_one_line(meta, meta_width).c_str());
     ImGui::SetCursorPosX(origin.x + pad);
-    ImGui::TextColored(colors::text_muted, "%s", fit_one_line(meta, inner).c_str());
-    ImGui::SetCursorPosX(origin.x + pad);
-    std::string lead;  // the predicted stars lead the "why" line
-    if (auto predicted = predicted_stars(state, index); predicted && !state.profile.find(movie.id)) {
-        char stars[32];
-        std::snprintf(stars, sizeof stars, "%s %.1f  ", icons::star, double(*predicted));
-        lead = stars;
-    }
-    const Explanation none;
-    const std::string line = fit_reason_line(catalogue, why ? *why : none, lead, inner);
+    const std::string line = why ? fit_reason_line(catalogue, *why, inner) : std::string();
     ImGui::TextColored(colors::reason, "%s", line.empty() ? " " : line.c_str());
     state.rects.record_last_item(id + "/reason");
-    const std::string because = lead + (why ? reasons_text(catalogue, *why) : std::string());
-    if (!because.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", because.c_str());
+    if (!line.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", reasons_text(catalogue, *why).c_str());
     ImGui::PopFont();
 
     const Rating* rating = state.profile.find(movie.id);
