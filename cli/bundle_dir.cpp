@@ -23,6 +23,8 @@ Result<Bundle> load_bundle_dir(const std::filesystem::path& dir) {
         if (!bytes) return bytes.error();
         files[name] = std::move(bytes).value();
     }
+    // Every file, not only the ones the core reads: the CLI checks the whole bundle.
+    if (auto status = verify_every_file(manifest.value(), files); !status) return status.error();
     return Bundle::assemble(std::move(manifest).value(), files);
 }
 

@@ -1,4 +1,4 @@
-// Reads a site bundle folder (manifest.json and the files it lists) from disk.
+// Reads a site bundle folder (manifest.json and the files it lists) from disk, every file verified.
 #pragma once
 #include <filesystem>
 

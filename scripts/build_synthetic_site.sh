@@ -29,6 +29,7 @@ for entry in build/site/*; do
   [ "$(basename "$entry")" = bundle ] || cp -rp "$entry" "$site/"
 done
 /usr/bin/python3 scripts/subset_fonts.py "$site"  # this catalogue's titles
+node scripts/write_preloads.mjs "$site"  # this bundle's start files
 node scripts/write_sw_manifest.mjs "$site"
 node scripts/precompress.mjs "$site"
 echo "synthetic site ready: node scripts/serve_static.mjs $site 8080"

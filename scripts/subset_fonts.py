@@ -6,7 +6,10 @@
 Run after the bundle is built: the catalogue's titles and genres are part of the text set.
 Kept in the text font: every code point of web/app/theme.cpp's glyph ranges (Latin-1 and Latin
 Extended, so queries typed in European languages render; the UI's punctuation and symbols; U+FFFD)
-plus every character of the titles. Kept in the icon font: the code points of web/app/icons.h.
+plus every character of the titles and of the UI's string tables (web/app/strings/*.json: the
+accents, quotes and no-break spaces of French, Spanish and German). A table character outside
+theme.cpp's ranges is an error: ImGui would draw U+FFFD in its place. Kept in the icon font: the
+code points of web/app/icons.h.
 A character outside the subset is not in ImGui's atlas, so ImGui draws its fallback glyph U+FFFD
 in its place (a title in a script we did not keep shows those boxes; nothing fails).
 """
@@ -41,6 +44,19 @@ def icon_code_points(icons_h):
 def catalogue_text(catalogue):
     """Every title and genre name: what the app shows from the bundle."""
     return ''.join(movie[1] for movie in catalogue['movies']) + ''.join(catalogue['genres'])
+
+
+def table_text(strings_dir):
+    """Every string of every language's table (a plural string has two forms)."""
+    text = []
+    for path in sorted(strings_dir.glob('*.json')):
+        for value in json.loads(path.read_text(encoding='utf-8')).values():
+            text.extend(value.values() if isinstance(value, dict) else [value])
+    return ''.join(text)
+
+
+def outside_ranges(ranges, text):
+    return sorted({ch for ch in text if not any(first <= ord(ch) <= last for first, last in ranges)})
 
 
 def text_code_points(ranges, text):
@@ -79,18 +95,24 @@ def main(argv=None):
     logging.getLogger('fontTools').setLevel(logging.WARNING)
     ranges = theme_ranges((ROOT / 'web/app/theme.cpp').read_text())
     icons = icon_code_points((ROOT / 'web/app/icons.h').read_text())
+    ui_text = table_text(ROOT / 'web/app/strings')
+    if outside_ranges(ranges, ui_text):
+        sys.exit(f'subset_fonts: the string tables use {"".join(outside_ranges(ranges, ui_text))!r}, outside '
+                 "web/app/theme.cpp's k_glyph_ranges: add them there")
     catalogue_path = args.site / 'bundle' / 'catalogue.json'
     text = catalogue_text(json.loads(catalogue_path.read_text())) if catalogue_path.exists() else ''
     if not text:
         print(f'subset_fonts: no {catalogue_path}: keeping theme.cpp ranges only', file=sys.stderr)
     fonts = args.site / 'fonts'
-    write_subset(TEXT_FONT, text_code_points(ranges, text), fonts / TEXT_OUT)
+    write_subset(TEXT_FONT, text_code_points(ranges, text + ui_text), fonts / TEXT_OUT)
     write_subset(ICON_FONT, icons, fonts / ICON_OUT)
     for source, name in ((TEXT_FONT, TEXT_OUT), (ICON_FONT, ICON_OUT)):
         print(f'subset_fonts: {name} {source.stat().st_size} -> {(fonts / name).stat().st_size} bytes')
     missing = undrawable(ranges, text, fonts / TEXT_OUT)
     if missing:
         print(f'subset_fonts: {len(missing)} title characters will draw as U+FFFD: {"".join(missing)!r}')
+    if undrawable(ranges, ui_text, fonts / TEXT_OUT):
+        sys.exit(f'subset_fonts: DejaVu Sans lacks {"".join(undrawable(ranges, ui_text, fonts / TEXT_OUT))!r} of the string tables')
 
 
 if __name__ == '__main__':

@@ -103,13 +103,13 @@ void set_progress(float fraction, const std::string& label) {
     app().state.load_label = label;
 }
 std::string set_manifest(const std::string& json_text) { return ui::receive_manifest(app().state, json_text); }
-void add_file(const std::string& name, const emscripten::val& bytes) {
-    ui::receive_file(app().state, name, wasm::copy_typed_array<std::uint8_t>(bytes));
+std::string add_file(const std::string& name, const emscripten::val& bytes) {
+    return ui::receive_file(app().state, app().platform, name, wasm::copy_typed_array<std::uint8_t>(bytes));
 }
-std::string verify_file(const std::string& name, const emscripten::val& bytes) {
-    return ui::verify_file(app().state, name, wasm::copy_typed_array<std::uint8_t>(bytes));
+void file_unavailable(const std::string& name, const std::string& message) {
+    ui::file_unavailable(app().state, name, message);
 }
-std::string assemble_bundle() { return ui::assemble_bundle(app().state, app().platform); }
+std::string load_phase() { return ui::load_phase_name(app().state.phase); }
 void model_ready() { ui::model_ready(app().state, app().platform); }
 void loading_failed(const std::string& message) { ui::loading_failed(app().state, message); }
 void user_embedding_ready(int request_id, const emscripten::val& embedding) {
@@ -130,6 +130,7 @@ void profile_changed_elsewhere() {
 }
 void persistent_storage_answer(bool granted) { ui::on_persistence_answer(app().state, granted); }
 std::string test_snapshot() { return ui::test_snapshot_json(app().state, app().platform); }
+void test_capture_drawn_text(bool on) { app().state.capture_drawn_text = on; }
 void file_opened(int purpose, const std::string& name, const std::string& text) {
     ui::on_file_opened(app().state, app().platform, ui::FilePurpose(purpose), name, text);
 }
@@ -140,13 +141,14 @@ EMSCRIPTEN_BINDINGS(cinelocal_app) {
     emscripten::function("setProgress", &set_progress);
     emscripten::function("setManifest", &set_manifest);
     emscripten::function("addFile", &add_file);
-    emscripten::function("verifyFile", &verify_file);
-    emscripten::function("assembleBundle", &assemble_bundle);
+    emscripten::function("fileUnavailable", &file_unavailable);
+    emscripten::function("loadPhase", &load_phase);
     emscripten::function("modelReady", &model_ready);
     emscripten::function("loadingFailed", &loading_failed);
     emscripten::function("userEmbeddingReady", &user_embedding_ready);
     emscripten::function("userEmbeddingFailed", &user_embedding_failed);
     emscripten::function("testSnapshot", &test_snapshot);
+    emscripten::function("testCaptureDrawnText", &test_capture_drawn_text);
     emscripten::function("contentModelReady", &content_model_ready);
     emscripten::function("textEmbeddingReady", &text_embedding_ready);
     emscripten::function("textEmbeddingFailed", &text_embedding_failed);

@@ -133,8 +133,7 @@ void poster_ready(int movie, int texture, int width, int height) {
 
 void movie_details_failed(int movie, const std::string& message) {
     MovieDetails failed;
-    failed.problem = "The film's details could not be loaded (" + message +
-                     "). What the catalogue knows is shown; reload the page to try again.";
+    failed.problem = message;  // the movie page says what it means, in the visitor's language
     cache().details[movie] = std::move(failed);
 }
 

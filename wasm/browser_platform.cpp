@@ -88,6 +88,20 @@ EM_JS(void, js_open_file, (int purpose), {
     if (p) p.openFile(purpose);
 });
 
+// navigator.languages joined by newlines (malloc'ed), most preferred first.
+EM_JS(char*, js_preferred_languages, (), {
+    const list = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
+    const text = list.join(String.fromCharCode(10));  // no escapes inside EM_JS
+    const size = lengthBytesUTF8(text) + 1;
+    const ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    return ptr;
+});
+
+EM_JS(void, js_set_document_language, (const char* code), {
+    document.documentElement.lang = UTF8ToString(code);
+});
+
 EM_JS(void, js_request_persistent_storage, (), {
     const p = globalThis.cinelocalPlatform;
     if (p) p.requestPersistentStorage();
@@ -112,6 +126,17 @@ void with_storage_lock(std::function<void()> task) {
     static int last_task_id = 0;
     storage_tasks()[++last_task_id] = std::move(task);
     js_request_storage_lock(last_task_id);
+}
+
+std::vector<std::string> preferred_languages() {
+    std::vector<std::string> languages;
+    char* text = js_preferred_languages();
+    std::istringstream lines(text);
+    std::free(text);
+    for (std::string tag; std::getline(lines, tag);) {
+        if (!tag.empty()) languages.push_back(tag);
+    }
+    return languages;
 }
 
 std::vector<std::pair<std::string, int>> request_counts_by_origin() {
@@ -173,6 +198,8 @@ ui::Platform make_browser_platform() {
     };
     platform.open_file = [](ui::FilePurpose purpose) { js_open_file(static_cast<int>(purpose)); };
     platform.request_persistent_storage = [] { js_request_persistent_storage(); };
+    platform.preferred_languages = preferred_languages;
+    platform.set_document_language = [](const std::string& code) { js_set_document_language(code.c_str()); };
     return platform;
 }
 

@@ -32,18 +32,14 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
 // An error naming the first line with a NUL byte or bytes that are not UTF-8, if any.
 std::optional<Error> check_text(std::string_view file_name, std::string_view text) {
     std::size_t line = 1;
+    auto fail = [&](const char* key) {
+        return make_error(ErrorCode::invalid_format, Message(key).with("file", std::string(file_name)).with("line", line));
+    };
     for (std::size_t i = 0; i < text.size();) {
-        if (text[i] == '\0') {
-            return make_error(ErrorCode::invalid_format, std::string(file_name) + " line " + std::to_string(line) +
-                                                             ": holds a NUL byte; this is not a text file");
-        }
+        if (text[i] == '\0') return fail("csv.nul_byte");
         if (ends_line(text, i)) ++line;
         std::size_t length = utf8_sequence_length(text, i);
-        if (length == 0) {
-            return make_error(ErrorCode::invalid_format,
-                              std::string(file_name) + " line " + std::to_string(line) +
-                                  ": the text is not UTF-8; save the file as UTF-8 and import it again");
-        }
+        if (length == 0) return fail("csv.not_utf8");
         i += length;
     }
     return std::nullopt;
@@ -58,9 +54,8 @@ Result<std::vector<CsvRecord>> read_csv(std::string_view file_name, std::string_
     if (text.starts_with(bom)) text.remove_prefix(bom.size());
     if (auto error = check_text(file_name, text)) return *error;
 
-    auto fail = [&](std::size_t line, const std::string& what) {
-        return make_error(ErrorCode::invalid_format,
-                          std::string(file_name) + " line " + std::to_string(line) + ": " + what);
+    auto fail = [&](std::size_t line, Message said) {
+        return make_error(ErrorCode::invalid_format, std::move(said).with("file", std::string(file_name)).with("line", line));
     };
     std::vector<CsvRecord> records;
     CsvRecord record{1, {}};
@@ -76,8 +71,7 @@ Result<std::vector<CsvRecord>> read_csv(std::string_view file_name, std::string_
         return records.size() <= max_rows + 1;  // the header is not a row
     };
     auto too_many = [&]() {
-        return fail(records.back().line, "the file has more than " + std::to_string(max_rows) +
-                                             " rows; CineLocal imports up to " + std::to_string(max_rows) + " at once");
+        return fail(records.back().line, Message("csv.too_many_rows").with("max", max_rows));
     };
     while (i < n) {
         char c = text[i];
@@ -100,9 +94,9 @@ Result<std::vector<CsvRecord>> read_csv(std::string_view file_name, std::string_
                 if (ends_line(text, i)) ++line;
                 field.push_back(text[i++]);
             }
-            if (!closed) return fail(opened_on, "a quoted field is never closed (a \" is missing)");
+            if (!closed) return fail(opened_on, Message("csv.quote_not_closed"));
             if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-                return fail(line, "text follows a closing quote; a quote inside a field must be doubled (\"\")");
+                return fail(line, Message("csv.text_after_quote"));
             }
             continue;
         }

@@ -8,7 +8,8 @@ namespace cinelocal {
 Explanation explain(const Catalogue& catalogue, const UnitRows& rows, const Profile& profile, ItemIndex candidate,
                     std::size_t per_side, float min_weight) {
     Explanation explanation;
-    if (!catalogue.has_vectors(candidate)) return explanation;  // the models know nothing of it
+    // The models know nothing of it, or their rows have not arrived yet.
+    if (!catalogue.has_vectors(candidate) || rows.size() == 0) return explanation;
     for (const auto& rating : profile.ratings()) {
         auto index = catalogue.index_of(rating.movie);
         if (!index || *index == candidate || !catalogue.has_vectors(*index)) continue;

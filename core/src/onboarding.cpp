@@ -1,6 +1,7 @@
 #include "cinelocal/onboarding.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "cinelocal/scorer.h"
@@ -25,10 +26,18 @@ std::vector<ItemIndex> onboarding_picks(const Catalogue& catalogue, const UnitRo
     if (pool.empty()) return {};
     const float max_popularity = std::max(pool.front().score, 1.0f);
 
-    // Greedy farthest-first, weighted by familiarity. closeness[i]: max cosine of pool[i] to anything asked.
+    // Greedy farthest-first, weighted by familiarity. closeness[i]: max cosine of pool[i] to anything asked,
+    // in the model's space, or of the genre sets while the item table has not arrived.
+    const bool by_genres = rows.size() == 0;
+    auto cosine = [&](ItemIndex a, ItemIndex b) {
+        if (!by_genres) return rows.cosine(a, b);
+        const std::uint32_t ga = catalogue.movie(a).genre_mask, gb = catalogue.movie(b).genre_mask;
+        const int both = std::popcount(ga & gb);
+        return both ? float(both) / std::sqrt(float(std::popcount(ga)) * float(std::popcount(gb))) : 0.0f;
+    };
     std::vector<float> closeness(pool.size(), 0.0f);
     for (std::size_t i = 0; i < pool.size(); ++i) {
-        for (ItemIndex a : asked) closeness[i] = std::max(closeness[i], rows.cosine(pool[i].index, a));
+        for (ItemIndex a : asked) closeness[i] = std::max(closeness[i], cosine(pool[i].index, a));
     }
     std::vector<bool> taken(pool.size(), false);
     std::vector<ItemIndex> picks;
@@ -47,7 +56,7 @@ std::vector<ItemIndex> onboarding_picks(const Catalogue& catalogue, const UnitRo
         taken[best] = true;
         picks.push_back(pool[best].index);
         for (std::size_t i = 0; i < pool.size(); ++i) {
-            closeness[i] = std::max(closeness[i], rows.cosine(pool[i].index, pool[best].index));
+            closeness[i] = std::max(closeness[i], cosine(pool[i].index, pool[best].index));
         }
     }
     return picks;

@@ -8,7 +8,7 @@ namespace cinelocal {
 
 Status validate_stars(float stars) {
     if (!std::isfinite(stars) || stars < 0.5f || stars > 5.0f || std::fmod(stars * 2.0f, 1.0f) != 0.0f) {
-        return make_error(ErrorCode::invalid_rating, "a rating must be 0.5 to 5 stars in half steps");
+        return make_error(ErrorCode::invalid_rating, Message("profile.rating_range"));
     }
     return Ok{};
 }
@@ -23,7 +23,7 @@ bool newer(const ProfileEntry& a, const ProfileEntry& b) {
 
 auto settings_order(const ProfileSettings& s) {
     return std::make_tuple(s.variety, s.welcome_done, s.posters_asked, s.genre_mask, s.year_min, s.year_max, s.backup_offer_seen,
-                           s.niche_level);
+                           s.niche_level, s.language);
 }
 
 Stamp newest_in(const EntryMap& entries) {

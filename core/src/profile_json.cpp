@@ -34,6 +34,9 @@ void read_settings(const nlohmann::json& json, ProfileSettings& settings, Stamp&
     settings.year_max = json_integer_or(s, "year_max", 0);
     settings.backup_offer_seen = json_integer_or(s, "backup_offer_seen", 0);
     settings.niche_level = std::clamp(json_integer_or(s, "niche_level", 0), k_min_niche_level, k_max_niche_level);
+    // Lenient: a value of another type, or too long to be a language code, means "follow the browser".
+    const bool language_ok = s.contains("language") && s["language"].is_string() && s["language"].size() <= 16;
+    settings.language = language_ok ? s["language"].get<std::string>() : std::string();
     changed = checked_stamp(json_integer_or<Stamp>(s, "changed", changed), s);
 }
 
@@ -63,16 +66,15 @@ nlohmann::json entries_json(const EntryMap& entries, bool is_rating) {
     return list;
 }
 
-Error not_a_profile() { return make_error(ErrorCode::invalid_format, "the saved profile is not a CineLocal profile"); }
+Error not_a_profile() { return make_error(ErrorCode::invalid_format, Message("profile.not_a_profile")); }
 
 }  // namespace
 
 Result<Profile> Profile::from_json(std::string_view json_text) {
     if (json_text.size() > k_max_profile_json_bytes) {
-        return make_error(ErrorCode::invalid_format, "the profile is " + std::to_string(json_text.size() / 1024) +
-                                                         " KB, more than the " +
-                                                         std::to_string(k_max_profile_json_bytes / 1024 / 1024) +
-                                                         " MB CineLocal reads");
+        return make_error(ErrorCode::invalid_format, Message("profile.too_large")
+                                                         .with("size_kb", json_text.size() / 1024)
+                                                         .with("max_mb", k_max_profile_json_bytes / 1024 / 1024));
     }
     auto json = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
     // json.value() throws on a key of another type: checked first (a string "version" was found by fuzzing).
@@ -86,29 +88,29 @@ Result<Profile> Profile::from_json(std::string_view json_text) {
     const int version = json.value("version", 0);
     if (version < 1 || version > k_profile_schema_version) {
         return make_error(ErrorCode::unsupported_version,
-                          "the saved profile has version " + std::to_string(version) + ", this CineLocal reads 1 to " +
-                              std::to_string(k_profile_schema_version) +
-                              (version > k_profile_schema_version ? " (it was made by a newer CineLocal)" : ""));
+                          Message(version > k_profile_schema_version ? "profile.version_newer" : "profile.version_unknown")
+                              .with("version", version)
+                              .with("max", k_profile_schema_version));
     }
     Profile profile;
     Stamp migrated = 0;  // versions 1 and 2: file order becomes stamps 1, 2, 3...
     try {
-        for (const char* list : {"ratings", "watchlist", "not_interested", "seen"}) {
+        for (auto [list, key] : {std::pair{"ratings", "profile.too_many_ratings"}, std::pair{"watchlist", "profile.too_many_watchlist"},
+                                 std::pair{"not_interested", "profile.too_many_not_interested"},
+                                 std::pair{"seen", "profile.too_many_seen"}}) {
             if (json.contains(list) && json.at(list).size() > k_max_profile_ratings) {
-                return make_error(ErrorCode::invalid_format, std::string("the profile's ") + list + " has " +
-                                                                 std::to_string(json.at(list).size()) +
-                                                                 " entries, more than the " +
-                                                                 std::to_string(k_max_profile_ratings) +
-                                                                 " CineLocal keeps");
+                return make_error(ErrorCode::invalid_format,
+                                  Message(key).with("count", json.at(list).size()).with("max", k_max_profile_ratings));
             }
         }
         for (const auto& item : json.at("ratings")) {
             const auto movie = json_integer<MovieId>(item.at("movie"));
             ProfileEntry entry = version >= 3 ? read_entry(item, true) : ProfileEntry{item.at("stars").get<float>(), ++migrated, false};
             if (auto status = validate_stars(entry.value); !entry.removed && !status) {
-                return make_error(ErrorCode::invalid_rating,
-                                  "the saved profile rates movie " + std::to_string(movie) + " " +
-                                      std::to_string(entry.value) + " stars: " + status.error().message);
+                return make_error(ErrorCode::invalid_rating, Message("profile.invalid_rating")
+                                                                 .with("movie", movie)
+                                                                 .with("stars", std::to_string(entry.value))
+                                                                 .with("reason", said_of(status.error())));
             }
             offer(profile.ratings_by_movie_, movie, entry);
         }
@@ -126,7 +128,7 @@ Result<Profile> Profile::from_json(std::string_view json_text) {
         }
         read_settings(json, profile.settings, profile.settings_changed_);
     } catch (const nlohmann::json::exception& e) {
-        return make_error(ErrorCode::invalid_format, std::string("the saved profile is malformed: ") + e.what());
+        return make_error(ErrorCode::invalid_format, Message("profile.malformed").with("detail", std::string(e.what())));
     }
     profile.rebuild_views();
     return profile;
@@ -148,6 +150,7 @@ std::string Profile::to_json() const {
                              {"year_max", settings.year_max},
                              {"backup_offer_seen", settings.backup_offer_seen},
                              {"niche_level", settings.niche_level},
+                             {"language", settings.language},
                              {"changed", settings_changed_}}}};
     return json.dump();
 }

@@ -10,25 +10,29 @@
 
 namespace cinelocal {
 
-const char* import_format_name(ImportFormat format) {
+const char* import_format_key(ImportFormat format) {
     switch (format) {
-        case ImportFormat::letterboxd_ratings: return "Letterboxd ratings";
-        case ImportFormat::letterboxd_diary: return "Letterboxd diary";
-        case ImportFormat::imdb_ratings: return "IMDb ratings";
-        case ImportFormat::cinelocal_json: return "CineLocal export";
+        case ImportFormat::letterboxd_ratings: return "import.format.letterboxd_ratings";
+        case ImportFormat::letterboxd_diary: return "import.format.letterboxd_diary";
+        case ImportFormat::imdb_ratings: return "import.format.imdb_ratings";
+        case ImportFormat::cinelocal_json: return "import.format.cinelocal_json";
     }
-    return "?";
+    return "";
 }
 
-const char* unmatched_reason_text(UnmatchedReason reason) {
+std::string import_format_name(ImportFormat format) { return english(Message(import_format_key(format))); }
+
+const char* unmatched_reason_key(UnmatchedReason reason) {
     switch (reason) {
-        case UnmatchedReason::not_in_catalogue: return "not in CineLocal's catalogue";
-        case UnmatchedReason::other_year: return "in the catalogue only with another year";
-        case UnmatchedReason::not_a_film: return "not a film (a series, episode or game)";
-        case UnmatchedReason::unrated_ambiguous: return "not rated, and several films have this title";
+        case UnmatchedReason::not_in_catalogue: return "import.reason.not_in_catalogue";
+        case UnmatchedReason::other_year: return "import.reason.other_year";
+        case UnmatchedReason::not_a_film: return "import.reason.not_a_film";
+        case UnmatchedReason::unrated_ambiguous: return "import.reason.unrated_ambiguous";
     }
-    return "?";
+    return "";
 }
+
+std::string unmatched_reason_text(UnmatchedReason reason) { return english(Message(unmatched_reason_key(reason))); }
 
 namespace {
 
@@ -72,15 +76,12 @@ Result<Layout> detect_layout(std::string_view file_name, const std::vector<std::
     if (has("Letterboxd URI")) {
         if (!has("Rating")) {
             return make_error(ErrorCode::invalid_format,
-                              std::string(file_name) + " is a Letterboxd export without ratings (watched.csv or "
-                                                       "watchlist.csv?); import ratings.csv or diary.csv");
+                              Message("import.letterboxd_without_ratings").with("file", std::string(file_name)));
         }
         return has("Watched Date") ? k_letterboxd_diary : k_letterboxd_ratings;
     }
     if (has("Const") && has("Your Rating")) return k_imdb;
-    return make_error(ErrorCode::invalid_format,
-                      std::string(file_name) + " line 1: not a Letterboxd ratings.csv / diary.csv or an IMDb ratings "
-                                               "export (the header names none of their columns)");
+    return make_error(ErrorCode::invalid_format, Message("import.unknown_format").with("file", std::string(file_name)));
 }
 
 // "4", "4.5", "10": digits with at most one decimal part; no signs, exponents or NaN.
@@ -105,13 +106,6 @@ std::optional<double> parse_decimal(std::string_view text) {
     return value;
 }
 
-std::string quoted(std::string_view text) {
-    std::string out(1, '"');
-    out.append(text);
-    out.push_back('"');
-    return out;
-}
-
 // One data row as the layout reads it.
 struct Row {
     std::string title;
@@ -125,8 +119,8 @@ struct Row {
 // Reads the row's fields; a field that cannot be read becomes a RowError naming the column.
 std::variant<Row, RowError> read_row(const Layout& layout, const std::vector<std::string>& header,
                                      const CsvRecord& record) {
-    auto field_error = [&](const char* name, std::string message) {
-        return RowError{record.line, name, std::move(message)};
+    auto field_error = [&](const char* name, Message said) {
+        return RowError{record.line, name, english(said), std::move(said)};
     };
     auto get = [&](const char* name) -> std::optional<std::string_view> {
         if (*name == '\0') return std::string_view{};
@@ -139,19 +133,20 @@ std::variant<Row, RowError> read_row(const Layout& layout, const std::vector<std
     for (const char* name : {layout.title, layout.original_title, layout.year, layout.rating, layout.date,
                              layout.title_type}) {
         if (!get(name)) {
-            return field_error(name, "the row has " + std::to_string(record.fields.size()) + " fields, the header " +
-                                         std::to_string(header.size()));
+            return field_error(name, Message("import.row.field_count")
+                                         .with("fields", record.fields.size())
+                                         .with("header_fields", header.size()));
         }
     }
     row.title = std::string(*get(layout.title));
-    if (row.title.empty()) return field_error(layout.title, "the title is empty");
+    if (row.title.empty()) return field_error(layout.title, Message("import.row.title_empty"));
     row.original_title = std::string(*get(layout.original_title));
     row.date = std::string(*get(layout.date));
     row.title_type = std::string(*get(layout.title_type));
     if (auto year = *get(layout.year); !year.empty()) {
         auto value = parse_decimal(year);
         if (!value || year.find('.') != std::string_view::npos || *value < 1870 || *value > 2100) {
-            return field_error(layout.year, quoted(year) + " is not a year");
+            return field_error(layout.year, Message("import.row.not_a_year").with("value", std::string(year)));
         }
         row.year = static_cast<int>(*value);
     }
@@ -160,8 +155,8 @@ std::variant<Row, RowError> read_row(const Layout& layout, const std::vector<std
         float stars = value ? static_cast<float>(layout.ten_point_scale ? *value / 2 : *value) : -1.0f;
         bool whole = !layout.ten_point_scale || (value && *value == static_cast<int>(*value));
         if (!value || !whole || !validate_stars(stars)) {
-            return field_error(layout.rating, quoted(rating) + " is not a rating from " +
-                                                  (layout.ten_point_scale ? "1 to 10" : "0.5 to 5 stars in half steps"));
+            return field_error(layout.rating, Message(layout.ten_point_scale ? "import.row.not_ten_point" : "import.row.not_stars")
+                                                  .with("value", std::string(rating)));
         }
         row.stars = stars;
     }
@@ -220,15 +215,15 @@ Result<ImportReport> read_csv_import(std::string_view file_name, std::string_vie
     auto records = read_csv(file_name, bytes, k_max_import_rows);
     if (!records) return records.error();
     if (records.value().empty()) {
-        return make_error(ErrorCode::invalid_format, std::string(file_name) + " is empty");
+        return make_error(ErrorCode::invalid_format, Message("import.file_empty").with("file", std::string(file_name)));
     }
     const auto& header = records.value().front().fields;
     auto layout = detect_layout(file_name, header);
     if (!layout) return layout.error();
     for (const char* name : {layout.value().title, layout.value().year, layout.value().rating}) {
         if (!column(header, name)) {
-            return make_error(ErrorCode::invalid_format, std::string(file_name) + " line 1: the header lacks the \"" +
-                                                             name + "\" column");
+            return make_error(ErrorCode::invalid_format,
+                              Message("import.missing_column").with("file", std::string(file_name)).with("column", name));
         }
     }
     ImportReport report;
@@ -282,7 +277,10 @@ Result<ImportReport> read_csv_import(std::string_view file_name, std::string_vie
 
 Result<ImportReport> read_json_import(std::string_view file_name, std::string_view bytes, const Catalogue& catalogue) {
     auto profile = Profile::from_json(bytes);
-    if (!profile) return make_error(profile.error().code, std::string(file_name) + ": " + profile.error().message);
+    if (!profile) {
+        return make_error(profile.error().code,
+                          Message("import.file_problem").with("file", std::string(file_name)).with("reason", said_of(profile.error())));
+    }
     ImportReport report;
     report.file_name = std::string(file_name);
     report.format = ImportFormat::cinelocal_json;
@@ -299,10 +297,10 @@ Result<ImportReport> read_json_import(std::string_view file_name, std::string_vi
 
 Result<ImportReport> read_ratings_import(std::string_view file_name, std::string_view bytes, const Catalogue& catalogue) {
     if (bytes.size() > k_max_import_bytes) {
-        return make_error(ErrorCode::invalid_format,
-                          std::string(file_name) + " is " + std::to_string(bytes.size() / 1024) +
-                              " KB; CineLocal imports files up to " + std::to_string(k_max_import_bytes / 1024 / 1024) +
-                              " MB (a ratings export is far smaller: is this the right file?)");
+        return make_error(ErrorCode::invalid_format, Message("import.too_large")
+                                                         .with("file", std::string(file_name))
+                                                         .with("size_kb", bytes.size() / 1024)
+                                                         .with("max_mb", k_max_import_bytes / 1024 / 1024));
     }
     std::string_view text = bytes;
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
@@ -318,8 +316,7 @@ bool unrated_action_offered(const ImportReport& report, UnratedAction action) {
 Result<Profile> apply_import(const Profile& profile, const ImportReport& report, std::span<const ImportChoice> choices,
                              UnratedAction unrated, Stamp now) {
     if (!unrated_action_offered(report, unrated)) {
-        return make_error(ErrorCode::invalid_format, report.file_name + " lists its unrated films without saying they "
-                                                                        "were seen; they cannot be marked seen");
+        return make_error(ErrorCode::invalid_format, Message("import.unrated_not_seen").with("file", report.file_name));
     }
     std::vector<ImportedRating> ratings = report.matched;
     for (const auto& choice : choices) {
@@ -327,12 +324,13 @@ Result<Profile> apply_import(const Profile& profile, const ImportReport& report,
                                 [&](const AmbiguousRow& a) { return a.line == choice.line; });
         if (row == report.ambiguous.end()) {
             return make_error(ErrorCode::invalid_format,
-                              report.file_name + " line " + std::to_string(choice.line) + " is not an ambiguous row");
+                              Message("import.not_ambiguous").with("file", report.file_name).with("line", choice.line));
         }
         if (std::find(row->candidates.begin(), row->candidates.end(), choice.movie) == row->candidates.end()) {
-            return make_error(ErrorCode::unknown_movie, report.file_name + " line " + std::to_string(choice.line) +
-                                                            ": movie " + std::to_string(choice.movie) +
-                                                            " is not one of its candidates");
+            return make_error(ErrorCode::unknown_movie, Message("import.not_a_candidate")
+                                                            .with("file", report.file_name)
+                                                            .with("line", choice.line)
+                                                            .with("movie", choice.movie));
         }
         ratings.push_back({row->line, choice.movie, row->stars, row->title, row->date});
     }
@@ -343,8 +341,10 @@ Result<Profile> apply_import(const Profile& profile, const ImportReport& report,
     Profile result = profile;
     for (const auto& rating : ratings) {
         if (auto status = result.rate(rating.movie, rating.stars, now); !status) {
-            return make_error(status.error().code, report.file_name + " line " + std::to_string(rating.line) + ": " +
-                                                       status.error().message);
+            return make_error(status.error().code, Message("import.line_problem")
+                                                       .with("file", report.file_name)
+                                                       .with("line", rating.line)
+                                                       .with("reason", said_of(status.error())));
         }
     }
     for (const auto& row : report.unrated) {
@@ -354,12 +354,12 @@ Result<Profile> apply_import(const Profile& profile, const ImportReport& report,
             result.set_on_watchlist(row.movie, true, now);
         }
     }
-    for (auto [list, size] : {std::pair{"ratings", result.ratings().size()}, std::pair{"seen films", result.seen().size()},
-                              std::pair{"watchlist films", result.watchlist().size()}}) {
+    for (auto [key, size] : {std::pair{"import.too_many_ratings", result.ratings().size()},
+                             std::pair{"import.too_many_seen", result.seen().size()},
+                             std::pair{"import.too_many_watchlist", result.watchlist().size()}}) {
         if (size > k_max_profile_ratings) {
-            return make_error(ErrorCode::invalid_format, "the import would make " + std::to_string(size) + " " + list +
-                                                             ", more than the " + std::to_string(k_max_profile_ratings) +
-                                                             " CineLocal keeps");
+            return make_error(ErrorCode::invalid_format,
+                              Message(key).with("count", size).with("max", k_max_profile_ratings));
         }
     }
     return result;

@@ -99,15 +99,16 @@ Result<std::vector<ScoredItem>> similar_movies(const Catalogue& catalogue, const
                                                std::size_t k, const TextIndex* text) {
     auto index = catalogue.index_of(movie);
     if (!index) return make_error(ErrorCode::unknown_movie, "movie " + std::to_string(movie) + " is not in the catalogue");
-    if (rows.size() != catalogue.vector_count()) {
+    const bool rows_ready = rows.size() > 0;  // none while the item table is still on its way
+    if (rows_ready && rows.size() != catalogue.vector_count()) {
         return make_error(ErrorCode::dimension_mismatch, "the item table and the catalogue differ in length");
     }
-    const bool little_rated = !catalogue.has_vectors(*index) ||
-                              catalogue.movie(*index).positives < k_min_positives_for_taste_similarity;
+    const bool has_row = rows_ready && catalogue.has_vectors(*index);
+    const bool little_rated = !has_row || catalogue.movie(*index).positives < k_min_positives_for_taste_similarity;
     if (little_rated && text && text->document_count() == catalogue.size()) {
         return similar_by_content(catalogue, *text, *index, k);
     }
-    if (!catalogue.has_vectors(*index)) return similar_by_genres(catalogue, *index, k);
+    if (!has_row) return similar_by_genres(catalogue, *index, k);
     std::vector<float> scores(rows.size());
     std::vector<bool> excluded(rows.size(), false);
     for (std::size_t i = 0; i < rows.size(); ++i) {

@@ -87,15 +87,17 @@ const char* text_problem_name(TextProblem problem) {
     return "unknown_problem";
 }
 
-const char* text_problem_message(TextProblem problem) {
+Message text_problem_said(TextProblem problem) {
     switch (problem) {
-        case TextProblem::none: return "";
-        case TextProblem::invalid_utf8: return "The text is not valid UTF-8.";
-        case TextProblem::empty_text: return "Type a few words that describe the movie.";
-        case TextProblem::no_known_words: return "None of these words is known to the describe-it search; try other words.";
+        case TextProblem::none: return {};
+        case TextProblem::invalid_utf8: return Message("describe.invalid_utf8");
+        case TextProblem::empty_text: return Message("describe.empty_text");
+        case TextProblem::no_known_words: return Message("describe.no_known_words");
     }
-    return "";
+    return {};
 }
+
+std::string text_problem_message(TextProblem problem) { return english(text_problem_said(problem)); }
 
 Result<TextTokenizer> TextTokenizer::parse(std::string_view vocab_json) {
     auto json = nlohmann::json::parse(vocab_json, nullptr, /*allow_exceptions=*/false);

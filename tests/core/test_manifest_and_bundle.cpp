@@ -38,13 +38,36 @@ TEST_CASE("a truncated file is rejected with its size") {
     CHECK(bundle.error().code == ErrorCode::size_mismatch);
 }
 
-TEST_CASE("a missing file is reported by name") {
+TEST_CASE("a missing start file is reported by name") {
     auto files = tiny::files();
-    files.erase("user_tower.onnx");
+    files.erase("catalogue.json");
     auto bundle = Bundle::assemble(tiny_manifest(), files);
     REQUIRE_FALSE(bundle.ok());
     CHECK(bundle.error().code == ErrorCode::not_loaded);
-    CHECK(bundle.error().message.find("user_tower.onnx") != std::string::npos);
+    CHECK(bundle.error().message.find("catalogue.json") != std::string::npos);
+}
+
+TEST_CASE("the bundle assembles from the catalogue; the vectors attach later; the model is verified on arrival") {
+    auto manifest = tiny_manifest();
+    CHECK(Bundle::start_files(manifest) == std::vector<std::string>{"catalogue.json"});
+    CHECK(Bundle::vector_files(manifest) == std::vector<std::string>{"item_table.bin"});  // no rating head listed
+    auto files = tiny::files();
+    auto table = files.extract("item_table.bin");
+    auto model = files.extract("user_tower.onnx");
+    auto bundle = Bundle::assemble(manifest, files);
+    REQUIRE(bundle.ok());
+    CHECK_FALSE(bundle.value().vectors_ready);
+    CHECK(bundle.value().item_table.item_count() == 0);
+    CHECK(bundle.value().attach_vectors(files).error().message.find("item_table.bin") != std::string::npos);
+    files.insert(std::move(table));
+    REQUIRE(bundle.value().attach_vectors(files).ok());
+    CHECK(bundle.value().vectors_ready);
+    CHECK(bundle.value().item_table.item_count() == 6);
+    CHECK(bundle.value().unit_rows.size() == 6);
+    // A whole-bundle check still wants the model, and a damaged one is caught when it arrives.
+    CHECK(verify_every_file(manifest, files).error().message.find("user_tower.onnx") != std::string::npos);
+    model.mapped()[0] ^= 0x01;
+    CHECK(verify_bundle_file(manifest, "user_tower.onnx", model.mapped()).error().code == ErrorCode::checksum_mismatch);
 }
 
 TEST_CASE("a file the manifest does not list is unknown") {

@@ -144,3 +144,31 @@ TEST_CASE("a change time outside 1970..9999 is a named error") {
         CHECK(bad.error().code == ErrorCode::invalid_format);
     }
 }
+
+TEST_CASE("seen marks, the niche setting and the UI language travel together through JSON and merges") {
+    Profile a;
+    a.set_seen(17, true, k_noon);
+    a.settings.niche_level = 1;
+    a.settings.language = "de";
+    a.settings_changed(k_noon + 1);
+    const Profile restored = read(a.to_json());
+    CHECK(restored == a);
+    CHECK(restored.is_seen(17));
+    CHECK(restored.settings.niche_level == 1);
+    CHECK(restored.settings.language == "de");
+
+    // Another tab changed its settings later: the newer settings win whole; the seen mark stays.
+    Profile b = read(a.to_json());
+    b.settings.niche_level = -2;
+    b.settings.language = "";
+    b.settings_changed(k_noon + 5);
+    for (const Profile& merged : {Profile::merged(a, b), Profile::merged(b, a)}) {
+        CHECK(merged.is_seen(17));
+        CHECK(merged.settings.niche_level == -2);
+        CHECK(merged.settings.language.empty());
+    }
+    // Equal stamps and different settings: the same winner whichever tab merges.
+    Profile c = read(a.to_json());
+    c.settings.language = "fr";
+    CHECK(Profile::merged(a, c) == Profile::merged(c, a));
+}

@@ -57,6 +57,21 @@ TEST_CASE("onboarding asks about familiar films from both tastes, then about the
     CHECK(bundle.catalogue.movie(next[0]).id == 1);  // most popular horror film: comedy is covered
 }
 
+TEST_CASE("before the item table arrives, onboarding spreads its picks across genres; explanations wait") {
+    auto bundle = checkerboard::bundle();
+    const UnitRows no_rows;  // what the app holds until item_table.bin is in
+    auto first = onboarding_picks(bundle.catalogue, no_rows, Profile{}, 2);
+    REQUIRE(first.size() == 2);
+    CHECK(bundle.catalogue.movie(first[0]).id == 0);  // the most popular (a comedy)
+    CHECK(bundle.catalogue.movie(first[1]).id % 2 == 1);  // then the other genre
+    Profile profile;
+    REQUIRE(profile.rate(0, 5.0f).ok());
+    CHECK(explain(bundle.catalogue, no_rows, profile, 2).pulled_up.empty());
+    auto similar = similar_movies(bundle.catalogue, no_rows, 17, 4);  // by genres meanwhile
+    REQUIRE(similar.ok());
+    for (const auto& item : similar.value()) CHECK(bundle.catalogue.movie(item.index).id % 2 == 1);
+}
+
 TEST_CASE("movie night by least misery picks what both can stand") {
     auto bundle = checkerboard::bundle();
     std::vector<float> comedy_and_some_horror = {1.0f, 0.5f, 0.0f, 0.0f};

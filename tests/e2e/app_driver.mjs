@@ -42,6 +42,22 @@ export async function startSession({ siteDir = SITE_DIR, prefix = '/', contextOp
   };
 }
 
+// Holds the page's requests matching `pattern` (and `which`, when given) until release(): a
+// connection that has not brought those files yet. held lists the URLs asked for meanwhile.
+export async function holdRequests(page, pattern, which = () => true) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  const held = [];
+  await page.route(pattern, async (route) => {
+    if (which(route.request())) {
+      held.push(route.request().url());
+      await released;
+    }
+    await route.continue();
+  });
+  return { held, release };
+}
+
 export const snapshot = (page) => page.evaluate(() => window.cinelocalTest.snapshot());
 
 // Polls the app's snapshot and tests it here in Node: the page's Content-Security-Policy forbids
@@ -82,6 +98,35 @@ export async function clickWidget(page, id) {
   await waitFrames(page, 1);
   await page.mouse.up();
   await waitFrames(page);
+}
+
+// Scrolls the content area with the mouse wheel, as a person would, until the widget is on screen.
+export async function reveal(page, id) {
+  const viewport = page.viewportSize();
+  await page.mouse.move(viewport.width * 0.7, viewport.height * 0.6);
+  for (let step = 0; step < 40; ++step) {
+    const { widgets, frame } = await snapshot(page);
+    const rect = widgets[id];
+    if (rect && rect[1] >= 0 && rect[1] + rect[3] <= viewport.height) return;
+    await page.mouse.wheel(0, rect && rect[1] < 0 ? -200 : 200);
+    await waitForApp(page, `(s) => s.frame >= ${frame + 2}`);
+  }
+  throw new Error(`could not scroll ${id} into view`);
+}
+
+// Scrolls the widget into view, then clicks it.
+export async function click(page, id) {
+  await reveal(page, id);
+  await clickWidget(page, id);
+}
+
+const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
+
+// Clicks a button that opens the browser's file dialog and picks a fixture (tests/e2e/fixtures/) in it.
+export async function chooseFile(page, widget, fixture) {
+  const chooser = page.waitForEvent('filechooser', { timeout: 30000 });
+  await clickWidget(page, widget);
+  await (await chooser).setFiles(FIXTURES + fixture);
 }
 
 // A key or chord ('Control+V') held for one frame: ImGui 1.86 polls key state once a frame, so a

@@ -30,7 +30,8 @@ test('a failed guest embedding says so on the movie night screen; loading the fi
     });
     await clickWidget(page, 'nav/movie-night');
     await loadFriend(page);
-    let state = await waitForApp(page, '(s) => s.movieNightProblem !== ""');
+    // The frame after the answer draws the way out; the snapshot's widgets are the last frame's.
+    let state = await waitForApp(page, '(s) => s.movieNightProblem !== "" && Boolean(s.widgets["night/end"])');
     assert.match(state.movieNightProblem, /could not be worked out \(the user tower needs 1 or more/);
     assert.match(state.movieNightProblem, /Load their file again, or end movie night/);
     assert.equal(state.movieNight.length, 0);

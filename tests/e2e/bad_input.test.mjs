@@ -28,22 +28,44 @@ async function loadWithBrokenFile(page, url, file, change) {
   return state;
 }
 
-for (const file of ['item_table.bin', 'user_tower.onnx']) {
-  test(`a corrupt ${file} stops loading with a message and keeps saved ratings`, () => withSession(async ({ page, url }) => {
-    const state = await loadWithBrokenFile(page, url, file, (body) => {
-      body[10] ^= 0xff;
-      return body;
-    });
-    assert.match(state.error, new RegExp(`${file.replace('.', '\\.')} is corrupt`));
-    await screenshot(page, `bad-corrupt-${file}.png`);
+test('a corrupt item_table.bin stops loading with a message and keeps saved ratings', () => withSession(async ({ page, url }) => {
+  const state = await loadWithBrokenFile(page, url, 'item_table.bin', (body) => {
+    body[10] ^= 0xff;
+    return body;
+  });
+  assert.match(state.error, /item_table\.bin is corrupt/);
+  await screenshot(page, 'bad-corrupt-item_table.bin.png');
+}));
+
+// The taste model is not needed to use the app: a damaged or missing one is said, never given to
+// ONNX Runtime, and "For you" turns personal from the provisional taste computed in the core.
+for (const [what, breakFile] of [
+  ['corrupt', (route) => route.fetch().then(async (response) => {
+    const body = Buffer.from(await response.body());
+    body[10] ^= 0xff;
+    return route.fulfill({ response, body });
+  })],
+  ['missing (HTTP 404)', (route) => route.fulfill({ status: 404, body: 'gone' })],
+]) {
+  test(`a ${what} user_tower.onnx is a notice; the app works and turns personal without it`, () => withSession(async ({ page, url }) => {
+    await page.addInitScript((saved) => localStorage.setItem('cinelocal.profile', saved), SAVED);
+    await page.route('**/bundle/user_tower.onnx', breakFile);
+    await page.goto(url);
+    const state = await waitForApp(page, '(s) => s.phase === "ready" && s.tasteModelProblem !== "" && s.forYouPersonal');
+    assert.match(state.tasteModelProblem, /user_tower\.onnx (is corrupt|\(HTTP 404\))/);
+    assert.ok(state.notices.some((n) => /taste model could not be loaded/.test(n)), state.notices.join(' | '));
+    assert.equal(state.forYouProvisional, true);
+    assert.equal(state.modelReady, false);
+    assert.equal(await page.evaluate(() => localStorage.getItem('cinelocal.profile')), SAVED);
+    await screenshot(page, `bad-user-tower-${what.split(' ')[0]}.png`);
   }));
 }
 
-test('a failed download says which file and why', () => withSession(async ({ page, url }) => {
-  await page.route('**/bundle/user_tower.onnx', (route) => route.fulfill({ status: 404, body: 'gone' }));
+test('a failed download of a start file says which file and why', () => withSession(async ({ page, url }) => {
+  await page.route('**/bundle/catalogue.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(url);
   const state = await waitForApp(page, '(s) => s.phase === "failed"');
-  assert.match(state.error, /user_tower\.onnx \(HTTP 404\)/);
+  assert.match(state.error, /catalogue\.json \(HTTP 404\)/);
 }));
 
 test('a corrupt saved profile is kept aside and reported; the app still works', () => withSession(async ({ page, url }) => {

@@ -103,7 +103,7 @@ test('without poster consent a whole session makes no request to another origin'
       const ready = await waitForApp(page, READY);
       await search(page, 'Toy Story');
       await clickWidget(page, 'search:1/rate:5');
-      await waitForApp(page, '(s) => s.ratings.some((r) => r.movie === 1) && s.forYouPersonal');
+      await waitForApp(page, '(s) => s.ratings.some((r) => r.movie === 1) && s.forYouPersonal && !s.forYouProvisional');
       await askForCards(page, ready.forYou.map((m) => m.id));
       await waitInPage(page, () => performance.getEntriesByType('resource').some((e) => /\/bundle\/meta\/\d+\.json$/.test(e.name)));
       await screenshot(page, 'privacy-no-consent.png');

@@ -13,7 +13,7 @@ async function searchAndRate(page, query, movieId, stars) {
   const versionBefore = state.forYouVersion;
   await clickWidget(page, `search:${movieId}/rate:${stars}`);
   return waitForApp(page, `(s) => s.ratings.some((r) => r.movie === ${movieId} && r.stars === ${stars})
-                                  && s.forYouPersonal && s.forYouVersion > ${versionBefore}`);
+                                  && s.forYouPersonal && !s.forYouProvisional && s.forYouVersion > ${versionBefore}`);
 }
 
 test('rate three animated films, get family films, keep them across a reload', async () => {
@@ -65,7 +65,7 @@ test('rate three animated films, get family films, keep them across a reload', a
     await clickWidget(page, 'movie/back');
     await waitForApp(page, '(s) => s.detailMovie === 0');
     await page.reload();
-    const reloaded = await waitForApp(page, '(s) => s.phase === "ready" && s.forYouPersonal');
+    const reloaded = await waitForApp(page, '(s) => s.phase === "ready" && s.forYouPersonal && !s.forYouProvisional');
     assert.deepEqual(reloaded.ratings, after.ratings, 'ratings survive a reload');
     assert.deepEqual(reloaded.forYou.map((m) => m.id), afterIds, 'the same picks after a reload');
     await screenshot(page, '04-after-reload.png');

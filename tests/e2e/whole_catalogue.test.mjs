@@ -61,7 +61,7 @@ test('an 87k-film site: a long-tail film is found and rated, "For you" follows t
     await clickWidget(page, 'nav/search');
     const before = await waitForApp(page, '(s) => true');
     await searchAndRate(page, known, 5);
-    const personal = await waitForApp(page, `(s) => s.forYouPersonal && s.forYouVersion > ${before.forYouVersion}`);
+    const personal = await waitForApp(page, `(s) => s.forYouPersonal && !s.forYouProvisional && s.forYouVersion > ${before.forYouVersion}`);
     console.log(`87k-film site: rating click to updated list ${personal.lastUpdateMs.toFixed(1)} ms`);
     assert.notDeepEqual(personal.forYou.map((m) => m.id), ready.forYou.map((m) => m.id), '"For you" changed');
     assert.ok(!personal.forYou.some((m) => m.id === known[0] || m.id === longTail[0]), 'rated films are not offered');
@@ -69,7 +69,7 @@ test('an 87k-film site: a long-tail film is found and rated, "For you" follows t
     await screenshot(page, '87k-02-for-you.png');
 
     await page.reload();
-    const reloaded = await waitForApp(page, '(s) => s.phase === "ready" && s.forYouPersonal', 120000);
+    const reloaded = await waitForApp(page, '(s) => s.phase === "ready" && s.forYouPersonal && !s.forYouProvisional', 120000);
     assert.deepEqual(reloaded.ratings.map((r) => r.movie).sort(), [known[0], longTail[0]].sort(), 'both ratings kept');
     assert.deepEqual(session.consoleErrors, []);
     const foreign = session.requests.filter((r) => !r.startsWith('data:') && new URL(r).origin !== new URL(url).origin);

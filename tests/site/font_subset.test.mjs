@@ -1,8 +1,9 @@
 // The built site's fonts (scripts/subset_fonts.py) against what the app draws: every character of
-// the catalogue's titles, all of theme.cpp's ranges that DejaVu Sans has (Latin-1 and Latin
-// Extended for typed queries), U+FFFD (ImGui's missing-glyph mark), exactly the icons of
-// web/app/icons.h; and nothing else (a Greek or Cyrillic letter is gone). The character map is read
-// here with a small reader of its own, not fontTools, so the check does not share the writer's code.
+// the catalogue's titles and of the UI's four string tables, all of theme.cpp's ranges that DejaVu
+// Sans has (Latin-1 and Latin Extended for typed queries), U+FFFD (ImGui's missing-glyph mark),
+// exactly the icons of web/app/icons.h; and nothing else (a Greek or Cyrillic letter is gone). The
+// character map is read here with a small reader of its own, not fontTools, so the check does not
+// share the writer's code.
 // Needs a built site (./run build); CINELOCAL_SITE_DIR picks another.
 //   node --test tests/site/font_subset.test.mjs
 import { test } from 'node:test';
@@ -58,6 +59,15 @@ test('every glyph of these titles, and of all titles and genres, is in the subse
     assert.equal(missing(title), '', title);
   }
   assert.equal(missing([...titles].join('') + catalogue.genres.join('')), '');
+});
+
+test('every character of the UI\'s string tables (accents, quotes, no-break spaces) is in the subset', () => {
+  for (const language of ['en', 'fr', 'es', 'de']) {
+    const table = JSON.parse(source(`web/app/strings/${language}.json`));
+    const text = Object.values(table).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v))).join('');
+    assert.equal(missing(text), '', language);
+  }
+  assert.equal(missing('«\u00a0Pour vous\u00a0» „Für dich“ ¿Mostrar…? Größe'), '');
 });
 
 test('the subset keeps all of theme.cpp\'s ranges the font has, and U+FFFD', () => {

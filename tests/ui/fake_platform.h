@@ -20,6 +20,9 @@ struct FakePlatform {
     bool hold_locked_tasks = false;
     std::vector<std::function<void()>> locked_tasks;
     cinelocal::ui::PosterConsent consent = cinelocal::ui::PosterConsent::unasked;
+    // navigator.languages: English unless a test says otherwise (the tests find widgets by their English words).
+    std::vector<std::string> languages = {"en"};
+    std::string document_language;  // what the page's <html lang> was last set to
 
     FakePlatform() = default;
     // A second tab of the same browser: the same storage map.
@@ -70,6 +73,8 @@ struct FakePlatform {
         p.set_poster_consent = [this](bool allowed) {
             consent = allowed ? cinelocal::ui::PosterConsent::allowed : cinelocal::ui::PosterConsent::refused;
         };
+        p.preferred_languages = [this] { return languages; };
+        p.set_document_language = [this](const std::string& code) { document_language = code; };
         return p;
     }
 };

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -16,9 +17,8 @@ namespace {
 const std::string k_saved_toy_story = R"({"schema":"cinelocal.profile","version":1,"ratings":[{"movie":1,"stars":5}]})";
 
 void load_tiny_bundle(AppState& state, Platform& platform, cinelocal::FileBytes files = tiny::files()) {
-    REQUIRE(receive_manifest(state, tiny::manifest_json(tiny::files())).empty());
-    for (auto& [name, bytes] : files) receive_file(state, name, bytes);
-    assemble_bundle(state, platform);
+    REQUIRE(receive_manifest(state, tiny::manifest_json(files)).empty());
+    for (auto& [name, bytes] : files) receive_file(state, platform, name, bytes);
 }
 
 std::vector<MovieId> for_you_ids(const AppState& state) {
@@ -29,7 +29,7 @@ std::vector<MovieId> for_you_ids(const AppState& state) {
 
 }  // namespace
 
-TEST_CASE("the saved profile is restored and starter picks fill For you until the model is ready") {
+TEST_CASE("the saved profile is restored; before the model runs, For you is personal from the provisional taste") {
     FakePlatform fake;
     fake.storage[k_profile_storage_key] = k_saved_toy_story;
     auto platform = fake.platform();
@@ -39,10 +39,13 @@ TEST_CASE("the saved profile is restored and starter picks fill For you until th
     CHECK(state.phase == LoadPhase::ready);  // usable before the model
     CHECK_FALSE(state.model_ready);
     REQUIRE(state.profile.ratings().size() == 1);
-    CHECK_FALSE(state.for_you_personal);
-    // Onboarding order: Toy Story (rated) covers animation, so the most familiar horror film comes
-    // first, then Up (the animated film furthest from Toy Story), then the rest.
-    CHECK(for_you_ids(state) == std::vector<MovieId>{11, 3, 12, 2, 10});
+    CHECK(state.for_you_personal);
+    CHECK(state.for_you_provisional);
+    // Onboarding order of the films to rate next: Toy Story (rated) covers animation, so the most
+    // familiar horror film comes first, then Up (the animated film furthest from Toy Story), then the rest.
+    std::vector<MovieId> quick;
+    for (const auto& item : state.quick_picks) quick.push_back(state.bundle->catalogue.movie(item.index).id);
+    CHECK(quick == std::vector<MovieId>{11, 3, 12, 2, 10});
     CHECK(fake.requests.empty());
 }
 
@@ -160,16 +163,75 @@ TEST_CASE("a corrupt bundle stops loading with the file named and leaves storage
     CHECK(fake.storage[k_profile_storage_key] == k_saved_toy_story);
 }
 
-TEST_CASE("one file can be verified before the bundle is complete") {
+TEST_CASE("usable on the catalogue alone; the vectors and the tower are verified as they arrive") {
+    FakePlatform fake;
+    fake.storage[k_profile_storage_key] = k_saved_toy_story;
+    auto platform = fake.platform();
     AppState state;
     auto files = tiny::files();
-    CHECK(verify_file(state, "user_tower.onnx", files["user_tower.onnx"]) == "manifest.json was not loaded");
+    CHECK(receive_file(state, platform, "user_tower.onnx", files["user_tower.onnx"]) == "manifest.json was not loaded");
     REQUIRE(receive_manifest(state, tiny::manifest_json(files)).empty());
-    CHECK(verify_file(state, "user_tower.onnx", files["user_tower.onnx"]).empty());
+    REQUIRE(receive_file(state, platform, "catalogue.json", files["catalogue.json"]).empty());
+    REQUIRE(state.phase == LoadPhase::ready);  // usable: search, rating and a first grid by genres
+    CHECK_FALSE(state.bundle->vectors_ready);
+    CHECK(state.for_you.size() == 5);  // every film but the rated Toy Story
+    CHECK_FALSE(state.for_you_personal);  // the saved rating waits for the vectors
+    open_movie(state, 1);
+    CHECK(state.detail_movie == 1);  // a movie page opens; its similar films by genre for now
+    REQUIRE(receive_file(state, platform, "item_table.bin", files["item_table.bin"]).empty());
+    CHECK(state.bundle->vectors_ready);
+    CHECK(state.for_you_personal);  // the saved rating is ranked now, by the provisional taste
+    CHECK(state.for_you_provisional);
     files["user_tower.onnx"][0] ^= 1;
-    CHECK(verify_file(state, "user_tower.onnx", files["user_tower.onnx"]) ==
+    CHECK(receive_file(state, platform, "user_tower.onnx", files["user_tower.onnx"]) ==
           "user_tower.onnx is corrupt (sha256 differs from manifest.json)");
+    CHECK(state.phase == LoadPhase::ready);
+    CHECK(state.taste_model_problem.find("user_tower.onnx is corrupt") != std::string::npos);
+    REQUIRE_FALSE(state.notices.empty());
+    rate_movie(state, platform, 12, 5.0f);  // still personal without the model
+    CHECK(state.for_you_provisional);
+}
+
+TEST_CASE("a damaged item table arriving after the start stops the app with its name; the ratings stay") {
+    FakePlatform fake;
+    fake.storage[k_profile_storage_key] = k_saved_toy_story;
+    auto platform = fake.platform();
+    AppState state;
+    auto files = tiny::files();
+    REQUIRE(receive_manifest(state, tiny::manifest_json(files)).empty());
+    REQUIRE(receive_file(state, platform, "catalogue.json", files["catalogue.json"]).empty());
+    files["item_table.bin"][1] ^= 1;
+    CHECK_FALSE(receive_file(state, platform, "item_table.bin", files["item_table.bin"]).empty());
+    CHECK(state.phase == LoadPhase::failed);
+    CHECK(state.fatal_error.find("item_table.bin") != std::string::npos);
+    CHECK(fake.storage[k_profile_storage_key] == k_saved_toy_story);
+}
+
+TEST_CASE("a start file that cannot be downloaded stops loading; another file only turns its feature off") {
+    AppState state;
+    REQUIRE(receive_manifest(state, tiny::manifest_json(tiny::files())).empty());
+    file_unavailable(state, "user_tower.onnx", "could not download user_tower.onnx (HTTP 404)");
     CHECK(state.phase == LoadPhase::loading);
+    CHECK(state.taste_model_problem == "could not download user_tower.onnx (HTTP 404)");
+    file_unavailable(state, "item_table.bin", "could not download item_table.bin (HTTP 404)");
+    CHECK(state.phase == LoadPhase::failed);
+    CHECK(state.fatal_error == "could not download item_table.bin (HTTP 404)");
+}
+
+TEST_CASE("a rating before the tower runs is ranked by the provisional taste at once, then by the tower") {
+    FakePlatform fake;
+    auto platform = fake.platform();
+    AppState state;
+    load_tiny_bundle(state, platform);
+    REQUIRE_FALSE(state.model_ready);
+    rate_movie(state, platform, 1, 5.0f);
+    CHECK(state.for_you_personal);
+    CHECK(state.for_you_provisional);
+    CHECK(fake.requests.empty());  // nothing asked of ONNX Runtime yet
+    const auto provisional = for_you_ids(state);
+    CHECK(std::find(provisional.begin(), provisional.end(), 1) == provisional.end());  // never the rated film
+    model_ready(state, platform);
+    REQUIRE(fake.requests.size() == 1);  // the tower is asked once it runs
 }
 
 TEST_CASE("with a rating head in the bundle, every movie has predicted stars: mean plus item bias before any rating") {
@@ -179,8 +241,8 @@ TEST_CASE("with a rating head in the bundle, every movie has predicted stars: me
     auto files = tiny::files();
     files["rating_head.bin"] = tiny::rating_head_bytes({0.5f, -1.0f, 0.0f, 0.25f, 1.0f, -0.5f});
     REQUIRE(receive_manifest(state, tiny::manifest_json(files)).empty());
-    for (auto& [name, bytes] : files) receive_file(state, name, bytes);
-    REQUIRE(assemble_bundle(state, platform).empty());
+    for (auto& [name, bytes] : files) REQUIRE(receive_file(state, platform, name, bytes).empty());
+    REQUIRE(state.phase == LoadPhase::ready);
     REQUIRE(state.bundle->rating_head);
     CHECK(predicted_stars(state, 0).value() == Approx(4.0f));
     CHECK(predicted_stars(state, 1).value() == Approx(2.5f));

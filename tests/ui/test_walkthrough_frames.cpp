@@ -10,6 +10,7 @@
 #include "headless_ui.h"
 #include "icons.h"
 #include "reason_line.h"
+#include "text.h"
 
 using namespace cinelocal;
 using namespace cinelocal::ui;
@@ -37,6 +38,7 @@ cinelocal::FileBytes files_with_predicted_stars() {
 }
 
 void open_import(ReadyApp& app) {
+    ImGui::GetIO().DisplaySize = ImVec2(1280, 1400);  // the report and its buttons below the language and privacy sections
     app.ui.click(app.state, app.platform, "nav/settings");
     on_file_opened(app.state, app.platform, FilePurpose::import_ratings, "ratings.csv", k_unrated_csv);
     app.ui.frame(app.state, app.platform);
@@ -76,7 +78,7 @@ TEST_CASE("each card's reason line names its film in full and fits the card; the
     ui.click(state, platform, "foryou:2/rate:5");  // Shrek
     answer_animation_taste(app);
     ui.frame(state, platform);
-    const std::string text = ui.frame_text(state, platform);
+    const std::string text = ui.drawn_text(state, platform);
     const Catalogue& catalogue = state.bundle->catalogue;
     int explained = 0;
     for (std::size_t i = 0; i < state.for_you.size(); ++i) {
@@ -123,13 +125,41 @@ TEST_CASE("the reason line gives way in order and cuts the film's name only when
     ImGui::EndFrame();
 }
 
+TEST_CASE("in every language the reason line fits the width and keeps the film's name whole while it fits alone") {
+    ReadyApp app;
+    const Catalogue& catalogue = app.state.bundle->catalogue;
+    const Explanation why{{{1, 1.0f}, {2, 0.5f}}, {{10, -0.5f}}};  // liked Toy Story, Shrek; disliked Halloween
+    ImGui::NewFrame();
+    const float name_width = ImGui::CalcTextSize("Toy Story").x;
+    for (Language language : k_languages) {
+        set_language(language);
+        const std::string full = reasons_text(catalogue, why);
+        const float full_width = ImGui::CalcTextSize(full.c_str()).x;
+        CHECK(fit_reason_line(catalogue, why, full_width) == full);
+        for (float width = full_width; width >= name_width; width -= 1.0f) {
+            const std::string line = fit_reason_line(catalogue, why, width);
+            INFO(language_code(language) << " at " << width << " px: " << line);
+            CHECK(ImGui::CalcTextSize(line.c_str()).x <= width);
+            CHECK(line.find("Toy Story") != std::string::npos);
+        }
+        // The short wording is used where it fits, with both films; then the second is cut.
+        const std::string both = tr(Text::reason_liked_short, {{"titles", "Toy Story, Shrek"}, {"count", 2}});
+        CHECK(fit_reason_line(catalogue, why, ImGui::CalcTextSize(both.c_str()).x) == both);
+        const std::string cut = fit_reason_line(catalogue, why, ImGui::CalcTextSize(both.c_str()).x - 1.0f);
+        CHECK(cut.find("Toy Story, S") != std::string::npos);
+        CHECK(cut.find("...") != std::string::npos);
+    }
+    set_language(Language::en);
+    ImGui::EndFrame();
+}
+
 TEST_CASE("an import's watched-but-unrated films are their own category; the visitor's choice applies") {
     ReadyApp app;
     auto& [ui, fake, platform, state] = app;
     open_import(app);
-    const std::string text = ui.frame_text(state, platform);
+    const std::string text = ui.drawn_text(state, platform);
     INFO(text);
-    CHECK(text.find("1 matched, 0 to choose, 1 watched but unrated, 0 not found") != std::string::npos);
+    CHECK(text.find("Matched: 1. To choose: 0. Watched but not rated: 1. Not found: 0.") != std::string::npos);
     CHECK(text.find("Watched but not rated: 1 film") != std::string::npos);
     CHECK(text.find("Add 1 rating, mark 1 seen") != std::string::npos);  // seen is the default
     for (const char* choice : {"import/unrated:seen", "import/unrated:watchlist", "import/unrated:skip"}) {
@@ -137,12 +167,12 @@ TEST_CASE("an import's watched-but-unrated films are their own category; the vis
     }
 
     ui.click(state, platform, "import/unrated:watchlist");
-    CHECK(ui.frame_text(state, platform).find("Add 1 rating, 1 to the watchlist") != std::string::npos);
+    CHECK(ui.drawn_text(state, platform).find("Add 1 rating, 1 to the watchlist") != std::string::npos);
     ui.click(state, platform, "import/confirm");
     CHECK(state.profile.find(3)->stars == 4.5f);  // Up
     CHECK(state.profile.watchlist() == std::vector<MovieId>{12});  // Alien
     CHECK(state.profile.seen().empty());
-    CHECK(state.import_message == "Imported 1 rating from ratings.csv; 1 film added to the watchlist.");
+    CHECK(state.import_message == "Imported 1 rating from ratings.csv. 1 film added to the watchlist.");
 }
 
 TEST_CASE("imported as seen, a film is never suggested and the mark is saved") {
@@ -151,7 +181,7 @@ TEST_CASE("imported as seen, a film is never suggested and the mark is saved") {
     open_import(app);
     ui.click(state, platform, "import/confirm");  // the default: mark them seen
     CHECK(state.profile.seen() == std::vector<MovieId>{12});
-    CHECK(state.import_message == "Imported 1 rating from ratings.csv; 1 film marked seen.");
+    CHECK(state.import_message == "Imported 1 rating from ratings.csv. 1 film marked seen.");
     CHECK(Profile::from_json(fake.storage.at(k_profile_storage_key)).value().is_seen(12));
     const std::vector<float> horror = {0.0f, 1.0f};  // a horror taste: Alien fits it
     on_user_embedding(state, platform, fake.requests.back().first, horror);
@@ -180,7 +210,7 @@ TEST_CASE("the mainstream <-> niche control is saved and re-ranks: most mainstre
     CHECK(first_id() == 10);
     ui.frame(state, platform);
     REQUIRE(state.rects.all().count("niche"));
-    CHECK(ui.frame_text(state, platform).find("Mainstream ~ niche") != std::string::npos);  // the model's balance
+    CHECK(ui.drawn_text(state, platform).find("Mainstream ~ niche") != std::string::npos);  // the model's balance
 
     // Pressed at the slider's left end, as a person dragging it all the way would.
     const WidgetRect slider = state.rects.all().at("niche");
@@ -193,7 +223,7 @@ TEST_CASE("the mainstream <-> niche control is saved and re-ranks: most mainstre
     ui.frame(state, platform);
     CHECK(state.profile.settings.niche_level == k_min_niche_level);
     CHECK(Profile::from_json(fake.storage.at(k_profile_storage_key)).value().settings.niche_level == k_min_niche_level);
-    CHECK(ui.frame_text(state, platform).find("Most mainstream") != std::string::npos);
+    CHECK(ui.drawn_text(state, platform).find("Most mainstream") != std::string::npos);
     // 1 + 0.5 x 0.876 = 1.438 against 0.992 + 0.5 x 0.956 = 1.470.
     CHECK(first_id() == 11);
 }

@@ -10,8 +10,8 @@ inline void load_tiny_app(cinelocal::ui::AppState& state, cinelocal::ui::Platfor
                           const cinelocal::FileBytes& files = tiny::files()) {
     using namespace cinelocal::ui;
     REQUIRE(receive_manifest(state, tiny::manifest_json(files)).empty());
-    for (auto& [name, bytes] : files) receive_file(state, name, bytes);
-    REQUIRE(assemble_bundle(state, platform).empty());
+    for (auto& [name, bytes] : files) REQUIRE(receive_file(state, platform, name, bytes).empty());
+    REQUIRE(state.phase == LoadPhase::ready);
     if (model) model_ready(state, platform);
 }
 

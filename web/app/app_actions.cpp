@@ -6,6 +6,7 @@
 #include "cinelocal/popularity_weight.h"
 #include "describe_search.h"
 #include "movie_night.h"
+#include "text.h"
 
 namespace cinelocal::ui {
 namespace {
@@ -50,38 +51,107 @@ std::string receive_manifest(AppState& state, std::string_view json_text) {
     return "";
 }
 
-void receive_file(AppState& state, const std::string& name, std::vector<std::uint8_t> bytes) {
-    state.received_files[name] = std::move(bytes);
+namespace {
+
+bool listed_in(const std::vector<std::string>& names, const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-std::string verify_file(const AppState& state, const std::string& name, std::span<const std::uint8_t> bytes) {
-    if (!state.manifest) return "manifest.json was not loaded";
-    auto status = verify_bundle_file(*state.manifest, name, bytes);
-    return status ? "" : status.error().message;
+// Files without which the app cannot go on: the catalogue to start, the vectors for anything personal.
+bool is_essential_file(const Manifest& manifest, const std::string& name) {
+    return listed_in(Bundle::start_files(manifest), name) || listed_in(Bundle::vector_files(manifest), name);
 }
 
-std::string assemble_bundle(AppState& state, Platform& platform) {
-    if (!state.manifest) {
-        loading_failed(state, "manifest.json was not loaded");
-        return state.fatal_error;
+// The item table and rating head, once both are in: everything personal can start. Until now the
+// visitor had search, rating and a first grid by genres; with no rating yet that grid stays put.
+void attach_vectors(AppState& state, Platform& platform) {
+    for (const auto& name : Bundle::vector_files(state.bundle->manifest)) {
+        if (!state.received_files.count(name)) return;
     }
+    if (auto status = state.bundle->attach_vectors(state.received_files); !status) {
+        loading_failed(state, status.error().message);
+        return;
+    }
+    for (const auto& name : Bundle::vector_files(state.bundle->manifest)) state.received_files.erase(name);
+    if (!state.profile.ratings().empty()) {
+        refresh_recommendations(state, platform);
+    } else {  // the grid stays; its cards gain predicted stars
+        fit_rating_head(state, tower_input(state.profile, state.bundle->catalogue, state.bundle->manifest.max_profile_items));
+    }
+    if (state.detail_movie != 0) open_movie(state, state.detail_movie);  // its similar films by taste now
+}
+
+// What a file that arrived after the catalogue means for the app (its bytes are verified).
+void use_late_file(AppState& state, Platform& platform, const std::string& name) {
+    if (listed_in(Bundle::vector_files(state.bundle->manifest), name)) {
+        attach_vectors(state, platform);
+    } else if (name == k_content_vocab_file || name == k_text_index_file) {
+        if (state.received_files.count(k_content_vocab_file) && state.received_files.count(k_text_index_file)) {
+            load_describe_index(state, state.received_files);
+            state.received_files.erase(k_content_vocab_file);
+            state.received_files.erase(k_text_index_file);
+        }
+    } else {
+        state.received_files.erase(name);  // the user tower and content model: read by ONNX Runtime only
+    }
+}
+
+void assemble_bundle(AppState& state, Platform& platform) {
     auto bundle = Bundle::assemble(*state.manifest, state.received_files);
     if (!bundle) {
         loading_failed(state, bundle.error().message);
-        return state.fatal_error;
+        return;
     }
     state.bundle = std::move(bundle).value();
-    load_describe_index(state, state.received_files);
-    state.received_files.clear();  // the catalogue and table now live in the bundle
+    for (const auto& name : Bundle::start_files(state.bundle->manifest)) state.received_files.erase(name);
+    if (state.bundle->vectors_ready) {
+        for (const auto& name : Bundle::vector_files(state.bundle->manifest)) state.received_files.erase(name);
+    }
     state.title_search = std::make_unique<TitleSearch>(state.bundle->catalogue);
     load_saved_profile(state, platform);
     // Ask the browser not to evict the visitor's ratings under storage pressure.
     if (platform.request_persistent_storage) platform.request_persistent_storage();
-    // Usable now: onboarding grid, search and rating need no model; a rating given before the
-    // tower is ready is kept and turns "For you" personal in model_ready.
+    // Usable now: the first grid, search and rating need only the catalogue; a rating is ranked
+    // by the provisional taste once the item table is in, and by the tower when it runs.
     state.phase = LoadPhase::ready;
     refresh_recommendations(state, platform);
-    return "";
+    std::vector<std::string> early;  // files that arrived before the catalogue
+    for (const auto& [name, bytes] : state.received_files) early.push_back(name);
+    for (const auto& name : early) {
+        if (state.phase == LoadPhase::ready && state.received_files.count(name)) use_late_file(state, platform, name);
+    }
+}
+
+}  // namespace
+
+std::string receive_file(AppState& state, Platform& platform, const std::string& name, std::vector<std::uint8_t> bytes) {
+    if (state.phase == LoadPhase::failed) return state.fatal_error;
+    if (!state.manifest) return "manifest.json was not loaded";
+    if (auto status = verify_bundle_file(*state.manifest, name, bytes); !status) {
+        file_unavailable(state, name, status.error().message);
+        return status.error().message;
+    }
+    state.received_files[name] = std::move(bytes);
+    if (state.bundle) {
+        use_late_file(state, platform, name);
+    } else {
+        const auto start = Bundle::start_files(*state.manifest);
+        if (std::all_of(start.begin(), start.end(), [&](const std::string& f) { return state.received_files.count(f) > 0; })) {
+            assemble_bundle(state, platform);
+        }
+    }
+    return state.phase == LoadPhase::failed ? state.fatal_error : "";
+}
+
+void file_unavailable(AppState& state, const std::string& name, const std::string& message) {
+    if (!state.manifest || is_essential_file(*state.manifest, name)) {
+        loading_failed(state, message);
+    } else if (name == k_user_tower_file) {
+        state.taste_model_problem = message;
+        state.notices.push_back(tr(Text::taste_model_unavailable, {{"reason", message}}));
+    } else {
+        state.notices.push_back(tr(Text::describe_file_unavailable, {{"reason", message}}));
+    }
 }
 
 void model_ready(AppState& state, Platform& platform) {
@@ -96,11 +166,11 @@ void loading_failed(AppState& state, std::string message) {
 
 void rate_movie(AppState& state, Platform& platform, MovieId movie, float stars) {
     if (!state.bundle || !state.bundle->catalogue.index_of(movie)) {
-        state.notices.push_back("Movie " + std::to_string(movie) + " is not in the catalogue; the rating was not saved.");
+        state.notices.push_back(tr(Text::movie_not_in_catalogue, {{"movie", std::to_string(movie)}}));
         return;
     }
     if (auto status = state.profile.rate(movie, stars, change_stamp(platform)); !status) {
-        state.notices.push_back(status.error().message);
+        state.notices.push_back(tr(status.error()));
         return;
     }
     state.rating_clicked_ms = platform.now_ms();
@@ -129,20 +199,39 @@ void refresh_recommendations(AppState& state, Platform& platform) {
     if (state.profile.ratings().size() < k_quick_pick_until) {
         state.quick_picks = starter_picks(*state.bundle, state.profile, k_quick_pick_count);
     }
-    if (input.item_index.empty() || !state.model_ready) {
+    if (input.item_index.empty() || !state.bundle->vectors_ready) {
         state.for_you = starter_picks(*state.bundle, state.profile, k_for_you_count);
         state.for_you_reasons.clear();
         state.for_you_personal = false;
+        state.for_you_provisional = false;
         state.user_vector.clear();
         state.requests.cancel(RequestKind::visitor_taste);  // an answer for ratings since removed
         ++state.for_you_version;
         return;
     }
+    if (!state.model_ready) {
+        use_provisional_taste(state, platform, input);
+        return;
+    }
     platform.request_user_embedding(state.requests.start(RequestKind::visitor_taste), input);
+}
+
+void use_provisional_taste(AppState& state, Platform& platform, const TowerInput& input) {
+    state.requests.cancel(RequestKind::visitor_taste);
+    const Bundle& bundle = *state.bundle;
+    if (!state.provisional_taste) state.provisional_taste.emplace(bundle.item_table, bundle.manifest.taste_dims);
+    auto vector = state.provisional_taste->vector(bundle.item_table, input);
+    if (!vector) {
+        state.notices.push_back(tr(Text::recommendations_failed, {{"reason", tr(vector.error())}}));
+        return;
+    }
+    apply_visitor_taste(state, platform, vector.value());
+    state.for_you_provisional = true;
 }
 
 void apply_visitor_taste(AppState& state, Platform& platform, std::span<const float> embedding) {
     if (!state.bundle) return;
+    state.for_you_provisional = false;
     state.user_vector.assign(embedding.begin(), embedding.end());
     rerank_for_you(state);
     if (state.rating_clicked_ms > 0.0) {
@@ -169,7 +258,7 @@ void rerank_for_you(AppState& state) {
     options.rerank.novelty = niche_weight(state.profile.settings.niche_level);
     auto top = recommend(*state.bundle, state.user_vector, state.profile, k_for_you_count, options);
     if (!top) {
-        state.notices.push_back("Recommendations failed: " + top.error().message);
+        state.notices.push_back(tr(Text::recommendations_failed, {{"reason", tr(top.error())}}));
         return;
     }
     state.for_you = std::move(top).value();

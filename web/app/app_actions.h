@@ -11,13 +11,14 @@
 
 namespace cinelocal::ui {
 
-// Loading, step by step as the boot script delivers files. Each returns an error message or "".
+// Loading, file by file as the boot script delivers them, in any order. The app is usable (phase
+// ready) once the bundle's start files are in and verified (Bundle::start_files); the others are
+// verified as they come, the user tower before ONNX Runtime sees it. Each returns "" or the problem.
 std::string receive_manifest(AppState& state, std::string_view json_text);
-void receive_file(AppState& state, const std::string& name, std::vector<std::uint8_t> bytes);
-// Checks one file against the manifest before the bundle is complete (the model, before ONNX
-// Runtime sees it). Does not fail the load by itself: the caller decides.
-std::string verify_file(const AppState& state, const std::string& name, std::span<const std::uint8_t> bytes);
-std::string assemble_bundle(AppState& state, Platform& platform);
+std::string receive_file(AppState& state, Platform& platform, const std::string& name, std::vector<std::uint8_t> bytes);
+// A file that could not be downloaded: loading fails for a start file; any other file's feature is
+// off, with a notice, and the app goes on.
+void file_unavailable(AppState& state, const std::string& name, const std::string& message);
 void model_ready(AppState& state, Platform& platform);
 void loading_failed(AppState& state, std::string message);
 
@@ -47,9 +48,13 @@ void rerank_for_you(AppState& state);
 // year filters of the profile's settings (rated films are always left out by recommend()).
 Filters visitor_filters(const AppState& state);
 
-// Recomputes "For you": popular films for an empty profile, else asks the user tower.
+// Recomputes "For you": popular films for an empty profile, else asks the user tower (until it
+// runs, the provisional taste answers at once).
 void refresh_recommendations(AppState& state, Platform& platform);
 // The user tower's answer for the visitor becomes "For you" (async_answers.cpp routes it here).
 void apply_visitor_taste(AppState& state, Platform& platform, std::span<const float> embedding);
+// Until the user tower runs (ONNX Runtime starting, or unable to start): "For you" from the
+// provisional taste (cinelocal/provisional_taste.h), computed here at once.
+void use_provisional_taste(AppState& state, Platform& platform, const TowerInput& input);
 
 }  // namespace cinelocal::ui

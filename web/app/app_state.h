@@ -10,6 +10,7 @@
 #include "cinelocal/describe_rank.h"
 #include "cinelocal/explain.h"
 #include "cinelocal/group.h"
+#include "cinelocal/provisional_taste.h"
 #include "cinelocal/ratings_import.h"
 #include "cinelocal/taste_map.h"
 #include "cinelocal/title_search.h"
@@ -19,6 +20,14 @@
 namespace cinelocal::ui {
 
 enum class LoadPhase { loading, ready, failed };
+inline const char* load_phase_name(LoadPhase phase) {
+    switch (phase) {
+        case LoadPhase::loading: return "loading";
+        case LoadPhase::ready: return "ready";
+        case LoadPhase::failed: return "failed";
+    }
+    return "unknown";
+}
 
 // The screens of the side bar. A movie's detail page opens over any of them.
 enum class Screen { for_you, search, taste, watchlist, movie_night, settings };
@@ -64,6 +73,7 @@ inline constexpr std::size_t k_quick_pick_until = 5;   // ... shown until the vi
 
 struct AppState {
     LoadPhase phase = LoadPhase::loading;
+    double usable_at_ms = -1.0;  // the platform clock when the first usable frame was drawn (benchmarks)
     float load_fraction = 0.0f;
     std::string load_label = "Starting";
     std::string fatal_error;           // why loading failed, shown instead of the app
@@ -73,7 +83,9 @@ struct AppState {
     FileBytes received_files;
     std::optional<Bundle> bundle;
     std::unique_ptr<TitleSearch> title_search;
-    bool model_ready = false;
+    bool model_ready = false;          // the user tower runs in ONNX Runtime
+    std::string taste_model_problem;   // why it never will (its file failed); "" while fine
+    std::optional<ProvisionalTaste> provisional_taste;  // made at the first rating the tower cannot answer yet
 
     Profile profile;
     StorageStatus storage;
@@ -88,6 +100,7 @@ struct AppState {
     std::vector<ScoredItem> for_you;
     std::vector<Explanation> for_you_reasons;  // parallel to for_you (empty when not personal)
     bool for_you_personal = false;
+    bool for_you_provisional = false;  // ranked by the provisional taste, not (yet) by the tower
     std::vector<ScoredItem> quick_picks;       // onboarding: films to rate next, while ratings are few
     std::optional<RatingFit> rating_fit;  // the rating head fitted to the visitor's ratings (when the bundle has one)
     std::vector<float> user_vector;   // the tower's last answer: re-ranking needs no new tower run
@@ -123,9 +136,15 @@ struct AppState {
     std::vector<MapPoint> taste_map;  // 2-D projection of every movie, made on first view
     bool confirm_delete = false;
 
+    // The browser's preferred languages (asked once) and the code last given to the page's <html lang>.
+    std::optional<std::vector<std::string>> browser_languages;
+    std::string page_language;
+
     WidgetRects rects;
     float pixel_ratio = 1.0f;
     long frame = 0;
+    bool capture_drawn_text = false;  // tests: keep every text of the next frames in drawn_text
+    std::string drawn_text;           // (labels, buttons, paragraphs: what a visitor reads, as ImGui logs it)
     double frame_ui_ms = 0.0, frame_gl_ms = 0.0;  // CPU time of the last frame (set by the platform's loop)
 };
 

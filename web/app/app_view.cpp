@@ -7,6 +7,9 @@
 #include "describe_search.h"
 #include "icons.h"
 #include "screens.h"
+#include "test_snapshot.h"
+#include "text.h"
+#include "visitor_language.h"
 
 namespace cinelocal::ui {
 namespace {
@@ -23,11 +26,15 @@ void draw_loading(const AppState& state, const Fonts& fonts) {
     ImGui::PushFont(fonts.title);
     centered_text("CineLocal", colors::accent);
     ImGui::PopFont();
-    centered_text("Movie picks computed in your browser", colors::text_muted);
+    centered_text(tr(Text::loading_tagline), colors::text_muted);
     ImGui::Spacing();
     const float bar_w = std::min(size.x * 0.6f, 520.0f * state.pixel_ratio);
     ImGui::SetCursorPosX((size.x - bar_w) * 0.5f);
-    ImGui::ProgressBar(state.load_fraction, ImVec2(bar_w, 0), state.load_label.c_str());
+    // The step inside the bar when it fits, else under it (a phone's bar is narrower than some steps).
+    const std::string label = translated_label(state.load_label);
+    const bool fits = ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x <= bar_w;
+    ImGui::ProgressBar(state.load_fraction, ImVec2(bar_w, 0), fits ? label.c_str() : "");
+    if (!fits) centered_text(label.c_str(), colors::text_muted);
 }
 
 void draw_failure(const AppState& state, const Fonts& fonts) {
@@ -36,14 +43,12 @@ void draw_failure(const AppState& state, const Fonts& fonts) {
     ImGui::SetCursorPos(ImVec2((size.x - width) * 0.5f, size.y * 0.3f));
     ImGui::BeginGroup();
     ImGui::PushFont(fonts.title);
-    ImGui::TextColored(colors::error, "CineLocal could not start");
+    ImGui::TextColored(colors::error, "%s", tr(Text::failure_title));
     ImGui::PopFont();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::TextUnformatted(state.fatal_error.c_str());
     ImGui::Spacing();
-    ImGui::TextColored(colors::text_muted,
-                       "Your saved ratings are untouched. Reload the page to try again; if this keeps "
-                       "happening, the site's files are incomplete and its owner should rebuild them.");
+    ImGui::TextColored(colors::text_muted, "%s", tr(Text::failure_help));
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
 }
@@ -55,9 +60,8 @@ void draw_search_box(ScreenContext& ctx) {
         ImGui::SetKeyboardFocusHere();
         state.focus_search = false;
     }
-    const std::string hint = state.describe.active
-                                 ? std::string(icons::magic) + "  Describe a film, e.g. heist comedy with a twist"
-                                 : std::string(icons::search) + "  Search a title, e.g. Toy Story";
+    const std::string hint = state.describe.active ? std::string(icons::magic) + "  " + tr(Text::search_hint_describe)
+                                                   : std::string(icons::search) + "  " + tr(Text::search_hint_titles);
     ImGui::InputTextWithHint("##search", hint.c_str(), state.query, sizeof state.query);
     state.rects.record_last_item("search-box");
     const bool typed = state.searched_query != state.query;
@@ -70,15 +74,18 @@ void draw_search_box(ScreenContext& ctx) {
 }
 
 void draw_notices(AppState& state) {
+    const char* dismiss = tr(Text::notice_dismiss);
+    const float dismiss_w = ImGui::CalcTextSize(dismiss).x + 2 * ImGui::GetStyle().FramePadding.x;  // as long as its word
     for (std::size_t i = 0; i < state.notices.size();) {
         ImGui::PushID(static_cast<int>(i));
         ImGui::TextColored(colors::error, "%s", "!");
         ImGui::SameLine();
-        ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - 120 * state.pixel_ratio);
+        ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - dismiss_w - 20 * state.pixel_ratio);
         ImGui::TextUnformatted(state.notices[i].c_str());
         ImGui::PopTextWrapPos();
-        ImGui::SameLine(ImGui::GetContentRegionMax().x - 100 * state.pixel_ratio);
-        bool dismissed = ImGui::SmallButton("Dismiss");
+        ImGui::SameLine();  // SameLine(x) would count x from the group's left, and push the button off screen
+        ImGui::SetCursorPosX(ImGui::GetContentRegionMax().x - dismiss_w);
+        bool dismissed = ImGui::SmallButton(dismiss);
         state.rects.record_last_item("notice:" + std::to_string(i) + "/dismiss");
         ImGui::PopID();
         if (dismissed) {
@@ -92,18 +99,27 @@ void draw_notices(AppState& state) {
 struct NavEntry {
     Screen screen;
     const char* icon;
-    const char* label;
+    Text label;
     const char* id;
 };
 
 constexpr NavEntry k_nav[] = {
-    {Screen::for_you, icons::heart, "For you", "nav/for-you"},
-    {Screen::search, icons::search, "Search", "nav/search"},
-    {Screen::taste, icons::bar_chart, "Your taste", "nav/taste"},
-    {Screen::watchlist, icons::bookmark, "Watchlist", "nav/watchlist"},
-    {Screen::movie_night, icons::users, "Movie night", "nav/movie-night"},
-    {Screen::settings, icons::cog, "Settings & privacy", "nav/settings"},
+    {Screen::for_you, icons::heart, Text::nav_for_you, "nav/for-you"},
+    {Screen::search, icons::search, Text::nav_search, "nav/search"},
+    {Screen::taste, icons::bar_chart, Text::nav_taste, "nav/taste"},
+    {Screen::watchlist, icons::bookmark, Text::nav_watchlist, "nav/watchlist"},
+    {Screen::movie_night, icons::users, Text::nav_movie_night, "nav/movie-night"},
+    {Screen::settings, icons::cog, Text::nav_settings, "nav/settings"},
 };
+
+std::string nav_label(const NavEntry& entry) { return std::string(entry.icon) + "   " + tr(entry.label); }
+
+// Wide enough for the longest screen name in the current language (German's are longest).
+float side_bar_width(const ScreenContext& ctx) {
+    float widest = 0.0f;
+    for (const auto& entry : k_nav) widest = std::max(widest, ImGui::CalcTextSize(nav_label(entry).c_str()).x);
+    return std::max(ctx.px(220), widest + 2 * ImGui::GetStyle().WindowPadding.x + ctx.px(12));
+}
 
 void select_screen(AppState& state, Screen screen) {
     state.screen = screen;
@@ -119,7 +135,7 @@ void draw_side_bar(ScreenContext& ctx) {
     ImGui::PopFont();
     ImGui::Spacing();
     for (const auto& entry : k_nav) {
-        const std::string label = std::string(entry.icon) + "   " + entry.label;
+        const std::string label = nav_label(entry);
         const bool selected = state.screen == entry.screen && state.detail_movie == 0;
         if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, ctx.px(30)))) select_screen(state, entry.screen);
         state.rects.record_last_item(entry.id);
@@ -127,8 +143,10 @@ void draw_side_bar(ScreenContext& ctx) {
     ImGui::SetCursorPosY(ImGui::GetWindowHeight() - ctx.px(110));
     ImGui::PushFont(ctx.fonts.small);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(colors::text_muted, "%s %zu ratings, %zu on the watchlist, kept only in this browser.", icons::lock,
-                       state.profile.ratings().size(), state.profile.watchlist().size());
+    ImGui::TextColored(colors::text_muted, "%s %s", icons::lock,
+                       tr(Text::side_bar_status, {{"ratings", state.profile.ratings().size()},
+                                                  {"watchlist", state.profile.watchlist().size()}})
+                           .c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
 }
@@ -147,7 +165,7 @@ void draw_tab_bar(ScreenContext& ctx) {
         if (ImGui::Button(entry.icon, ImVec2(width, ctx.px(40)))) select_screen(state, entry.screen);
         if (selected) ImGui::PopStyleColor();
         state.rects.record_last_item(entry.id);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", entry.label);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(entry.label));
     }
 }
 
@@ -172,7 +190,7 @@ void draw_main(AppState& state, Platform& platform, const Fonts& fonts) {
     if (narrow) {
         draw_tab_bar(ctx);
     } else {
-        ImGui::BeginChild("side-bar", ImVec2(ctx.px(220), 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+        ImGui::BeginChild("side-bar", ImVec2(side_bar_width(ctx), 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
         draw_side_bar(ctx);
         ImGui::EndChild();
         ImGui::SameLine();
@@ -195,6 +213,7 @@ void draw_main(AppState& state, Platform& platform, const Fonts& fonts) {
 
 void draw_app(AppState& state, Platform& platform, const Fonts& fonts) {
     state.rects.begin_frame();
+    follow_visitor_language(state, platform);
     if (state.phase == LoadPhase::ready) keep_profile_saved(state, platform);  // retries a refused save
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -202,13 +221,16 @@ void draw_app(AppState& state, Platform& platform, const Fonts& fonts) {
     ImGui::Begin("CineLocal", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
+    begin_drawn_text(state);
     if (state.phase == LoadPhase::failed) {
         draw_failure(state, fonts);
     } else if (state.phase == LoadPhase::loading || !state.bundle) {
         draw_loading(state, fonts);
     } else {
         draw_main(state, platform, fonts);
+        if (state.usable_at_ms < 0.0) state.usable_at_ms = platform.now_ms();
     }
+    end_drawn_text(state);
     ImGui::End();
     ++state.frame;
 }

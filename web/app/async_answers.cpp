@@ -2,6 +2,7 @@
 
 #include "app_actions.h"
 #include "movie_night.h"
+#include "text.h"
 
 namespace cinelocal::ui {
 namespace {
@@ -12,9 +13,7 @@ struct TasteHandlers {
 };
 
 void visitor_taste_failed(AppState& state, const std::string& message) {
-    state.notices.push_back("The recommendation model failed: " + message +
-                            ". Your ratings are saved; \"For you\" keeps its last list, and your next rating or "
-                            "filter change asks the model again.");
+    state.notices.push_back(tr(Text::taste_model_failed, {{"reason", message}}));
 }
 
 void guest_answer(AppState& state, Platform&, std::span<const float> embedding) { on_guest_embedding(state, embedding); }

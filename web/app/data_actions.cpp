@@ -2,19 +2,16 @@
 
 #include "app_actions.h"
 #include "movie_night.h"
+#include "text.h"
 
 namespace cinelocal::ui {
 namespace {
-
-std::string count_text(std::size_t count, const char* singular, const char* plural) {
-    return std::to_string(count) + " " + (count == 1 ? singular : plural);
-}
 
 // A backup restores everything it holds; its ratings replace the profile's ratings of the same films.
 void restore_backup(AppState& state, Platform& platform, const std::string& name, const std::string& text) {
     auto backup = Profile::from_json(text);
     if (!backup) {
-        state.import_message = name + " was not imported: " + backup.error().message + ". Nothing was changed.";
+        state.import_message = tr(Text::restore_refused, {{"file", name}, {"reason", tr(backup.error())}});
         return;
     }
     // Restoring is a change made now (not a merge by the backup's old stamps): what the backup
@@ -28,9 +25,9 @@ void restore_backup(AppState& state, Platform& platform, const std::string& name
     merged.settings = backup.value().settings;
     merged.settings.welcome_done = true;
     state.profile = std::move(merged);
-    state.import_message = "Restored " + count_text(backup.value().ratings().size(), "rating", "ratings") + ", " +
-                           count_text(backup.value().watchlist().size(), "watchlist film", "watchlist films") +
-                           " from " + name + ".";
+    state.import_message = tr(Text::restore_done, {{"file", name},
+                                                   {"ratings", backup.value().ratings().size()},
+                                                   {"watchlist", backup.value().watchlist().size()}});
     save_profile(state, platform);
     refresh_recommendations(state, platform);
 }
@@ -38,7 +35,7 @@ void restore_backup(AppState& state, Platform& platform, const std::string& name
 void read_ratings_file(AppState& state, const std::string& name, const std::string& text) {
     auto report = read_ratings_import(name, text, state.bundle->catalogue);
     if (!report) {
-        state.import_message = report.error().message + ". Nothing was changed.";
+        state.import_message = tr(Text::import_refused, {{"reason", tr(report.error())}});
         return;
     }
     PendingImport pending;
@@ -55,7 +52,7 @@ void read_ratings_file(AppState& state, const std::string& name, const std::stri
 
 void export_data(AppState& state, Platform& platform) {
     if (!platform.save_file) {
-        state.notices.push_back("This browser cannot save files from CineLocal.");
+        state.notices.push_back(tr(Text::save_files_unsupported));
         return;
     }
     platform.save_file(k_export_file_name, "application/json", state.profile.to_json());
@@ -84,17 +81,17 @@ void confirm_import(AppState& state, Platform& platform) {
     }
     auto updated = apply_import(state.profile, pending.report, choices, pending.unrated_action, change_stamp(platform));
     if (!updated) {
-        state.import_message = "The import was not applied: " + updated.error().message + ". Nothing was changed.";
+        state.import_message = tr(Text::import_not_applied, {{"reason", tr(updated.error())}});
         state.pending_import.reset();
         return;
     }
     const std::size_t added = pending.report.matched.size() + choices.size();
-    state.import_message = "Imported " + count_text(added, "rating", "ratings") + " from " + pending.report.file_name;
+    state.import_message = tr(Text::import_done, {{"count", added}, {"file", pending.report.file_name}});
     const std::size_t seen = updated.value().seen().size() - state.profile.seen().size();
     const std::size_t listed = updated.value().watchlist().size() - state.profile.watchlist().size();
-    if (seen > 0) state.import_message += "; " + count_text(seen, "film", "films") + " marked seen";
-    if (listed > 0) state.import_message += "; " + count_text(listed, "film", "films") + " added to the watchlist";
-    state.import_message += ".";
+    // Each its own sentence, so that every language says it whole.
+    if (seen > 0) state.import_message.append(" ").append(tr(Text::import_done_marked_seen, {{"count", seen}}));
+    if (listed > 0) state.import_message.append(" ").append(tr(Text::import_done_added_to_watchlist, {{"count", listed}}));
     state.profile = std::move(updated).value();
     state.pending_import.reset();
     save_profile(state, platform);
@@ -103,7 +100,7 @@ void confirm_import(AppState& state, Platform& platform) {
 
 void cancel_import(AppState& state) {
     state.pending_import.reset();
-    state.import_message = "Import cancelled. Nothing was changed.";
+    state.import_message = tr(Text::import_cancelled);
 }
 
 void delete_everything(AppState& state, Platform& platform) {
@@ -116,7 +113,7 @@ void delete_everything(AppState& state, Platform& platform) {
     save_profile(state, platform);
     platform.storage_set(k_unreadable_profile_key, "");
     if (platform.set_poster_consent) platform.set_poster_consent(false);
-    state.import_message = "Everything CineLocal kept in this browser was deleted.";
+    state.import_message = tr(Text::deleted_everything);
     refresh_recommendations(state, platform);
 }
 

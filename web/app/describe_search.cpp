@@ -2,6 +2,7 @@
 
 #include "app_actions.h"
 #include "cinelocal/filters.h"
+#include "text.h"
 
 namespace cinelocal::ui {
 namespace {
@@ -40,8 +41,7 @@ void load_describe_index(AppState& state, const FileBytes& files) {
     if (!files.count(k_content_vocab_file) && !files.count(k_text_index_file)) return;
     auto index = DescriptionIndex::load(files, state.bundle ? state.bundle->catalogue.size() : 0);
     if (!index) {
-        state.notices.push_back("The describe-it search could not be read (" + index.error().message +
-                                "), so it is off. Title search and recommendations work.");
+        state.notices.push_back(tr(Text::describe_index_failed, {{"reason", tr(index.error())}}));
         return;
     }
     state.describe.index = std::move(index).value();
@@ -65,7 +65,7 @@ void run_describe(AppState& state, Platform& platform) {
     state.requests.cancel(RequestKind::text_query);  // an answer for the earlier text is stale now
     describe.request_id = 0;
     auto terms = describe.index->tokenizer().encode_terms(describe.described);
-    describe.problem = text_problem_message(terms.problem);
+    describe.problem = tr(text_problem_said(terms.problem));
     describe.awaiting_model = false;
     if (terms.problem != TextProblem::none) return;
     describe.lexical = describe.index->lexical_scores(state.bundle->catalogue, terms.ids);
@@ -82,8 +82,7 @@ void on_text_embedding(AppState& state, int request_id, std::span<const float> e
     state.requests.finish(request_id);
     if (auto status = score_all_items(state.bundle->item_table, embedding, describe.learned); !status) {
         describe.learned.clear();
-        describe.problem = "The description model's answer could not be used (" + status.error().message +
-                           "); the films below match your words.";
+        describe.problem = tr(Text::describe_answer_unusable, {{"reason", tr(status.error())}});
         return;
     }
     rank(state);
@@ -92,7 +91,7 @@ void on_text_embedding(AppState& state, int request_id, std::span<const float> e
 void on_text_embedding_failed(AppState& state, int request_id, const std::string& message) {
     if (!state.requests.is_current(RequestKind::text_query, request_id)) return;
     state.requests.finish(request_id);
-    state.describe.problem = "The description model failed (" + message + "); the films below match your words only.";
+    state.describe.problem = tr(Text::describe_model_failed, {{"reason", message}});
 }
 
 }  // namespace cinelocal::ui

@@ -1,23 +1,23 @@
 #include "movie_night.h"
 
 #include "cinelocal/filters.h"
+#include "text.h"
 
 namespace cinelocal::ui {
 
 void start_movie_night(AppState& state, Platform& platform, const std::string& file_name, const std::string& text) {
     if (!state.bundle || !state.model_ready) {
-        state.notices.push_back("Movie night needs the taste model: wait until it has loaded, then try again.");
+        state.notices.push_back(tr(Text::night_needs_model));
         return;
     }
     auto guest = Profile::from_json(text);
     if (!guest) {
-        state.notices.push_back(file_name + " is not a CineLocal profile (" + guest.error().message +
-                                "). Ask your friend for the file from Settings > Export your data.");
+        state.notices.push_back(tr(Text::night_not_a_profile, {{"file", file_name}, {"reason", tr(guest.error())}}));
         return;
     }
     auto input = tower_input(guest.value(), state.bundle->catalogue, state.bundle->manifest.max_profile_items);
     if (input.item_index.empty()) {
-        state.notices.push_back(file_name + " rates no movie of this catalogue, so it says nothing about taste.");
+        state.notices.push_back(tr(Text::night_no_known_films, {{"file", file_name}}));
         return;
     }
     state.movie_night = MovieNight{};
@@ -33,8 +33,7 @@ void on_guest_embedding(AppState& state, std::span<const float> embedding) {
 }
 
 void on_guest_embedding_failed(AppState& state, const std::string& message) {
-    state.movie_night.problem = "Your friend's taste could not be worked out (" + message +
-                                "). Load their file again, or end movie night.";
+    state.movie_night.problem = tr(Text::night_guest_failed, {{"reason", message}});
 }
 
 void refresh_movie_night(AppState& state) {
@@ -50,7 +49,7 @@ void refresh_movie_night(AppState& state) {
     auto picks = group_recommend(state.bundle->item_table, {state.user_vector, night.guest_vector}, excluded,
                                  k_for_you_count, night.blend);
     if (!picks) {
-        state.notices.push_back("Movie night failed: " + picks.error().message);
+        state.notices.push_back(tr(Text::night_failed, {{"reason", tr(picks.error())}}));
         return;
     }
     night.picks = std::move(picks).value();

@@ -18,7 +18,7 @@ struct MovieDetails {
     std::string overview;
     int runtime_minutes = 0;  // 0 when unknown
     bool has_poster = false;  // TMDB has a poster path for it
-    std::string problem;      // why the details could not be loaded ("" when they were)
+    std::string problem;      // why the details could not be loaded, as the browser said it ("" when they were)
 };
 
 enum class PosterConsent { unasked, allowed, refused };
@@ -86,6 +86,11 @@ struct Platform {
     // Asks the browser to keep this site's storage under pressure (navigator.storage.persist());
     // the answer arrives through on_persistence_answer() (profile_store.h).
     std::function<void()> request_persistent_storage;
+    // The browser's preferred languages, most preferred first (navigator.languages: "de-DE", "en").
+    // Without it the UI speaks English unless the visitor chose a language in Settings.
+    std::function<std::vector<std::string>()> preferred_languages;
+    // The UI now speaks this language ("fr"): the page's <html lang> says so too.
+    std::function<void(const std::string& code)> set_document_language;
 };
 
 }  // namespace cinelocal::ui

@@ -1,8 +1,7 @@
 #include "profile_store.h"
 
-#include <cstdio>
-
 #include "app_actions.h"
+#include "text.h"
 
 namespace cinelocal::ui {
 namespace {
@@ -15,11 +14,14 @@ bool keep_unreadable_copy(Platform& platform, const std::string& text) {
            platform.storage_set(k_unreadable_profile_key, text) == StorageWrite::saved;
 }
 
-void report_unreadable(AppState& state, bool kept, const std::string& reason, const char* outcome) {
-    state.notices.push_back("Your saved ratings could not be read (" + reason + "). " +
-                            (kept ? std::string("A copy is kept in browser storage as '") + k_unreadable_profile_key + "'; "
-                                  : std::string()) +
-                            outcome);
+// What became of the unreadable copy: the visitor starts empty (on load) or it is replaced (on save).
+enum class UnreadableOutcome { start_empty, replaced };
+
+void report_unreadable(AppState& state, bool kept, const Error& reason, UnreadableOutcome outcome) {
+    const Text text = outcome == UnreadableOutcome::start_empty
+                          ? (kept ? Text::profile_unreadable_start_empty_kept : Text::profile_unreadable_start_empty)
+                          : (kept ? Text::profile_unreadable_replaced_kept : Text::profile_unreadable_replaced);
+    state.notices.push_back(tr(text, {{"reason", tr(reason)}, {"key", k_unreadable_profile_key}}));
 }
 
 // Merges another copy into memory; true when it brought something new (the screen follows).
@@ -33,11 +35,7 @@ bool take_in(AppState& state, Platform& platform, const Profile& other) {
     return true;
 }
 
-std::string megabytes(double bytes) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f MB", bytes / 1e6);
-    return text;
-}
+std::string megabytes(double bytes) { return tr(Text::megabytes, {{"value", Decimal{bytes / 1e6, 1}}}); }
 
 void check_quota(AppState& state, Platform& platform) {
     state.storage.quota_warning.clear();
@@ -45,22 +43,15 @@ void check_quota(AppState& state, Platform& platform) {
     auto usage = platform.storage_usage();
     if (!usage || usage->quota_bytes <= 0 || usage->used_bytes < k_quota_warning_fraction * usage->quota_bytes) return;
     const int percent = static_cast<int>(100.0 * usage->used_bytes / usage->quota_bytes);
-    state.storage.quota_warning = "This browser's storage for CineLocal is " + std::to_string(percent) + "% full (" +
-                                  megabytes(usage->used_bytes) + " of " + megabytes(usage->quota_bytes) +
-                                  "). Download a backup now: once it is full, new ratings can only be kept "
-                                  "until you close the page.";
+    state.storage.quota_warning = tr(Text::storage_quota_warning, {{"percent", percent},
+                                                                   {"used", megabytes(usage->used_bytes)},
+                                                                   {"quota", megabytes(usage->quota_bytes)}});
 }
 
 void write_refused(AppState& state, Platform& platform, StorageWrite result) {
     state.storage.unsaved = true;
     state.storage.retry_at_ms = platform.now_ms() + k_save_retry_ms;
-    state.storage.problem =
-        result == StorageWrite::full
-            ? "Your latest changes are not saved: this browser's storage for CineLocal is full. Nothing is lost "
-              "while this page stays open, and CineLocal tries again every few seconds. Download a backup to be "
-              "safe, or free space (other data of this site in the browser's settings)."
-            : "Your latest changes are not saved: this browser does not let CineLocal store data (private "
-              "browsing or blocked storage). They are kept while this page stays open; download a backup to keep them.";
+    state.storage.problem = tr(result == StorageWrite::full ? Text::storage_full : Text::storage_refused);
 }
 
 // The critical section, run while holding the cross-tab lock: read, merge, write.
@@ -72,8 +63,7 @@ void merge_and_write(AppState& state, Platform& platform) {
             stored_copy = std::move(copy).value();
             take_in(state, platform, *stored_copy);
         } else if (!state.storage.unreadable_reported) {
-            report_unreadable(state, keep_unreadable_copy(platform, *stored), copy.error().message,
-                              "your current ratings are saved in its place.");
+            report_unreadable(state, keep_unreadable_copy(platform, *stored), copy.error(), UnreadableOutcome::replaced);
             state.storage.unreadable_reported = true;
         }
     }
@@ -107,8 +97,8 @@ void load_saved_profile(AppState& state, Platform& platform) {
         if (profile) {
             state.profile = std::move(profile).value();
         } else {
-            report_unreadable(state, keep_unreadable_copy(platform, *saved), profile.error().message,
-                              "you start with an empty profile.");
+            report_unreadable(state, keep_unreadable_copy(platform, *saved), profile.error(),
+                              UnreadableOutcome::start_empty);
             state.storage.unreadable_reported = true;
         }
     }

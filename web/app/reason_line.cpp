@@ -3,82 +3,71 @@
 #include <vector>
 
 #include "icons.h"
+#include "text.h"
 #include "text_fit.h"
 
 namespace cinelocal::ui {
 namespace {
 
-std::string title_of(const Catalogue& catalogue, const Reason& reason) {
-    auto index = catalogue.index_of(reason.movie);
-    return index ? catalogue.movie(*index).title : std::string();
+std::vector<std::string> titles_of(const Catalogue& catalogue, const std::vector<Reason>& reasons, std::size_t count) {
+    std::vector<std::string> titles;
+    for (std::size_t i = 0; i < reasons.size() && titles.size() < count; ++i) {
+        if (auto index = catalogue.index_of(reasons[i].movie)) titles.push_back(catalogue.movie(*index).title);
+    }
+    return titles;
 }
 
-std::string titles_of(const Catalogue& catalogue, const std::vector<Reason>& reasons, std::size_t count) {
-    std::string text;
-    for (std::size_t i = 0; i < reasons.size() && i < count; ++i) {
-        const std::string title = title_of(catalogue, reasons[i]);
-        if (title.empty()) continue;
-        if (!text.empty()) text += ", ";
-        text += title;
-    }
-    return text;
-}
-
-// One reason line taken apart: what may give way, and the name that may not.
-struct ReasonParts {
-    const char* wording;        // "Because you liked "
-    const char* short_wording;  // "Liked "
-    const char* icon;           // a heart: the shortest "liked" ("" for none)
-    std::string name;           // the first reason film: never cut while it fits alone
-    std::string second;         // a second liked film, or ""
-    std::string despite;        // "; despite your low rating of C", or ""
-};
-
-ReasonParts parts_of(const Catalogue& catalogue, const Explanation& why) {
-    ReasonParts parts{"Because you liked ", "Liked ", icons::heart, "", "", ""};
-    if (!why.pulled_up.empty()) {
-        parts.name = title_of(catalogue, why.pulled_up.front());
-        if (why.pulled_up.size() > 1) parts.second = title_of(catalogue, why.pulled_up[1]);
-        if (!why.pushed_down.empty()) parts.despite = "; despite your low rating of " + title_of(catalogue, why.pushed_down.front());
-    } else if (!why.pushed_down.empty()) {
-        parts = {"Despite your low rating of ", "Despite disliking ", "", title_of(catalogue, why.pushed_down.front()), "", ""};
-    }
-    return parts;
+// The wordings of one reason line, longest first; `titles` is what {titles} shows and `count` how
+// many films it names (the plural of "liked" in some languages).
+std::string liked_line(Text key, const std::string& titles, std::size_t count, const std::string& despite = "") {
+    if (key == Text::reason_liked_disliked) return tr(key, {{"titles", titles}, {"count", count}, {"title", despite}});
+    return tr(key, {{"titles", titles}, {"count", count}});
 }
 
 }  // namespace
 
 std::string reasons_text(const Catalogue& catalogue, const Explanation& why) {
-    std::string text;
-    if (!why.pulled_up.empty()) text = "Because you liked " + titles_of(catalogue, why.pulled_up, 2);
-    if (!why.pushed_down.empty()) {
-        text += (text.empty() ? "Despite your low rating of " : "; despite your low rating of ") +
-                titles_of(catalogue, why.pushed_down, 1);
-    }
-    return text;
+    const auto liked = titles_of(catalogue, why.pulled_up, 2);
+    const auto disliked = titles_of(catalogue, why.pushed_down, 1);
+    if (!liked.empty() && !disliked.empty()) return liked_line(Text::reason_liked_disliked, list_text(liked), liked.size(), disliked[0]);
+    if (!liked.empty()) return liked_line(Text::reason_liked, list_text(liked), liked.size());
+    if (!disliked.empty()) return tr(Text::reason_disliked, {{"title", disliked[0]}});
+    return "";
 }
 
 std::string fit_reason_line(const Catalogue& catalogue, const Explanation& why, float width) {
-    const ReasonParts parts = parts_of(catalogue, why);
-    if (parts.name.empty()) return "";
-    const std::string second = parts.second.empty() ? "" : ", " + parts.second;
-    // Most telling first; the first that fits is drawn.
-    const std::string long_head = parts.wording + parts.name;
-    const std::string short_head = parts.short_wording + parts.name;
-    for (const std::string& candidate : {long_head + second + parts.despite, long_head + second, short_head + second}) {
-        if (fits(candidate, width)) return candidate;
-    }
-    if (fits(short_head, width)) {
-        if (!second.empty()) {  // the second film cut, if at least its first letter fits: "..., S..."
-            const std::string cut = fit_after(short_head, second, width);
-            if (cut.size() > short_head.size() + 5) return cut;
+    const auto liked = titles_of(catalogue, why.pulled_up, 2);
+    const auto disliked = titles_of(catalogue, why.pushed_down, 1);
+    if (liked.empty()) {  // only a film the visitor rated low: its name, with as much wording as fits
+        if (disliked.empty()) return "";
+        const std::string& name = disliked[0];
+        for (Text key : {Text::reason_disliked, Text::reason_disliked_short}) {
+            if (const std::string line = tr(key, {{"title", name}}); fits(line, width)) return line;
         }
-        return short_head;
+        return fit_one_line(name, width);
     }
-    if (const std::string marked = std::string(parts.icon) + " " + parts.name; *parts.icon && fits(marked, width)) {
-        return marked;
+    // Most telling first; the first that fits is drawn.
+    const std::string& name = liked[0];
+    const std::string all = list_text(liked);
+    if (!disliked.empty()) {
+        if (const std::string line = liked_line(Text::reason_liked_disliked, all, liked.size(), disliked[0]); fits(line, width)) {
+            return line;
+        }
     }
-    return fit_one_line(parts.name, width);
+    for (Text key : {Text::reason_liked, Text::reason_liked_short}) {
+        if (const std::string line = liked_line(key, all, liked.size()); fits(line, width)) return line;
+    }
+    if (const std::string short_line = liked_line(Text::reason_liked_short, name, 1); fits(short_line, width)) {
+        if (liked.size() > 1) {  // the second film cut, if at least its first letter fits: "..., S..."
+            const std::string cut = fit_inside(
+                [&](const std::string& second) { return liked_line(Text::reason_liked_short, list_text({name, second}), 2); },
+                liked[1], width);
+            if (!cut.empty()) return cut;
+        }
+        return short_line;
+    }
+    if (const std::string marked = std::string(icons::heart) + " " + name; fits(marked, width)) return marked;
+    return fit_one_line(name, width);
 }
 
 }  // namespace cinelocal::ui

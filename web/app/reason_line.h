@@ -1,4 +1,5 @@
-// A card's "why" line: the film the visitor rated that explains the pick, fitted to the card.
+// A card's "why" line: the film the visitor rated that explains the pick, fitted to the card, in
+// the visitor's language.
 #pragma once
 #include <string>
 

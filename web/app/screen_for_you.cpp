@@ -1,11 +1,13 @@
 // "For you": a first-visit welcome, films to rate next while ratings are few, the filters and the
 // variety slider, then the grid of picks with their reasons.
 #include <algorithm>
+#include <cmath>
 
 #include "app_actions.h"
 #include "cinelocal/popularity_weight.h"
 #include "icons.h"
 #include "screens.h"
+#include "text.h"
 
 namespace cinelocal::ui {
 namespace {
@@ -20,16 +22,14 @@ void draw_welcome(ScreenContext& ctx) {
     const ImVec2 start = ImGui::GetCursorScreenPos();
     ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + pad, ImGui::GetCursorPosY() + pad));
     ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - pad);  // the title too: "Te damos la bienvenida..." on a phone
     ImGui::PushFont(ctx.fonts.title);
-    ImGui::TextColored(colors::accent, "Welcome to CineLocal");
+    ImGui::TextColored(colors::accent, "%s", tr(Text::welcome_title));
     ImGui::PopFont();
-    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - pad);
-    ImGui::TextUnformatted("Movie recommendations computed entirely on this device. Your ratings stay in this browser: "
-                           "no account, no server, no tracking.");
-    ImGui::TextColored(colors::text_muted, "Rate a few films you know below (click the stars; half stars work too) or "
-                                           "search for your favourites, and \"For you\" learns your taste.");
+    ImGui::TextUnformatted(tr(Text::welcome_body));
+    ImGui::TextColored(colors::text_muted, "%s", tr(Text::welcome_hint));
     ImGui::PopTextWrapPos();
-    if (ImGui::Button("Got it")) close_welcome(state, ctx.platform);
+    if (ImGui::Button(tr(Text::welcome_got_it))) close_welcome(state, ctx.platform);
     state.rects.record_last_item("welcome/start");
     ImGui::EndGroup();
     const ImVec2 end(start.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y + pad);
@@ -41,7 +41,7 @@ void draw_welcome(ScreenContext& ctx) {
 
 // Once the welcome has folded away, a small link at the end of the heading's line brings it back.
 void draw_welcome_link(ScreenContext& ctx) {
-    const std::string label = std::string(icons::info) + "  How it works";
+    const std::string label = std::string(icons::info) + "  " + tr(Text::welcome_reopen);
     const float width = ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
     const float right = ImGui::GetContentRegionMax().x - width;
     ImGui::SameLine();
@@ -63,16 +63,15 @@ void draw_poster_question(ScreenContext& ctx) {
     AppState& state = ctx.state;
     if (!ctx.platform.set_poster_consent || !ctx.platform.poster_consent || state.profile.empty()) return;
     if (ctx.platform.poster_consent() != PosterConsent::unasked) return;
-    ImGui::TextColored(colors::accent, "Show real posters?");
+    ImGui::TextColored(colors::accent, "%s", tr(Text::posters_question));
     ImGui::SameLine();
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(colors::text_muted, "They load from TMDB's image server, which then sees your IP address and the "
-                                           "posters you view. Nothing else leaves this device.");
+    ImGui::TextColored(colors::text_muted, "%s", tr(Text::posters_question_detail));
     ImGui::PopTextWrapPos();
-    const bool allow = ImGui::Button("Show posters");
+    const bool allow = ImGui::Button(tr(Text::posters_allow));
     state.rects.record_last_item("posters/allow");
     ImGui::SameLine();
-    const bool refuse = ImGui::Button("No thanks");
+    const bool refuse = ImGui::Button(tr(Text::posters_refuse));
     state.rects.record_last_item("posters/refuse");
     if (allow || refuse) ctx.platform.set_poster_consent(allow);  // allowing reloads the page with the image host allowed
 }
@@ -80,19 +79,19 @@ void draw_poster_question(ScreenContext& ctx) {
 // Mainstream <-> niche: five settings of the popularity weight in the score (popularity_weight.h;
 // what each costs and does is measured in models/report). True when a change is to be saved.
 bool draw_niche_control(ScreenContext& ctx) {
-    static const char* k_names[] = {"Most mainstream", "More mainstream", "Mainstream ~ niche", "More niche", "Most niche"};
-    static_assert(sizeof k_names / sizeof k_names[0] == k_niche_weights.size());
+    static constexpr Text k_names[] = {Text::niche_most_mainstream, Text::niche_more_mainstream, Text::niche_balanced,
+                                       Text::niche_more_niche, Text::niche_most_niche};
+    static_assert(std::size(k_names) == k_niche_weights.size());
     AppState& state = ctx.state;
     int& level = state.profile.settings.niche_level;
     if (!ctx.narrow()) ImGui::SameLine();
-    ImGui::SetNextItemWidth(ctx.px(170));
-    ImGui::SliderInt("##niche", &level, k_min_niche_level, k_max_niche_level, k_names[level - k_min_niche_level],
+    float widest = 0.0f;  // as wide as the longest setting's words, whatever the language
+    for (Text name : k_names) widest = std::max(widest, combo_width(tr(name)));
+    ImGui::SetNextItemWidth(std::max(ctx.px(170), widest));
+    ImGui::SliderInt("##niche", &level, k_min_niche_level, k_max_niche_level, tr(k_names[level - k_min_niche_level]),
                      ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput);
     state.rects.record_last_item("niche");
-    if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("Left: films most people liked come first. Right: less known films that fit your taste "
-                          "move up.");
-    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Text::niche_tooltip));
     if (ImGui::IsItemDeactivatedAfterEdit()) return true;
     if (ImGui::IsItemEdited()) rerank_for_you(state);  // live while dragging; saved on release
     return false;
@@ -105,25 +104,35 @@ void draw_filters(ScreenContext& ctx) {
     const Catalogue& catalogue = state.bundle->catalogue;
     bool changed = false;
 
-    std::string genre_label = "Any genre";
+    std::string genre_label = tr(Text::filter_any_genre);
     if (settings.genre_mask != 0) {
         genre_label.clear();
         for (std::size_t g = 0; g < catalogue.genre_names().size(); ++g) {
             if (!(settings.genre_mask & (1u << g))) continue;
-            genre_label += (genre_label.empty() ? "" : ", ") + catalogue.genre_names()[g];
+            genre_label += (genre_label.empty() ? "" : ", ") + genre_name(catalogue.genre_names()[g]);
         }
     }
-    // Phones: the two filters share the width; the slider goes to the next line.
+    static constexpr Text k_era_names[] = {Text::era_any,   Text::era_before_1970, Text::era_1970s, Text::era_1980s,
+                                           Text::era_1990s, Text::era_2000s,       Text::era_2010s_on};
+    static const int k_era_bounds[][2] = {{0, 0}, {0, 1969}, {1970, 1979}, {1980, 1989}, {1990, 1999}, {2000, 2009}, {2010, 0}};
+    const char* k_eras[7];
+    float widest_era = 0.0f;
+    for (int i = 0; i < 7; ++i) widest_era = std::max(widest_era, combo_width(k_eras[i] = tr(k_era_names[i])));
+    const float genre_w = combo_width(tr(Text::filter_any_genre));
+    // Phones: the two filters share the width when their words fit in half of it (else one per
+    // line); the slider goes to the next line. Wider windows: as wide as the longest choice.
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    ImGui::SetNextItemWidth(ctx.narrow() ? half : ctx.px(190));
+    const bool one_per_line = ctx.narrow() && std::max(genre_w, widest_era) > half;
+    const float phone_w = one_per_line ? -1.0f : half;
+    ImGui::SetNextItemWidth(ctx.narrow() ? phone_w : std::max(ctx.px(190), genre_w));
     if (ImGui::BeginCombo("##genres", genre_label.c_str())) {
-        if (ImGui::Selectable("Any genre", settings.genre_mask == 0)) {
+        if (ImGui::Selectable(tr(Text::filter_any_genre), settings.genre_mask == 0)) {
             settings.genre_mask = 0;
             changed = true;
         }
         for (std::size_t g = 0; g < catalogue.genre_names().size(); ++g) {
             bool on = settings.genre_mask & (1u << g);
-            if (ImGui::Checkbox(catalogue.genre_names()[g].c_str(), &on)) {
+            if (ImGui::Checkbox(genre_name(catalogue.genre_names()[g]).c_str(), &on)) {
                 settings.genre_mask ^= (1u << g);
                 changed = true;
             }
@@ -133,14 +142,12 @@ void draw_filters(ScreenContext& ctx) {
     }
     state.rects.record_last_item("filter/genres");
 
-    static const char* k_eras[] = {"Any year", "Before 1970", "1970s", "1980s", "1990s", "2000s", "2010s and later"};
-    static const int k_era_bounds[][2] = {{0, 0}, {0, 1969}, {1970, 1979}, {1980, 1989}, {1990, 1999}, {2000, 2009}, {2010, 0}};
     int era = 0;
     for (int i = 0; i < 7; ++i) {
         if (settings.year_min == k_era_bounds[i][0] && settings.year_max == k_era_bounds[i][1]) era = i;
     }
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ctx.narrow() ? half : ctx.px(150));
+    if (!one_per_line) ImGui::SameLine();
+    ImGui::SetNextItemWidth(ctx.narrow() ? phone_w : std::max(ctx.px(150), widest_era));
     if (ImGui::Combo("##years", &era, k_eras, 7)) {
         settings.year_min = k_era_bounds[era][0];
         settings.year_max = k_era_bounds[era][1];
@@ -151,7 +158,10 @@ void draw_filters(ScreenContext& ctx) {
     if (state.for_you_personal) {
         if (!ctx.narrow()) ImGui::SameLine();
         ImGui::SetNextItemWidth(ctx.px(140));
-        ImGui::SliderFloat("Variety", &settings.variety, 0.0f, 1.0f, "%.1f");
+        const std::string shown = decimal_text(settings.variety, 1);  // "0,3" where commas are decimal points
+        if (ImGui::SliderFloat(tr(Text::variety), &settings.variety, 0.0f, 1.0f, shown.c_str())) {
+            settings.variety = std::round(settings.variety * 10.0f) / 10.0f;  // the steps the label shows
+        }
         state.rects.record_last_item("variety");
         if (ImGui::IsItemDeactivatedAfterEdit()) changed = true;
         else if (ImGui::IsItemEdited()) rerank_for_you(state);  // live while dragging; saved on release
@@ -169,33 +179,36 @@ void draw_for_you_screen(ScreenContext& ctx) {
     draw_poster_question(ctx);
 
     if (!state.quick_picks.empty() && state.for_you_personal) {
-        ImGui::Text("Rate a few more");
+        ImGui::TextUnformatted(tr(Text::rate_more_title));
         ImGui::SameLine();
-        ImGui::TextColored(colors::text_muted, "familiar films that tell the most about your taste");
+        wrapped_muted(tr(Text::rate_more_detail));
         movie_grid(ctx, "quick", state.quick_picks, {}, 112.0f);
     }
 
     ImGui::PushFont(ctx.fonts.title);
-    ImGui::TextUnformatted("For you");
+    ImGui::TextUnformatted(tr(Text::for_you_title));
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ctx.fonts.title->FontSize - ImGui::GetFontSize()) * 0.5f);
     if (state.for_you_personal) {
-        if (state.last_update_ms >= 0.0) {
-            ImGui::TextColored(colors::text_muted, "from your %zu ratings, updated in %.1f ms", state.profile.ratings().size(),
-                               state.last_update_ms);
-        } else {
-            ImGui::TextColored(colors::text_muted, "from your %zu ratings", state.profile.ratings().size());
-        }
+        const std::size_t count = state.profile.ratings().size();
+        const std::string from =
+            state.for_you_provisional
+                ? tr(state.taste_model_problem.empty() ? Text::for_you_from_ratings_provisional
+                                                       : Text::for_you_from_ratings_simpler,
+                     {{"count", count}})
+            : state.last_update_ms >= 0.0
+                ? tr(Text::for_you_from_ratings_updated, {{"count", count}, {"ms", Decimal{state.last_update_ms, 1}}})
+                : tr(Text::for_you_from_ratings, {{"count", count}});
+        wrapped_muted(from.c_str());
     } else {
-        ImGui::TextColored(colors::text_muted, state.model_ready ? "start here: rate films you know"
-                                                                 : "start here; the taste model is starting");
+        wrapped_muted(tr(state.model_ready ? Text::for_you_start : Text::for_you_start_model_loading));
     }
     if (!welcome) draw_welcome_link(ctx);
     draw_filters(ctx);
     ImGui::Spacing();
     if (state.for_you.empty()) {
-        wrapped_muted("No film passes these filters. Widen the genre or year filter above.");
+        wrapped_muted(tr(Text::for_you_empty));
         return;
     }
     movie_grid(ctx, "foryou", state.for_you, state.for_you_reasons);

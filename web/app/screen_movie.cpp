@@ -7,23 +7,32 @@
 #include "icons.h"
 #include "screens.h"
 #include "star_rating.h"
+#include "text.h"
 
 namespace cinelocal::ui {
 namespace {
 
+// Change stamps are Date.now() times; entries migrated from older profiles count 1, 2, 3... and
+// have no date to show.
+constexpr Stamp k_first_real_stamp = 946'684'800'000;  // 2000-01-01
+
 void draw_reasons_list(ScreenContext& ctx, const Explanation& why) {
     const Catalogue& catalogue = ctx.state.bundle->catalogue;
-    auto list = [&](const std::vector<Reason>& reasons, const char* verb) {
+    auto list = [&](const std::vector<Reason>& reasons, Text line) {
         for (const auto& reason : reasons) {
             auto index = catalogue.index_of(reason.movie);
             const Rating* rating = ctx.state.profile.find(reason.movie);
             if (!index || !rating) continue;
-            ImGui::BulletText("%s %s (you gave %.1f stars; weight %+.2f)", verb, catalogue.movie(*index).title.c_str(),
-                              double(rating->stars), double(reason.weight));
+            std::string weight = reason.weight >= 0 ? "+" : "";  // signed, as "+0,42" or "-0,17"
+            weight += decimal_text(reason.weight, 2);
+            ImGui::Bullet();  // and the line wraps: a long title and a long language do not run off the page
+            wrapped_text(tr(line, {{"title", catalogue.movie(*index).title},
+                                   {"count", half_steps(rating->stars)},
+                                   {"weight", weight}}));
         }
     };
-    list(why.pulled_up, "Like");
-    list(why.pushed_down, "Unlike");
+    list(why.pulled_up, Text::movie_why_like);
+    list(why.pushed_down, Text::movie_why_unlike);
 }
 
 void draw_facts(ScreenContext& ctx, const Movie& movie, ItemIndex index) {
@@ -36,61 +45,59 @@ void draw_facts(ScreenContext& ctx, const Movie& movie, ItemIndex index) {
     ImGui::PopFont();
 
     const MovieDetails* details = ctx.platform.movie_details ? ctx.platform.movie_details(movie.id, movie.tmdb_id) : nullptr;
-    std::string facts = movie.year > 0 ? std::to_string(movie.year) : std::string("Year unknown");
+    std::string facts = movie.year > 0 ? std::to_string(movie.year) : std::string(tr(Text::movie_year_unknown));
     if (details && details->runtime_minutes > 0) {
-        facts += "  |  " + std::to_string(details->runtime_minutes / 60) + " h " + std::to_string(details->runtime_minutes % 60) + " min";
+        facts += "  |  " + tr(Text::movie_runtime, {{"hours", details->runtime_minutes / 60},
+                                                    {"minutes", details->runtime_minutes % 60}});
     }
-    facts += "  |  " + catalogue.genres_text(index);
-    ImGui::TextColored(colors::text_muted, "%s", facts.c_str());
+    facts += "  |  " + genre_list(catalogue, index);
+    wrapped_muted(facts.c_str());
     ImGui::Spacing();
 
     const std::string id = "movie:" + std::to_string(movie.id);
     const Rating* rating = state.profile.find(movie.id);
-    ImGui::TextUnformatted(rating ? "Your rating" : "Rate it");
+    ImGui::TextUnformatted(tr(rating ? Text::movie_your_rating : Text::movie_rate_it));
     ImGui::SameLine();
     if (auto stars = star_rating(id, rating ? rating->stars : 0.0f, state.rects)) rate_movie(state, ctx.platform, movie.id, *stars);
     ImGui::SameLine();
     movie_actions(ctx, id, movie.id);
+    if (rating = state.profile.find(movie.id); rating && rating->changed >= k_first_real_stamp) {
+        ImGui::TextColored(colors::text_muted, "%s", tr(Text::movie_rated_on, {{"date", date_text(rating->changed)}}).c_str());
+    }
     if (state.profile.is_seen(movie.id)) {
-        ImGui::TextColored(colors::text_muted, "You have seen it (an imported film without stars): never suggested.");
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Suggest it again")) set_seen(state, ctx.platform, movie.id, false);
+        wrapped_muted(tr(Text::movie_seen));
+        same_line_if_fits(tr(Text::movie_suggest_again));
+        if (ImGui::SmallButton(tr(Text::movie_suggest_again))) set_seen(state, ctx.platform, movie.id, false);
         state.rects.record_last_item(id + "/unsee");
     }
     if (auto predicted = predicted_stars(state, index)) {
-        ImGui::TextColored(colors::accent, "%s %.1f", icons::star, double(*predicted));
+        ImGui::TextColored(colors::accent, "%s %s", icons::star, decimal_text(*predicted, 1).c_str());
         ImGui::SameLine();
-        ImGui::TextColored(colors::text_muted, rating ? "what CineLocal expected you to give it"
-                                                      : "predicted for you from your ratings");
+        wrapped_muted(tr(rating ? Text::movie_predicted_expected : Text::movie_predicted_for_you));
     }
     if (!catalogue.has_vectors(index)) {  // the catalogue policy left it search-only
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextColored(colors::text_muted, "%s",
-                           rating ? "Too few people rated this film for the model to learn it: your rating is kept "
-                                    "and exported, but it does not change your recommendations."
-                                  : "Too few people rated this film for the model to learn it: CineLocal cannot "
-                                    "predict your rating or recommend it. You can still rate it and keep it.");
-        ImGui::PopTextWrapPos();
+        wrapped_muted(tr(rating ? Text::movie_search_only_rated : Text::movie_search_only_unrated));
     }
     ImGui::Spacing();
 
     ImGui::PushTextWrapPos(0.0f);
     if (details && !details->problem.empty()) {
-        ImGui::TextColored(colors::error, "%s", details->problem.c_str());
+        ImGui::TextColored(colors::error, "%s", tr(Text::movie_details_failed, {{"reason", details->problem}}).c_str());
     } else if (details && !details->overview.empty()) {
-        ImGui::TextUnformatted(details->overview.c_str());
-        ImGui::TextColored(colors::text_muted, "Overview%s from TMDB.", details->has_poster ? " and poster" : "");
+        ImGui::TextUnformatted(details->overview.c_str());  // TMDB's overviews are in English
+        ImGui::TextColored(colors::text_muted, "%s",
+                           tr(details->has_poster ? Text::movie_overview_poster_credit : Text::movie_overview_credit));
     } else if (ctx.platform.movie_details) {
-        ImGui::TextColored(colors::text_muted, details ? "No overview for this film." : "Loading the overview...");
+        ImGui::TextColored(colors::text_muted, "%s", tr(details ? Text::movie_no_overview : Text::movie_loading_overview));
     }
     ImGui::PopTextWrapPos();
 
     if (!state.profile.empty() && catalogue.has_vectors(index)) {  // a search-only film has no neighbours to cite
         ImGui::Spacing();
-        ImGui::TextUnformatted("Why (your ratings of the most similar films)");
+        wrapped_text(tr(Text::movie_why_title));
         const Explanation why = explain(catalogue, state.bundle->unit_rows, state.profile, index);
         if (why.pulled_up.empty() && why.pushed_down.empty()) {
-            ImGui::TextColored(colors::text_muted, "None of your ratings is close to this film.");
+            ImGui::TextColored(colors::text_muted, "%s", tr(Text::movie_why_none));
         }
         draw_reasons_list(ctx, why);
     }
@@ -102,7 +109,7 @@ void draw_movie_page(ScreenContext& ctx) {
     AppState& state = ctx.state;
     const Catalogue& catalogue = state.bundle->catalogue;
     auto index = catalogue.index_of(state.detail_movie);
-    if (ImGui::Button((std::string(icons::back) + "  Back").c_str()) || !index) {
+    if (ImGui::Button((std::string(icons::back) + "  " + tr(Text::movie_back)).c_str()) || !index) {
         open_movie(state, 0);
         return;
     }
@@ -119,8 +126,8 @@ void draw_movie_page(ScreenContext& ctx) {
 
     ImGui::Spacing();
     ImGui::Separator();
-    ImGui::Text("More like %s", movie.title.c_str());
-    if (state.detail_similar.empty()) ImGui::TextColored(colors::text_muted, "No similar film found.");
+    ImGui::TextUnformatted(tr(Text::movie_more_like, {{"title", movie.title}}).c_str());
+    if (state.detail_similar.empty()) ImGui::TextColored(colors::text_muted, "%s", tr(Text::movie_no_similar));
     const auto similar = state.detail_similar;  // a copy: a click opens another page
     movie_grid(ctx, "similar", similar, {}, 140.0f);
 }

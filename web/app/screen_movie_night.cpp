@@ -3,6 +3,7 @@
 #include "icons.h"
 #include "movie_night.h"
 #include "screens.h"
+#include "text.h"
 
 namespace cinelocal::ui {
 
@@ -10,38 +11,39 @@ void draw_movie_night_screen(ScreenContext& ctx) {
     AppState& state = ctx.state;
     MovieNight& night = state.movie_night;
     ImGui::PushFont(ctx.fonts.title);
-    ImGui::TextUnformatted("Movie night");
+    ImGui::TextUnformatted(tr(Text::nav_movie_night));
     ImGui::PopFont();
-    wrapped_muted("Films for two: load a friend's CineLocal file (they make it in Settings > Export your data). "
-                  "It is read here, in your browser, and not kept after you close the page.");
-    const std::string load_label = std::string(icons::upload) + "  Load a friend's profile";
+    wrapped_muted(tr(Text::night_intro));
+    const std::string load_label = std::string(icons::upload) + "  " + tr(Text::night_load);
     if (ImGui::Button(load_label.c_str()) && ctx.platform.open_file) ctx.platform.open_file(FilePurpose::movie_night_profile);
     state.rects.record_last_item("night/load");
-    ImGui::SameLine();
-    if (ImGui::Button((std::string(icons::download) + "  Export yours for them").c_str())) export_data(state, ctx.platform);
+    const std::string export_label = std::string(icons::download) + "  " + tr(Text::night_export);
+    same_line_if_fits(export_label.c_str());
+    if (ImGui::Button(export_label.c_str())) export_data(state, ctx.platform);
     state.rects.record_last_item("night/export");
 
     if (night.guest_name.empty()) return;
     ImGui::Spacing();
-    ImGui::Text("You and %s (%zu ratings)", night.guest_name.c_str(), night.guest.ratings().size());
+    ImGui::TextUnformatted(
+        tr(Text::night_with, {{"name", night.guest_name}, {"count", night.guest.ratings().size()}}).c_str());
     ImGui::SameLine();
-    if (ImGui::SmallButton("End")) {
+    if (ImGui::SmallButton(tr(Text::night_end))) {
         end_movie_night(state);
         return;
     }
     state.rects.record_last_item("night/end");
     int blend = night.blend == GroupBlend::least_misery ? 0 : 1;
-    bool changed = ImGui::RadioButton("Both must like it", &blend, 0);
+    bool changed = ImGui::RadioButton(tr(Text::night_least_misery), &blend, 0);
     state.rects.record_last_item("night/least-misery");
     ImGui::SameLine();
-    changed |= ImGui::RadioButton("Best on average", &blend, 1);
+    changed |= ImGui::RadioButton(tr(Text::night_average), &blend, 1);
     state.rects.record_last_item("night/average");
     if (changed) {
         night.blend = blend == 0 ? GroupBlend::least_misery : GroupBlend::average;
         refresh_movie_night(state);
     }
     if (state.user_vector.empty()) {
-        wrapped_muted("Rate a few films first: the blend needs your taste as well.");
+        wrapped_muted(tr(Text::night_needs_your_taste));
         return;
     }
     if (!night.problem.empty()) {
@@ -51,7 +53,7 @@ void draw_movie_night_screen(ScreenContext& ctx) {
         return;
     }
     if (night.picks.empty()) {
-        ImGui::TextColored(colors::text_muted, "Working out your friend's taste...");
+        ImGui::TextColored(colors::text_muted, "%s", tr(Text::night_working));
         return;
     }
     movie_grid(ctx, "night", night.picks);

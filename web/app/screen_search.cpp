@@ -3,6 +3,7 @@
 #include "describe_search.h"
 #include "icons.h"
 #include "screens.h"
+#include "text.h"
 
 namespace cinelocal::ui {
 namespace {
@@ -10,11 +11,11 @@ namespace {
 void draw_mode_switch(ScreenContext& ctx) {
     AppState& state = ctx.state;
     int mode = state.describe.active ? 1 : 0;
-    bool changed = ImGui::RadioButton("Titles", &mode, 0);
+    bool changed = ImGui::RadioButton(tr(Text::search_mode_titles), &mode, 0);
     state.rects.record_last_item("search/titles");
     if (describe_available(state)) {
         ImGui::SameLine();
-        changed |= ImGui::RadioButton("Describe it", &mode, 1);
+        changed |= ImGui::RadioButton(tr(Text::search_mode_describe), &mode, 1);
         state.rects.record_last_item("search/describe");
     }
     if (!changed) return;
@@ -27,16 +28,15 @@ void draw_described(ScreenContext& ctx) {
     AppState& state = ctx.state;
     const auto& describe = state.describe;
     if (describe.described.empty()) {
-        wrapped_muted("Describe what you feel like watching: a plot, a mood, a place, a genre. The words are "
-                      "matched against every film's story, here in your browser.");
+        wrapped_muted(tr(Text::describe_intro));
         return;
     }
     if (!describe.problem.empty()) wrapped_muted(describe.problem.c_str());
     if (describe.results.empty()) {
-        if (describe.problem.empty()) wrapped_muted("No film you have not rated matches these words and your filters.");
+        if (describe.problem.empty()) wrapped_muted(tr(Text::describe_no_match));
         return;
     }
-    ImGui::Text("Films that fit \"%s\"", describe.described.c_str());
+    wrapped_text(tr(Text::describe_results_title, {{"text", describe.described}}));
     movie_grid(ctx, "described", describe.results, {}, 150.0f);
 }
 
@@ -50,14 +50,13 @@ void draw_search_screen(ScreenContext& ctx) {
         return;
     }
     if (state.searched_query.empty()) {
-        wrapped_muted("Type a title in the box above: results appear as you type, and a typo or two is fine. "
-                      "Rate with the stars; click a poster for the film's page.");
+        wrapped_muted(tr(Text::search_intro));
         return;
     }
-    ImGui::Text("Titles matching \"%s\"", state.searched_query.c_str());
+    wrapped_text(tr(Text::search_results_title, {{"query", state.searched_query}}));
     ImGui::Separator();
     if (state.search_results.empty()) {
-        ImGui::TextColored(colors::text_muted, "No title matches. Try fewer or other words.");
+        ImGui::TextColored(colors::text_muted, "%s", tr(Text::search_no_match));
         return;
     }
     const auto results = state.search_results;  // a copy: rating a row may change the state

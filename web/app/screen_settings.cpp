@@ -1,9 +1,11 @@
-// Settings and privacy: poster consent, what the page has requested and from where, the visitor's
-// data as files (export, restore, Letterboxd / IMDb import with a match report), delete
-// everything, and the credits for the data.
+// Settings and privacy: the language, poster consent, what the page has requested and from where,
+// the visitor's data as files (export, restore, Letterboxd / IMDb import with a match report),
+// delete everything, and the credits for the data.
 #include "data_actions.h"
 #include "icons.h"
 #include "screens.h"
+#include "text.h"
+#include "visitor_language.h"
 
 namespace cinelocal::ui {
 namespace {
@@ -15,29 +17,53 @@ void section(ScreenContext& ctx, const char* title) {
     ImGui::PopFont();
 }
 
+// The language switch: "Automatic" follows the browser; each language is named in itself.
+void draw_language(ScreenContext& ctx) {
+    AppState& state = ctx.state;
+    section(ctx, tr(Text::settings_language));
+    const std::string& saved = state.profile.settings.language;
+    const Language browser = browser_language(state.browser_languages.value_or(std::vector<std::string>{}));
+    const std::string automatic = tr(Text::settings_language_automatic, {{"language", language_name(browser)}});
+    const Language current = current_language();
+    const bool follows_browser = saved != language_code(current);
+    const float width = std::max(ctx.px(240), combo_width(automatic.c_str()));
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, width));
+    if (ImGui::BeginCombo("##language", follows_browser ? automatic.c_str() : language_name(current))) {
+        if (ImGui::Selectable(automatic.c_str(), follows_browser)) choose_language(state, ctx.platform, "");
+        state.rects.record_last_item("settings/language:auto");
+        for (Language language : k_languages) {
+            if (ImGui::Selectable(language_name(language), !follows_browser && language == current)) {
+                choose_language(state, ctx.platform, language_code(language));
+            }
+            state.rects.record_last_item(std::string("settings/language:") + language_code(language));
+        }
+        ImGui::EndCombo();
+    }
+    state.rects.record_last_item("settings/language");
+    wrapped_muted(tr(Text::settings_language_hint));
+}
+
 void draw_privacy(ScreenContext& ctx) {
     AppState& state = ctx.state;
-    section(ctx, "Privacy");
-    wrapped_muted("Your ratings, watchlist and settings are stored only in this browser. Recommendations are "
-                  "computed here; nothing about you is sent anywhere.");
+    section(ctx, tr(Text::privacy_title));
+    wrapped_muted(tr(Text::privacy_body));
     if (ctx.platform.poster_consent && ctx.platform.set_poster_consent) {
         bool consent = ctx.platform.poster_consent() == PosterConsent::allowed;
-        if (ImGui::Checkbox("Show posters from TMDB's image server (image.tmdb.org)", &consent)) {
-            ctx.platform.set_poster_consent(consent);
-        }
+        bool changed = ImGui::Checkbox("##posters", &consent);
         state.rects.record_last_item("settings/posters");
-        wrapped_muted("When on, your browser asks TMDB's server for the poster of each film you see, so TMDB can "
-                      "see your IP address and which posters load. Off: CineLocal draws its own cards.");
-        const int failed = ctx.platform.poster_failures ? ctx.platform.poster_failures() : 0;
-        if (consent && failed > 0) {
-            const std::string text = std::to_string(failed) + (failed == 1 ? " poster" : " posters") +
-                                     " could not be loaded (offline, or TMDB did not answer): CineLocal drew its "
-                                     "own cards instead. Reload the page to try again.";
-            wrapped_muted(text.c_str());
+        ImGui::SameLine();
+        wrapped_text(tr(Text::posters_setting));  // a checkbox's own label would not wrap on a phone
+        if (ImGui::IsItemClicked()) {             // the words toggle it, as a label does
+            consent = !consent;
+            changed = true;
         }
+        if (changed) ctx.platform.set_poster_consent(consent);
+        wrapped_muted(tr(Text::posters_setting_detail));
+        const int failed = ctx.platform.poster_failures ? ctx.platform.poster_failures() : 0;
+        if (consent && failed > 0) wrapped_muted(tr(Text::posters_failed, {{"count", failed}}).c_str());
     }
     if (!ctx.platform.request_counts_by_origin) return;
-    ImGui::TextUnformatted("Requests this page made, by origin:");
+    ImGui::TextUnformatted(tr(Text::requests_by_origin));
     if (ImGui::BeginTable("requests", 2, ImGuiTableFlags_SizingFixedFit)) {
         for (const auto& [origin, count] : ctx.platform.request_counts_by_origin()) {
             ImGui::TableNextRow();
@@ -57,27 +83,27 @@ void draw_unrated_choice(ScreenContext& ctx, PendingImport& pending) {
     if (report.unrated.empty()) return;
     const bool watched = report.unrated_meaning == UnratedMeaning::watched;
     ImGui::Spacing();
-    ImGui::TextColored(colors::accent, "%s: %zu %s", watched ? "Watched but not rated" : "Listed without a rating",
-                       report.unrated.size(), report.unrated.size() == 1 ? "film" : "films");
+    const std::string title = tr(watched ? Text::import_unrated_watched_title : Text::import_unrated_listed_title,
+                                 {{"count", report.unrated.size()}});
+    ImGui::TextColored(colors::accent, "%s", title.c_str());
     state.rects.record_last_item("import/unrated");
-    wrapped_muted(watched ? "The file says you have seen these films but gives them no stars, so they cannot teach "
-                            "\"For you\" your taste. Marked seen, they are never suggested to you; rate any of them "
-                            "later to count."
-                          : "This file lists these films without saying you have seen them (an IMDb watchlist or list "
-                            "export).");
-    const std::pair<UnratedAction, const char*> options[] = {
-        {UnratedAction::seen, "Mark them seen (never suggested)"},
-        {UnratedAction::watchlist, "Add them to the watchlist"},
-        {UnratedAction::skip, "Leave them out"},
+    wrapped_muted(tr(watched ? Text::import_unrated_watched_help : Text::import_unrated_listed_help));
+    const std::pair<UnratedAction, Text> options[] = {
+        {UnratedAction::seen, Text::import_unrated_seen},
+        {UnratedAction::watchlist, Text::import_unrated_watchlist},
+        {UnratedAction::skip, Text::import_unrated_skip},
     };
     for (const auto& [action, label] : options) {
         if (!unrated_action_offered(report, action)) continue;
-        if (ImGui::RadioButton(label, pending.unrated_action == action)) pending.unrated_action = action;
+        if (ImGui::RadioButton(tr(label), pending.unrated_action == action)) pending.unrated_action = action;
         state.rects.record_last_item(std::string("import/unrated:") +
                                      (action == UnratedAction::seen ? "seen" : action == UnratedAction::watchlist ? "watchlist" : "skip"));
     }
-    if (ImGui::TreeNode("unrated-films", "The %zu films", report.unrated.size())) {
-        for (const auto& row : report.unrated) ImGui::BulletText("Line %zu: %s", row.line, row.title.c_str());
+    if (ImGui::TreeNode("##unrated-films", "%s", tr(Text::import_unrated_list, {{"count", report.unrated.size()}}).c_str())) {
+        for (const auto& row : report.unrated) {
+            ImGui::Bullet();
+            ImGui::TextUnformatted(tr(Text::import_row, {{"line", row.line}, {"film", row.title}}).c_str());
+        }
         ImGui::TreePop();
     }
 }
@@ -86,20 +112,35 @@ void draw_import_report(ScreenContext& ctx, PendingImport& pending) {
     AppState& state = ctx.state;
     const ImportReport& report = pending.report;
     const Catalogue& catalogue = state.bundle->catalogue;
-    ImGui::Text("%s (%s): %zu rows", report.file_name.c_str(), import_format_name(report.format), report.rows);
-    ImGui::Text("%zu matched, %zu to choose, %zu %s, %zu not found, %zu duplicates, %zu unreadable",
-                report.matched.size(), report.ambiguous.size(), report.unrated.size(),
-                report.unrated_meaning == UnratedMeaning::watched ? "watched but unrated" : "listed without a rating",
-                report.unmatched.size(), report.duplicates.size(), report.errors.size());
+    wrapped_text(tr(Text::import_summary, {{"file", report.file_name},
+                                           {"format", tr(Message(import_format_key(report.format)))},
+                                           {"count", report.rows}}));
+    if (report.unrated.empty()) {
+        wrapped_text(tr(Text::import_counts, {{"matched", report.matched.size()},
+                                              {"ambiguous", report.ambiguous.size()},
+                                              {"unmatched", report.unmatched.size()},
+                                              {"duplicates", report.duplicates.size()},
+                                              {"errors", report.errors.size()}}));
+    } else {
+        wrapped_text(tr(report.unrated_meaning == UnratedMeaning::watched ? Text::import_counts_watched_unrated
+                                                                          : Text::import_counts_listed_unrated,
+                        {{"matched", report.matched.size()},
+                         {"ambiguous", report.ambiguous.size()},
+                         {"unrated", report.unrated.size()},
+                         {"unmatched", report.unmatched.size()},
+                         {"duplicates", report.duplicates.size()},
+                         {"errors", report.errors.size()}}));
+    }
+    auto film = [](const std::string& title, int year) {
+        return year > 0 ? title + " (" + std::to_string(year) + ")" : title;
+    };
     for (std::size_t i = 0; i < report.ambiguous.size(); ++i) {
         const auto& row = report.ambiguous[i];
         ImGui::PushID(static_cast<int>(i));
-        const std::string label = "Line " + std::to_string(row.line) + ": " + row.title +
-                                  (row.year > 0 ? " (" + std::to_string(row.year) + ")" : "");
-        ImGui::TextUnformatted(label.c_str());
+        ImGui::TextUnformatted(tr(Text::import_row, {{"line", row.line}, {"film", film(row.title, row.year)}}).c_str());
         ImGui::SameLine();
         auto candidate_name = [&](int c) {
-            if (c < 0) return std::string("Skip this row");
+            if (c < 0) return std::string(tr(Text::import_skip_row));
             auto index = catalogue.index_of(row.candidates[static_cast<std::size_t>(c)]);
             if (!index) return std::string("?");
             const Movie& m = catalogue.movie(*index);
@@ -115,84 +156,98 @@ void draw_import_report(ScreenContext& ctx, PendingImport& pending) {
         state.rects.record_last_item("import/choice:" + std::to_string(row.line));
         ImGui::PopID();
     }
+    ImGui::PushTextWrapPos(0.0f);
     draw_unrated_choice(ctx, pending);
-    if (!report.unmatched.empty() && ImGui::TreeNode("Not found in this catalogue")) {
+    if (!report.unmatched.empty() && ImGui::TreeNode("##not-found", "%s", tr(Text::import_not_found_title))) {
         for (const auto& row : report.unmatched) {
-            ImGui::BulletText("Line %zu: %s (%d): %s", row.line, row.title.c_str(), row.year, unmatched_reason_text(row.reason));
+            ImGui::Bullet();
+            ImGui::TextUnformatted(tr(Text::import_not_found_row, {{"line", row.line},
+                                                                    {"film", film(row.title, row.year)},
+                                                                    {"reason", tr(Message(unmatched_reason_key(row.reason)))}})
+                                       .c_str());
         }
         ImGui::TreePop();
     }
-    if (!report.errors.empty() && ImGui::TreeNode("Rows that could not be read")) {
+    if (!report.errors.empty() && ImGui::TreeNode("##unreadable", "%s", tr(Text::import_unreadable_title))) {
         for (const auto& error : report.errors) {
-            ImGui::BulletText("Line %zu, %s: %s", error.line, error.field.c_str(), error.message.c_str());
+            ImGui::Bullet();
+            ImGui::TextUnformatted(
+                tr(Text::import_unreadable_row, {{"line", error.line}, {"column", error.field}, {"problem", tr(error.said)}})
+                    .c_str());
         }
         ImGui::TreePop();
     }
+    ImGui::PopTextWrapPos();
     std::size_t chosen = 0;
     for (int c : pending.choice) chosen += c >= 0 ? 1 : 0;
-    const std::size_t adding = report.matched.size() + chosen;
-    std::string add = "Add " + std::to_string(adding) + (adding == 1 ? " rating" : " ratings");
+    std::string add = tr(Text::import_add, {{"count", report.matched.size() + chosen}});
     if (!report.unrated.empty() && pending.unrated_action != UnratedAction::skip) {
-        add += pending.unrated_action == UnratedAction::seen ? ", mark " + std::to_string(report.unrated.size()) + " seen"
-                                                             : ", " + std::to_string(report.unrated.size()) + " to the watchlist";
+        add = tr(pending.unrated_action == UnratedAction::seen ? Text::import_add_and_mark_seen
+                                                               : Text::import_add_and_watchlist,
+                 {{"add", add}, {"count", report.unrated.size()}});
     }
     if (ImGui::Button(add.c_str())) confirm_import(state, ctx.platform);
     state.rects.record_last_item("import/confirm");
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) cancel_import(state);
+    if (ImGui::Button(tr(Text::import_cancel))) cancel_import(state);
     state.rects.record_last_item("import/cancel");
 }
 
 void draw_data(ScreenContext& ctx) {
     AppState& state = ctx.state;
-    section(ctx, "Your data");
-    if (ImGui::Button((std::string(icons::download) + "  Export your data").c_str())) export_data(state, ctx.platform);
+    section(ctx, tr(Text::data_title));
+    const std::string export_label = std::string(icons::download) + "  " + tr(Text::data_export);
+    const std::string restore_label = std::string(icons::upload) + "  " + tr(Text::data_restore);
+    const std::string import_label = std::string(icons::upload) + "  " + tr(Text::data_import);
+    if (ImGui::Button(export_label.c_str())) export_data(state, ctx.platform);
     state.rects.record_last_item("settings/export");
-    ImGui::SameLine();
-    if (ImGui::Button((std::string(icons::upload) + "  Restore an export").c_str()) && ctx.platform.open_file) {
-        ctx.platform.open_file(FilePurpose::import_backup);
-    }
+    same_line_if_fits(restore_label.c_str());
+    if (ImGui::Button(restore_label.c_str()) && ctx.platform.open_file) ctx.platform.open_file(FilePurpose::import_backup);
     state.rects.record_last_item("settings/restore");
-    ImGui::SameLine();
-    if (ImGui::Button((std::string(icons::upload) + "  Import Letterboxd or IMDb ratings").c_str()) && ctx.platform.open_file) {
-        ctx.platform.open_file(FilePurpose::import_ratings);
-    }
+    same_line_if_fits(import_label.c_str());
+    if (ImGui::Button(import_label.c_str()) && ctx.platform.open_file) ctx.platform.open_file(FilePurpose::import_ratings);
     state.rects.record_last_item("settings/import");
-    wrapped_muted("Letterboxd: Settings > Import & Export > Export your data (ratings.csv or diary.csv). "
-                  "IMDb: Your Ratings > Export. Nothing changes until you confirm the match report.");
+    wrapped_muted(tr(Text::data_import_help));
     if (state.pending_import) draw_import_report(ctx, *state.pending_import);
-    if (!state.import_message.empty()) ImGui::TextColored(colors::accent, "%s", state.import_message.c_str());
+    if (!state.import_message.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(colors::accent, "%s", state.import_message.c_str());
+        ImGui::PopTextWrapPos();
+    }
 
     ImGui::Spacing();
     if (!state.confirm_delete) {
-        if (ImGui::Button((std::string(icons::trash) + "  Delete everything").c_str())) state.confirm_delete = true;
+        if (ImGui::Button((std::string(icons::trash) + "  " + tr(Text::delete_everything)).c_str())) state.confirm_delete = true;
         state.rects.record_last_item("settings/delete");
         return;
     }
-    ImGui::TextColored(colors::error, "Delete %zu ratings, %zu watchlist films and your settings from this browser?",
-                       state.profile.ratings().size(), state.profile.watchlist().size());
-    if (ImGui::Button("Yes, delete")) delete_everything(state, ctx.platform);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(colors::error, "%s",
+                       tr(Text::delete_question, {{"ratings", state.profile.ratings().size()},
+                                                  {"watchlist", state.profile.watchlist().size()}})
+                           .c_str());
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button(tr(Text::delete_yes))) delete_everything(state, ctx.platform);
     state.rects.record_last_item("settings/delete-confirm");
     ImGui::SameLine();
-    if (ImGui::Button("Keep my data")) state.confirm_delete = false;
+    if (ImGui::Button(tr(Text::delete_keep))) state.confirm_delete = false;
 }
 
 void draw_credits(ScreenContext& ctx) {
-    section(ctx, "Credits");
+    section(ctx, tr(Text::credits_title));
     const auto& manifest = ctx.state.bundle->manifest;
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::Text("Ratings: %s, by GroupLens Research. F. Maxwell Harper and Joseph A. Konstan. 2015. The MovieLens "
-                "Datasets: History and Context. ACM Transactions on Interactive Intelligent Systems 5, 4: 19.",
-                manifest.dataset_name.c_str());
-    ImGui::TextUnformatted("Overviews, runtimes and posters: TMDB. This product uses the TMDB API but is not endorsed "
-                           "or certified by TMDB.");
-    ImGui::TextColored(colors::text_muted, "%zu movies, model %s.", manifest.item_count, manifest.model_version.c_str());
+    ImGui::TextUnformatted(tr(Text::credits_ratings, {{"dataset", manifest.dataset_name}}).c_str());
+    ImGui::TextUnformatted(tr(Text::credits_tmdb));
+    ImGui::TextColored(colors::text_muted, "%s",
+                       tr(Text::credits_bundle, {{"count", manifest.item_count}, {"model", manifest.model_version}}).c_str());
     ImGui::PopTextWrapPos();
 }
 
 }  // namespace
 
 void draw_settings_screen(ScreenContext& ctx) {
+    draw_language(ctx);
     draw_privacy(ctx);
     draw_storage_settings(ctx);
     draw_data(ctx);

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "screens.h"
+#include "text.h"
 
 namespace cinelocal::ui {
 namespace {
@@ -18,7 +19,7 @@ struct GenreStat {
 std::vector<GenreStat> genre_profile(const AppState& state) {
     const Catalogue& catalogue = state.bundle->catalogue;
     std::vector<GenreStat> stats(catalogue.genre_names().size());
-    for (std::size_t g = 0; g < stats.size(); ++g) stats[g].name = catalogue.genre_names()[g];
+    for (std::size_t g = 0; g < stats.size(); ++g) stats[g].name = genre_name(catalogue.genre_names()[g]);
     for (const auto& rating : state.profile.ratings()) {
         auto index = catalogue.index_of(rating.movie);
         if (!index) continue;
@@ -38,15 +39,24 @@ std::vector<GenreStat> genre_profile(const AppState& state) {
 void draw_genre_profile(ScreenContext& ctx) {
     const auto stats = genre_profile(ctx.state);
     if (stats.empty()) {
-        wrapped_muted("Rate a few films to see your genre profile.");
+        wrapped_muted(tr(Text::taste_genre_profile_empty));
         return;
     }
+    // The columns are as wide as this language's longest genre name and count line.
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
     int most = 0;
-    for (const auto& s : stats) most = std::max(most, s.count);
-    const float label_w = ctx.px(110);
-    const float bar_max = std::max(ctx.px(60), ImGui::GetContentRegionAvail().x - label_w - ctx.px(230));
-    ImDrawList* draw = ImGui::GetWindowDrawList();
+    float label_w = ctx.px(110), stat_w = 0.0f;
+    std::vector<std::string> counted;
     for (const auto& s : stats) {
+        most = std::max(most, s.count);
+        label_w = std::max(label_w, ImGui::CalcTextSize(s.name.c_str()).x + gap);
+        counted.push_back(tr(Text::taste_genre_stat, {{"count", s.count}, {"stars", Decimal{s.mean, 1}}}));
+        stat_w = std::max(stat_w, ImGui::CalcTextSize(counted.back().c_str()).x);
+    }
+    const float bar_max = std::max(ctx.px(40), ImGui::GetContentRegionAvail().x - label_w - stat_w - 2 * gap);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (std::size_t i = 0; i < stats.size(); ++i) {
+        const GenreStat& s = stats[i];
         ImGui::TextUnformatted(s.name.c_str());
         ImGui::SameLine(label_w);
         const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -57,7 +67,7 @@ void draw_genre_profile(ScreenContext& ctx) {
         draw->AddRectFilled(at, ImVec2(at.x + bar_w, at.y + h), ImGui::GetColorU32(colour), ctx.px(3));
         ImGui::Dummy(ImVec2(bar_w, h));
         ImGui::SameLine();
-        ImGui::TextColored(colors::text_muted, "%d rated, %.1f stars", s.count, double(s.mean));
+        ImGui::TextColored(colors::text_muted, "%s", counted[i].c_str());
     }
 }
 
@@ -113,7 +123,7 @@ void draw_map(ScreenContext& ctx) {
         }
         if (nearest >= 0) ImGui::SetTooltip("%s", catalogue.movie(nearest).title.c_str());
     }
-    wrapped_muted("Filled dots: your ratings (gold = liked). Rings: your picks. Nearby films are alike in taste.");
+    wrapped_muted(tr(Text::taste_map_legend));
 }
 
 }  // namespace
@@ -126,9 +136,9 @@ void draw_taste_screen(ScreenContext& ctx) {
 
     ImGui::BeginChild("ratings", ImVec2(left_w, stacked ? ImGui::GetContentRegionAvail().y * 0.5f : 0), false);
     ImGui::PushFont(ctx.fonts.title);
-    ImGui::Text("Your ratings (%zu)", state.profile.ratings().size());
+    ImGui::TextUnformatted(tr(Text::taste_your_ratings, {{"count", state.profile.ratings().size()}}).c_str());
     ImGui::PopFont();
-    if (state.profile.empty()) wrapped_muted("You have not rated anything yet. Rate films in \"For you\" or search for them.");
+    if (state.profile.empty()) wrapped_muted(tr(Text::taste_no_ratings));
     const auto ratings = state.profile.ratings();  // a copy: editing a row changes the profile
     const Catalogue& catalogue = state.bundle->catalogue;
     std::size_t unknown = 0, search_only = 0;
@@ -140,20 +150,15 @@ void draw_taste_screen(ScreenContext& ctx) {
             ++unknown;
         }
     }
-    if (search_only > 0) {
-        ImGui::TextColored(colors::text_muted, "%zu of these films are too rarely rated for the model: kept, not used.",
-                           search_only);
-    }
-    if (unknown > 0) {
-        ImGui::TextColored(colors::text_muted, "%zu ratings of films this catalogue lacks are kept but not used.", unknown);
-    }
+    if (search_only > 0) wrapped_muted(tr(Text::taste_search_only, {{"count", search_only}}).c_str());
+    if (unknown > 0) wrapped_muted(tr(Text::taste_unknown_films, {{"count", unknown}}).c_str());
     ImGui::EndChild();
     if (!stacked) ImGui::SameLine();
     ImGui::BeginChild("taste", ImVec2(0, 0), false);
-    ImGui::TextUnformatted("Genre profile");
+    ImGui::TextUnformatted(tr(Text::taste_genre_profile));
     draw_genre_profile(ctx);
     ImGui::Spacing();
-    ImGui::TextUnformatted("Map of the catalogue");
+    ImGui::TextUnformatted(tr(Text::taste_map_title));
     draw_map(ctx);
     ImGui::EndChild();
 }

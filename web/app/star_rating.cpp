@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "text.h"
 #include "theme.h"
 
 namespace cinelocal::ui {
@@ -9,6 +10,7 @@ namespace {
 
 const char* k_star = "\xe2\x98\x85";  // U+2605 BLACK STAR
 
+// "4.5": the widget ids tests click, the same in every language.
 std::string stars_label(float stars) {
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, stars == float(int(stars)) ? "%.0f" : "%.1f", double(stars));
@@ -34,7 +36,7 @@ std::optional<float> star_rating(const std::string& id_prefix, float current, Wi
         rects.record_last_item(id_prefix + "/rate:" + stars_label(value));
         if (ImGui::IsItemHovered()) {
             hovered = value;
-            ImGui::SetTooltip("Rate %s stars", stars_label(value).c_str());
+            ImGui::SetTooltip("%s", tr(Text::rate_stars_tooltip, {{"count", half_steps(value)}}).c_str());
         }
         if (ImGui::IsItemClicked()) clicked = value;
     }

@@ -5,9 +5,12 @@
 #include "icons.h"
 #include "profile_store.h"
 #include "screens.h"
+#include "text.h"
 
 namespace cinelocal::ui {
 namespace {
+
+std::string backup_label() { return std::string(icons::download) + "  " + tr(Text::storage_backup); }
 
 // A coloured paragraph that wraps inside the content area, then the backup button (and, when
 // `dismiss_label` is given, a second button); returns which was pressed: 1 backup, 2 dismiss.
@@ -19,7 +22,7 @@ int storage_message(ScreenContext& ctx, const std::string& id, ImVec4 color, con
     ImGui::TextColored(color, "%s %s", icons::info, text.c_str());
     ImGui::PopTextWrapPos();
     int pressed = 0;
-    if (ImGui::Button((std::string(icons::download) + "  Download a backup").c_str())) pressed = 1;
+    if (ImGui::Button(backup_label().c_str())) pressed = 1;
     state.rects.record_last_item(id + "/backup");
     if (dismiss_label) {
         ImGui::SameLine();
@@ -44,10 +47,9 @@ void draw_storage_messages(ScreenContext& ctx) {
         export_data(state, ctx.platform);
     }
     if (!backup_offer_due(state)) return;
-    const std::string offer = "You have rated " + std::to_string(state.profile.ratings().size()) +
-                              " films. They exist only in this browser: a backup file keeps them safe if the "
-                              "browser clears its storage.";
-    const int pressed = storage_message(ctx, "backup-offer", ImGui::GetStyleColorVec4(ImGuiCol_Text), offer, "Not now");
+    const std::string offer = tr(Text::storage_backup_offer, {{"count", state.profile.ratings().size()}});
+    const int pressed = storage_message(ctx, "backup-offer", ImGui::GetStyleColorVec4(ImGuiCol_Text), offer,
+                                        tr(Text::storage_not_now));
     if (pressed == 1) export_data(state, ctx.platform);
     if (pressed != 0) answer_backup_offer(state, ctx.platform);
 }
@@ -56,28 +58,23 @@ void draw_storage_settings(ScreenContext& ctx) {
     AppState& state = ctx.state;
     ImGui::Spacing();
     ImGui::PushFont(ctx.fonts.title);
-    ImGui::TextUnformatted("Keeping your data");
+    ImGui::TextUnformatted(tr(Text::storage_keeping_title));
     ImGui::PopFont();
     switch (state.storage.persistence) {
         case Persistence::granted:
-            wrapped_muted("This browser keeps CineLocal's storage even when disk space runs low: it goes only if "
-                          "you clear the site's data yourself.");
+            wrapped_muted(tr(Text::storage_persistence_granted));
             break;
         case Persistence::refused:
             ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextColored(colors::accent, "%s",
-                               "This browser did not promise to keep CineLocal's storage. It may delete your "
-                               "ratings when disk space runs low, or (Safari) after 7 days without a visit. There "
-                               "is no copy anywhere else: download a backup now and then, and restore it here if "
-                               "they are ever gone.");
+            ImGui::TextColored(colors::accent, "%s", tr(Text::storage_persistence_refused));
             ImGui::PopTextWrapPos();
             state.rects.record_last_item("settings/persistence-refused");
             break;
         case Persistence::unknown:
-            wrapped_muted("Your data lives only in this browser's storage; a backup file keeps a copy elsewhere.");
+            wrapped_muted(tr(Text::storage_persistence_unknown));
             break;
     }
-    if (ImGui::Button((std::string(icons::download) + "  Download a backup").c_str())) export_data(state, ctx.platform);
+    if (ImGui::Button(backup_label().c_str())) export_data(state, ctx.platform);
     state.rects.record_last_item("settings/backup");
 }
 

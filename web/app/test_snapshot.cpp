@@ -1,20 +1,13 @@
 #include "test_snapshot.h"
 
+#include <imgui_internal.h>  // ImGuiContext::LogBuffer: the text logged so far this frame
 #include <nlohmann/json.hpp>
 
 #include "app_actions.h"
+#include "text.h"
 
 namespace cinelocal::ui {
 namespace {
-
-const char* phase_name(LoadPhase phase) {
-    switch (phase) {
-        case LoadPhase::loading: return "loading";
-        case LoadPhase::ready: return "ready";
-        case LoadPhase::failed: return "failed";
-    }
-    return "unknown";
-}
 
 const char* screen_name(Screen screen) {
     switch (screen) {
@@ -42,7 +35,7 @@ nlohmann::json movie_json(const Catalogue& catalogue, ItemIndex index) {
 
 std::string test_snapshot_json(const AppState& state, const Platform& platform) {
     nlohmann::json json;
-    json["phase"] = phase_name(state.phase);
+    json["phase"] = load_phase_name(state.phase);
     json["frame"] = state.frame;
     json["frameUiMs"] = state.frame_ui_ms;
     json["frameGlMs"] = state.frame_gl_ms;
@@ -91,7 +84,9 @@ std::string test_snapshot_json(const AppState& state, const Platform& platform) 
     const ProfileSettings& settings = state.profile.settings;
     json["settings"] = {{"variety", settings.variety}, {"welcomeDone", settings.welcome_done},
                         {"genreMask", settings.genre_mask}, {"yearMin", settings.year_min}, {"yearMax", settings.year_max},
-                        {"nicheLevel", settings.niche_level}};
+                        {"nicheLevel", settings.niche_level}, {"language", settings.language}};
+    json["language"] = language_code(current_language());
+    json["drawnText"] = state.drawn_text;
     json["posterConsent"] = !platform.poster_consent ? "unknown"
                             : poster_consent_name(platform.poster_consent());
     const StorageStatus& storage = state.storage;
@@ -121,6 +116,10 @@ std::string test_snapshot_json(const AppState& state, const Platform& platform) 
         json["films"] = {{"all", state.bundle->catalogue.size()}, {"withVectors", state.bundle->catalogue.vector_count()}};
     }
     json["forYouPersonal"] = state.for_you_personal;
+    json["forYouProvisional"] = state.for_you_provisional;
+    json["usableAtMs"] = state.usable_at_ms;
+    json["vectorsReady"] = state.bundle && state.bundle->vectors_ready;
+    json["tasteModelProblem"] = state.taste_model_problem;
     json["forYouVersion"] = state.for_you_version;
     json["lastUpdateMs"] = state.last_update_ms;
     json["pixelRatio"] = state.pixel_ratio;
@@ -130,7 +129,17 @@ std::string test_snapshot_json(const AppState& state, const Platform& platform) 
         widgets[id] = {rect.x * to_css, rect.y * to_css, rect.w * to_css, rect.h * to_css};
     }
     json["widgets"] = widgets;
-    return json.dump();
+    return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);  // a cut UTF-8 sequence must not throw
+}
+
+void begin_drawn_text(AppState& state) {
+    if (state.capture_drawn_text) ImGui::LogToBuffer();
+}
+
+void end_drawn_text(AppState& state) {
+    if (!state.capture_drawn_text) return;
+    state.drawn_text = ImGui::GetCurrentContext()->LogBuffer.c_str();
+    ImGui::LogFinish();
 }
 
 }  // namespace cinelocal::ui

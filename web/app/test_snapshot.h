@@ -10,4 +10,9 @@ namespace cinelocal::ui {
 
 std::string test_snapshot_json(const AppState& state, const Platform& platform);
 
+// Around a frame's drawing (app_view.cpp): with state.capture_drawn_text on, the text the frame
+// draws goes to state.drawn_text (ImGui's log), so tests can check the words on screen.
+void begin_drawn_text(AppState& state);
+void end_drawn_text(AppState& state);
+
 }  // namespace cinelocal::ui

@@ -6,16 +6,24 @@ namespace cinelocal::ui {
 
 bool fits(const std::string& text, float width) { return ImGui::CalcTextSize(text.c_str()).x <= width; }
 
-std::string fit_after(const std::string& kept, const std::string& text, float width) {
-    if (fits(kept + text, width)) return kept + text;
+std::string fit_inside(const std::function<std::string(const std::string&)>& line_with, const std::string& text,
+                       float width) {
+    if (std::string whole = line_with(text); fits(whole, width)) return whole;
     std::string cut = text;
-    while (!cut.empty() && !fits(kept + cut + "...", width)) {
-        do cut.pop_back();  // whole UTF-8 sequences: drop continuation bytes with their lead byte
-        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80);
+    while (!cut.empty()) {
+        // Whole UTF-8 sequences: the continuation bytes, then their lead byte ("Komö" -> "Kom").
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
+        if (!cut.empty()) cut.pop_back();
+        if (cut.empty()) break;
+        if (std::string line = line_with(cut + "..."); fits(line, width)) return line;
     }
-    return kept + cut + "...";
+    return "";
 }
 
-std::string fit_one_line(const std::string& text, float width) { return fit_after("", text, width); }
+std::string fit_one_line(const std::string& text, float width) {
+    if (fits(text, width)) return text;
+    const std::string line = fit_inside([](const std::string& part) { return part; }, text, width);
+    return line.empty() ? "..." : line;
+}
 
 }  // namespace cinelocal::ui

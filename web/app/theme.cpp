@@ -10,7 +10,8 @@ const ImWchar k_icon_ranges[] = {0xf000, 0xf2e0, 0};
 
 // Latin, Latin-1 and Latin Extended-A/B cover MovieLens titles; 2248 is "similar", 2605/2606 the stars, 2715 a cross;
 // FFFD is what ImGui draws for any glyph it lacks. scripts/subset_fonts.py reads this list: the site's
-// font keeps these code points plus the catalogue's characters, and nothing else.
+// font keeps these code points plus the catalogue's characters, and nothing else. The UI's string tables
+// (web/app/strings) use only characters of these ranges; the script refuses any other.
 const ImWchar k_glyph_ranges[] = {0x0020, 0x024F, 0x2010, 0x2027, 0x2248, 0x2248, 0x2605, 0x2606,
                                   0x2715, 0x2715, 0xFFFD, 0xFFFD, 0};
 
@@ -42,11 +43,19 @@ void apply_palette(ImGuiStyle& style) {
 }
 
 // One size of the text font with the icons merged in, or nullptr when the text font is missing.
+// No oversampling: the fonts are rasterised at the screen's own pixel size (sizes times the
+// device pixel ratio), where 2x horizontal oversampling only doubles the atlas that the first
+// frame builds and uploads (on a software-rendered WebGL that was most of the first frame).
 ImFont* add_font(const FontFiles& files, float size_px) {
     ImGuiIO& io = ImGui::GetIO();
-    ImFont* font = io.Fonts->AddFontFromFileTTF(files.text, size_px, nullptr, k_glyph_ranges);
+    ImFontConfig text;
+    text.OversampleH = 1;
+    text.OversampleV = 1;
+    ImFont* font = io.Fonts->AddFontFromFileTTF(files.text, size_px, &text, k_glyph_ranges);
     if (!font) return nullptr;
     ImFontConfig merge;
+    merge.OversampleH = 1;
+    merge.OversampleV = 1;
     merge.MergeMode = true;
     merge.GlyphMinAdvanceX = size_px;  // icons as wide as a line is high: buttons line up
     io.Fonts->AddFontFromFileTTF(files.icons, size_px * 0.9f, &merge, k_icon_ranges);

@@ -8,6 +8,7 @@
 #include "icons.h"
 #include "reason_line.h"
 #include "star_rating.h"
+#include "text.h"
 #include "text_fit.h"
 
 namespace cinelocal::ui {
@@ -56,7 +57,7 @@ void draw_card(ScreenContext& ctx, const std::string& list_id, ItemIndex index, 
     if (hovered) {
         draw->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::GetColorU32(colors::accent), ctx.px(8), 0,
                       ctx.px(2));
-        ImGui::SetTooltip("%s: details, why and similar films", movie.title.c_str());
+        ImGui::SetTooltip("%s", tr(Text::card_open_tooltip, {{"title", movie.title}}).c_str());
     }
     if (ImGui::IsItemClicked()) open_movie(state, movie.id);
 
@@ -70,14 +71,15 @@ void draw_card(ScreenContext& ctx, const std::string& list_id, ItemIndex index, 
     // then has the card's whole width for the name of the film that explains the pick.
     float meta_width = inner;
     if (auto predicted = predicted_stars(state, index); predicted && !state.profile.find(movie.id)) {
-        ImGui::TextColored(colors::reason, "%s %.1f", icons::star, double(*predicted));
+        // With the language's decimal mark ("4,2").
+        ImGui::TextColored(colors::reason, "%s %s", icons::star, decimal_text(*predicted, 1).c_str());
         state.rects.record_last_item(id + "/predicted");
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Predicted for you from your ratings");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Text::card_predicted_tooltip));
         ImGui::SameLine();
         meta_width -= ImGui::GetItemRectSize().x + ImGui::GetStyle().ItemSpacing.x;
     }
     std::string meta = movie.year > 0 ? std::to_string(movie.year) : std::string();
-    const std::string genres = catalogue.genres_text(index);
+    const std::string genres = genre_list(catalogue, index);
     if (!genres.empty()) meta += (meta.empty() ? "" : "  ") + genres;
     ImGui::TextColored(colors::text_muted, "%s", fit_one_line(meta, meta_width).c_str());
     ImGui::SetCursorPosX(origin.x + pad);
@@ -100,6 +102,15 @@ void draw_card(ScreenContext& ctx, const std::string& list_id, ItemIndex index, 
 }  // namespace
 
 bool ScreenContext::narrow() const { return ImGui::GetIO().DisplaySize.x < 720.0f * state.pixel_ratio; }
+
+std::string genre_list(const Catalogue& catalogue, ItemIndex index) {
+    std::vector<std::string> names;
+    const auto& genres = catalogue.genre_names();
+    for (std::size_t g = 0; g < genres.size(); ++g) {
+        if (catalogue.movie(index).genre_mask & (1u << g)) names.push_back(genre_name(genres[g]));
+    }
+    return list_text(names);
+}
 
 void draw_poster(const ScreenContext& ctx, ItemIndex index, ImVec2 min, ImVec2 max) {
     const Movie& movie = ctx.state.bundle->catalogue.movie(index);
@@ -168,20 +179,20 @@ void movie_actions(ScreenContext& ctx, const std::string& id, MovieId movie) {
     const bool watch_clicked = ImGui::SmallButton(watching ? icons::bookmark : icons::bookmark_empty);
     if (watching) ImGui::PopStyleColor();
     state.rects.record_last_item(id + "/watch");
-    icon_button_tooltip(watching ? "On your watchlist (click to remove)" : "Add to your watchlist");
+    icon_button_tooltip(tr(watching ? Text::watchlist_on_tooltip : Text::watchlist_add_tooltip));
     if (watch_clicked) set_on_watchlist(state, ctx.platform, movie, !watching);
 
     ImGui::SameLine();
     const bool hidden = state.profile.is_not_interested(movie);
     if (ImGui::SmallButton(hidden ? icons::eye : icons::eye_slash)) set_not_interested(state, ctx.platform, movie, !hidden);
     state.rects.record_last_item(id + "/hide");
-    icon_button_tooltip(hidden ? "Marked not interested (click to undo)" : "Not interested: never suggest it");
+    icon_button_tooltip(tr(hidden ? Text::hidden_tooltip : Text::hide_tooltip));
 
     if (state.profile.find(movie)) {
         ImGui::SameLine();
         if (ImGui::SmallButton(icons::times)) clear_rating(state, ctx.platform, movie);
         state.rects.record_last_item(id + "/clear");
-        icon_button_tooltip("Remove your rating");
+        icon_button_tooltip(tr(Text::clear_rating_tooltip));
     }
 }
 
@@ -211,7 +222,7 @@ void movie_row(ScreenContext& ctx, const std::string& list_id, ItemIndex index) 
     const std::string title = movie.year > 0 ? movie.title + " (" + std::to_string(movie.year) + ")" : movie.title;
     ImGui::TextUnformatted(fit_one_line(title, text_w).c_str());
     if (ImGui::IsItemClicked()) open_movie(state, movie.id);
-    ImGui::TextColored(colors::text_muted, "%s", fit_one_line(catalogue.genres_text(index), text_w).c_str());
+    ImGui::TextColored(colors::text_muted, "%s", fit_one_line(genre_list(catalogue, index), text_w).c_str());
     ImGui::EndGroup();
     state.rects.record_last_item(id + "/title");
 
@@ -229,6 +240,23 @@ void wrapped_muted(const char* text) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextColored(colors::text_muted, "%s", text);
     ImGui::PopTextWrapPos();
+}
+
+void wrapped_text(const std::string& text) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+}
+
+float combo_width(const char* text) {
+    return ImGui::CalcTextSize(text).x + 2 * ImGui::GetStyle().FramePadding.x + ImGui::GetFrameHeight();
+}
+
+void same_line_if_fits(const char* next_label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float next_w = ImGui::CalcTextSize(next_label, nullptr, true).x + 2 * style.FramePadding.x;
+    const float right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + next_w;
+    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
 }
 
 }  // namespace cinelocal::ui

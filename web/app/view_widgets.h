@@ -20,6 +20,9 @@ struct ScreenContext {
     bool narrow() const;  // a phone-sized window: one column layouts
 };
 
+// A movie's genres in the current language: "Komödie, Drama".
+std::string genre_list(const Catalogue& catalogue, ItemIndex index);
+
 // The poster in [min, max]: the image when the platform has it, else a drawn card with the title,
 // year and the colour of the first genre.
 void draw_poster(const ScreenContext& ctx, ItemIndex index, ImVec2 min, ImVec2 max);
@@ -35,7 +38,13 @@ void movie_row(ScreenContext& ctx, const std::string& list_id, ItemIndex index);
 // Watchlist, "not interested" and (once rated) "remove rating" buttons on the current line.
 void movie_actions(ScreenContext& ctx, const std::string& id, MovieId movie);
 
-// A muted paragraph that wraps at the window's edge.
+// A paragraph that wraps at the window's edge (a translation may be longer than the line), muted or not.
 void wrapped_muted(const char* text);
+void wrapped_text(const std::string& text);
+
+// Sizes that follow the text, whatever its language: a combo box wide enough for `text`, and a
+// SameLine() only when a button labelled `next_label` still fits on the line (else it wraps).
+float combo_width(const char* text);
+void same_line_if_fits(const char* next_label);
 
 }  // namespace cinelocal::ui

@@ -35,9 +35,17 @@ function startDownloads() {
   return { manifestText, files, progress };
 }
 
-// The app is usable (onboarding grid, search, rating) once the catalogue and the item table are
-// verified; ONNX Runtime is imported and the user tower started after that, behind the first
-// screen, and "For you" turns personal when it is ready (a rating given meanwhile is kept).
+// Hands every file to the app the moment it arrives (the core verifies each against the manifest).
+// The app is usable once its start files are in (catalogue, item table, rating head); the models
+// and describe-it's index follow behind the first screen. Resolves to the bytes that passed, by name.
+async function deliverFiles(app, downloads) {
+  const verified = new Map();
+  await Promise.all([...(await downloads.files)].map(([name, bytes]) => bytes.then(
+    (received) => { if (app.addFile(name, received) === '') verified.set(name, received); },
+    (error) => app.fileUnavailable(name, error.message || String(error)))));
+  return verified;
+}
+
 async function loadBundle(app, downloads) {
   app.setProgress(0.02, 'Loading the manifest');
   const manifestText = await downloads.manifestText;
@@ -46,20 +54,20 @@ async function loadBundle(app, downloads) {
   const total = Object.values(files).reduce((sum, f) => sum + f.bytes, 0);
   downloads.progress.onChange = () => {
     const bytes = Object.values(downloads.progress.received).reduce((a, b) => a + b, 0);
-    app.setProgress(0.05 + 0.8 * Math.min(1, bytes / total), 'Downloading the movies and the taste model');
+    const fraction = 0.05 + 0.9 * Math.min(1, bytes / total);
+    app.setProgress(fraction, 'Downloading the movies and the taste model');
   };
   downloads.progress.onChange();
-  const received = new Map();
-  await Promise.all([...(await downloads.files)].map(async ([name, bytes]) => {
-    received.set(name, await bytes);
-    app.addFile(name, received.get(name));
-  }));
-  app.setProgress(0.88, 'Checking the files');
-  if (app.assembleBundle()) return;  // every file checked against its sha256: only these reach ORT
+  const verified = await deliverFiles(app, downloads);
+  if (app.loadPhase() !== 'ready') return;  // a start file failed: the app says which and why
+  performance.mark('cinelocal:files-verified');
+  // ONNX Runtime (1.8 MB brotli) only now, behind the usable page; it sees checked bytes only.
+  const towerBytes = verified.get(TOWER_FILE);
+  const contentModelBytes = verified.get(CONTENT_MODEL_FILE);
+  if (!towerBytes && !contentModelBytes) return;  // the app ranks with its provisional taste
   const ort = await import('./ort/ort.wasm.min.mjs');
   configureOrt(ort, new URL('./ort/', import.meta.url).href);
-  const tower = await createUserTower(ort, received.get(TOWER_FILE));
-  const contentModelBytes = received.get(CONTENT_MODEL_FILE);
+  let tower = null;
   let contentModel = null;
   globalThis.cinelocalBridge = {
     embedUser(requestId, itemIndex, rating) {
@@ -73,10 +81,16 @@ async function loadBundle(app, downloads) {
         (error) => app.textEmbeddingFailed(requestId, String(error && error.message || error)));
     },
   };
-  app.setProgress(1, 'Ready');
-  app.modelReady();
-  // The description model starts after the app is usable; the core verified its bytes in
-  // assembleBundle, so ONNX Runtime only ever sees a checked model.
+  if (towerBytes) {
+    try {
+      tower = await createUserTower(ort, towerBytes);
+      app.modelReady();
+      performance.mark('cinelocal:model-ready');
+    } catch (error) {
+      app.fileUnavailable(TOWER_FILE, `ONNX Runtime could not start it (${error.message || error})`);
+    }
+  }
+  // The description model starts after the taste model; its bytes were verified like every file.
   if (contentModelBytes) {
     createContentModel(ort, contentModelBytes).then((model) => {
       contentModel = model;
@@ -86,6 +100,7 @@ async function loadBundle(app, downloads) {
 }
 
 async function main() {
+  performance.mark('cinelocal:boot');
   const downloads = startDownloads();
   const canvas = document.getElementById('canvas');
   let app;
@@ -95,10 +110,14 @@ async function main() {
     showBootError(error.message || String(error));
     return;
   }
+  performance.mark('cinelocal:app-started');
   document.body.classList.add('app-running');
   installBrowserPlatform(app, { imageBase: siteConfig.imageBase, imageHostAllowed });
   // A read-only view of what the app shows, for end-to-end tests.
-  globalThis.cinelocalTest = { snapshot: () => JSON.parse(app.testSnapshot()) };
+  globalThis.cinelocalTest = {
+    snapshot: () => JSON.parse(app.testSnapshot()),
+    captureDrawnText: (on) => app.testCaptureDrawnText(on),  // snapshot().drawnText: the words on screen
+  };
   try {
     await loadBundle(app, downloads);
   } catch (error) {

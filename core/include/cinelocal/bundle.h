@@ -1,5 +1,7 @@
 // A verified site bundle in memory: manifest, catalogue and item table, checked against each
-// other (item count, dimension) and every file against its sha256 and size in the manifest.
+// other (item count, dimension) and against their sha256 and size in the manifest. The bundle is
+// assembled from its start files alone (start_files): the app is usable with them while the rest
+// (the models, describe-it's index) arrive and are verified one by one (verify_bundle_file).
 #pragma once
 #include <cstdint>
 #include <map>
@@ -29,14 +31,27 @@ inline constexpr const char* k_user_tower_file = "user_tower.onnx";
 struct Bundle {
     Manifest manifest;
     Catalogue catalogue;
+    // The model's vectors come after the catalogue (attach_vectors); until then they are empty and
+    // vectors_ready is false: search, rating and a first grid by genres need none of them.
     ItemTable item_table;
     UnitRows unit_rows;  // unit-length float rows for similarity, explanations and diversity
     // Predicted stars (rating_head.h); present when the manifest lists rating_head.bin.
     std::optional<RatingHead> rating_head;
+    bool vectors_ready = false;
 
-    // Verifies every file the manifest lists, then parses the catalogue and item table.
+    // What the app needs to be usable: the catalogue.
+    static std::vector<std::string> start_files(const Manifest& manifest);
+    // What everything personal needs: the item table and, when listed, the rating head.
+    static std::vector<std::string> vector_files(const Manifest& manifest);
+    // Verifies and parses the catalogue (the manifest must list the item table and the user tower
+    // too); attaches the vectors as well when `files` holds them.
     static Result<Bundle> assemble(Manifest manifest, const FileBytes& files);
+    // Verifies and parses the vector files, checked against the catalogue (row count, dimension).
+    Status attach_vectors(const FileBytes& files);
 };
+
+// Every file the manifest lists, present and verified (the CLI's check of a whole bundle).
+Status verify_every_file(const Manifest& manifest, const FileBytes& files);
 
 struct RecommendOptions {
     Filters filters;

@@ -1,6 +1,7 @@
 // Which movies to ask a new visitor about: familiar ones (among the most popular) that are also
 // spread across the embedding space, so each answer tells something new. Rated movies count as
-// already asked, so the same call gives "the next most informative" after every answer.
+// already asked, so the same call gives "the next most informative" after every answer. With no
+// rows (the item table not arrived yet) the spread is measured between genre sets instead.
 #pragma once
 #include <vector>
 

@@ -50,6 +50,7 @@ struct ProfileSettings {
     int year_min = 0, year_max = 0; // "For you" year filter, 0 = open
     int backup_offer_seen = 0;      // the rating count (10, 60, 110...) whose backup offer was answered
     int niche_level = 0;            // "For you" mainstream (-2) .. niche (+2) (popularity_weight.h)
+    std::string language;           // the UI language chosen in Settings ("fr"); "" = the browser's
     bool operator==(const ProfileSettings&) const = default;
 };
 

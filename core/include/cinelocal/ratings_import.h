@@ -24,7 +24,8 @@ enum class ImportFormat {
     imdb_ratings,        // Const,Your Rating,Date Rated,Title,...,Year,...  (1..10, halved)
     cinelocal_json,      // Profile::to_json; "line" below is then the 1-based rating entry
 };
-const char* import_format_name(ImportFormat format);
+const char* import_format_key(ImportFormat format);     // a key of cinelocal/message.h
+std::string import_format_name(ImportFormat format);    // in English
 
 struct ImportedRating {
     std::size_t line = 0;
@@ -44,7 +45,8 @@ struct AmbiguousRow {
 };
 
 enum class UnmatchedReason { not_in_catalogue, other_year, not_a_film, unrated_ambiguous };
-const char* unmatched_reason_text(UnmatchedReason reason);
+const char* unmatched_reason_key(UnmatchedReason reason);  // a key of cinelocal/message.h
+std::string unmatched_reason_text(UnmatchedReason reason);  // in English
 
 struct UnmatchedRow {
     std::size_t line = 0;
@@ -76,7 +78,8 @@ enum class UnratedMeaning { watched, listed };
 struct RowError {
     std::size_t line = 0;
     std::string field;  // the column named in the file's header, e.g. "Rating"
-    std::string message;
+    std::string message;  // in English
+    Message said;         // the same, for the UI to translate
 };
 
 struct ImportReport {

@@ -5,6 +5,8 @@
 #include <utility>
 #include <variant>
 
+#include "cinelocal/message.h"
+
 namespace cinelocal {
 
 enum class ErrorCode {
@@ -23,7 +25,8 @@ const char* error_code_name(ErrorCode code);
 
 struct Error {
     ErrorCode code;
-    std::string message;
+    std::string message;  // in English: the CLI, logs and tests read it
+    Message said = {};    // the same as a key and values, when a visitor may see it (the UI translates it)
 };
 
 template <class T>
@@ -47,5 +50,11 @@ struct Ok {};
 using Status = Result<Ok>;
 
 inline Error make_error(ErrorCode code, std::string message) { return Error{code, std::move(message)}; }
+inline Error make_error(ErrorCode code, Message said) { return Error{code, english(said), std::move(said)}; }
+// An error as a sentence that can go inside another ("{file}: {reason}"): its own when it has one,
+// else its English message as it is.
+inline Message said_of(const Error& error) {
+    return error.said.empty() ? Message("text.verbatim").with("text", error.message) : error.said;
+}
 
 }  // namespace cinelocal

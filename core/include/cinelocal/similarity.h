@@ -15,6 +15,7 @@ namespace cinelocal {
 // bundle: similarity then is a dot. Trailing columns (a popularity bias) say nothing of taste.
 class UnitRows {
 public:
+    UnitRows() = default;  // no rows: the item table has not arrived
     explicit UnitRows(const ItemTable& table, std::size_t taste_dims = 0);
     float cosine(ItemIndex a, ItemIndex b) const;
     std::span<const float> row(ItemIndex index) const {

@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "cinelocal/message.h"
 #include "cinelocal/result.h"
 
 namespace cinelocal {
@@ -30,8 +31,10 @@ enum class TextProblem {
 };
 
 const char* text_problem_name(TextProblem problem);
-// A sentence for the visitor, e.g. "None of these words is known to the describe-it search."
-const char* text_problem_message(TextProblem problem);
+// A sentence for the visitor, e.g. "None of these words is known to the describe-it search.";
+// empty for none. text_problem_message says it in English.
+Message text_problem_said(TextProblem problem);
+std::string text_problem_message(TextProblem problem);
 
 struct EncodedText {
     std::vector<std::int32_t> ids;  // empty unless problem == none
