@@ -61,6 +61,22 @@ test('a browser in French gets the app in French; the switch to German in Settin
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
   }));
 
+// Opens each screen ([nav id, picture name]) and photographs it.
+async function photographScreens(page, shot, screens) {
+  for (const [screen, name] of screens) {
+    await click(page, `nav/${screen}`);
+    await waitForApp(page, `(s) => s.screen === "${screen}"`);
+    await shot(name);
+  }
+}
+
+// Imports a fixture from Settings and scrolls to the match report's buttons.
+async function openImportReport(page, fixture) {
+  await chooseFile(page, 'settings/import', fixture);
+  await waitForApp(page, '(s) => Boolean(s.pendingImport)');
+  await reveal(page, 'import/confirm');
+}
+
 // Opens the site and photographs the loading screen, the item table held back meanwhile.
 async function photographLoading(page, url, name) {
   let release;
@@ -116,11 +132,7 @@ async function photographDesktop(page, url, code) {
   await pressKeys(page, 'Control+A');
   await pressKeys(page, 'Backspace');
 
-  for (const [screen, name] of [['taste', '08-taste'], ['watchlist', '09-watchlist']]) {
-    await click(page, `nav/${screen}`);
-    await waitForApp(page, `(s) => s.screen === "${screen}"`);
-    await shot(name);
-  }
+  await photographScreens(page, shot, [['taste', '08-taste'], ['watchlist', '09-watchlist']]);
   await click(page, 'nav/movie-night');
   await chooseFile(page, 'night/load', 'friend_profile.json');
   await waitForApp(page, '(s) => s.movieNight.length === 20');
@@ -128,13 +140,10 @@ async function photographDesktop(page, url, code) {
 
   await click(page, 'nav/settings');
   await shot('11-settings');
-  await chooseFile(page, 'settings/import', 'letterboxd_ratings.csv');
-  await waitForApp(page, '(s) => Boolean(s.pendingImport)');
-  await reveal(page, 'import/confirm');
+  await openImportReport(page, 'letterboxd_ratings.csv');
   await shot('12-import-report');
   await click(page, 'import/confirm');
-  await chooseFile(page, 'settings/import', 'imdb_ratings.csv');
-  await waitForApp(page, '(s) => Boolean(s.pendingImport)');
+  await openImportReport(page, 'imdb_ratings.csv');
   await click(page, 'import/confirm');
   await waitForApp(page, '(s) => !s.pendingImport && s.storage.backupOfferDue');
   await click(page, 'settings/delete');
@@ -174,13 +183,13 @@ async function photographPhone(page, url, code) {
   await click(page, `foryou:${state.forYou[1].id}/open`);
   await waitForApp(page, '(s) => s.detailMovie !== 0');
   await shot('03-movie-page');
-  for (const [screen, name] of [['taste', '04-taste'], ['movie-night', '05-movie-night'], ['settings', '06-settings']]) {
-    await click(page, `nav/${screen}`);
-    await waitForApp(page, `(s) => s.screen === "${screen}"`);
-    await shot(name);
-  }
+  await photographScreens(page, shot, [['taste', '04-taste'], ['movie-night', '05-movie-night'], ['settings', '06-settings']]);
   await reveal(page, 'settings/import');
   await shot('07-settings-data');
+  await openImportReport(page, 'letterboxd_ratings.csv');
+  await shot('08-import-report');
+  await search(page, 'toy story');
+  await shot('09-search');
 }
 
 for (const [code, locale] of Object.entries(LOCALES)) {
