@@ -32,6 +32,11 @@ def metric_values(report: dict) -> dict[str, float]:
     for method, metrics in report["rating"]["methods"].items():
         for name, value in metrics.items():
             out[f"rating {method} {name}"] = value
+    # The mainstream <-> niche settings' means over all users; the genre fans' shares (10 users each)
+    # move more than the tolerance with a retrained model, so only the same code hash guards them.
+    for level in report.get("mainstream", {}).get("levels", []):
+        for name in ("recall@20", "ndcg@100"):
+            out[f"niche level {level['level']} {name}"] = level[name]
     return out
 
 

@@ -8,6 +8,7 @@ std::vector<bool> excluded_items(const Catalogue& catalogue, const Profile& prof
         if (auto index = catalogue.index_of(id)) excluded[static_cast<std::size_t>(*index)] = true;
     };
     for (const auto& rating : profile.ratings()) exclude_movie(rating.movie);
+    for (MovieId id : profile.seen()) exclude_movie(id);
     for (MovieId id : filters.not_interested) exclude_movie(id);
     if (filters.hide_watchlist) {
         for (MovieId id : filters.watchlist) exclude_movie(id);

@@ -23,7 +23,7 @@ bool newer(const ProfileEntry& a, const ProfileEntry& b) {
 
 auto settings_order(const ProfileSettings& s) {
     return std::make_tuple(s.variety, s.welcome_done, s.posters_asked, s.genre_mask, s.year_min, s.year_max, s.backup_offer_seen,
-                           s.language);
+                           s.niche_level, s.language);
 }
 
 Stamp newest_in(const EntryMap& entries) {
@@ -72,7 +72,7 @@ bool Profile::offer(EntryMap& entries, MovieId movie, const ProfileEntry& entry)
 
 Stamp Profile::newest_stamp() const {
     return std::max({newest_in(ratings_by_movie_), newest_in(watchlist_by_movie_),
-                     newest_in(not_interested_by_movie_), settings_changed_});
+                     newest_in(not_interested_by_movie_), newest_in(seen_by_movie_), settings_changed_});
 }
 
 Stamp Profile::next_stamp(Stamp now) const { return std::min(k_max_stamp, std::max(now, newest_stamp() + 1)); }
@@ -84,6 +84,7 @@ void Profile::rebuild_views() {
     }
     watchlist_ = live_ids(watchlist_by_movie_);
     not_interested_ = live_ids(not_interested_by_movie_);
+    seen_ = live_ids(seen_by_movie_);
 }
 
 Profile Profile::merged(const Profile& a, const Profile& b) {
@@ -91,6 +92,7 @@ Profile Profile::merged(const Profile& a, const Profile& b) {
     merge_into(result.ratings_by_movie_, b.ratings_by_movie_);
     merge_into(result.watchlist_by_movie_, b.watchlist_by_movie_);
     merge_into(result.not_interested_by_movie_, b.not_interested_by_movie_);
+    merge_into(result.seen_by_movie_, b.seen_by_movie_);
     // Settings: the newer copy as a whole; on equal stamps a fixed order of their fields.
     const bool take_b = b.settings_changed_ != a.settings_changed_
                             ? b.settings_changed_ > a.settings_changed_
@@ -105,7 +107,8 @@ Profile Profile::merged(const Profile& a, const Profile& b) {
 
 bool Profile::operator==(const Profile& other) const {
     return ratings_by_movie_ == other.ratings_by_movie_ && watchlist_by_movie_ == other.watchlist_by_movie_ &&
-           not_interested_by_movie_ == other.not_interested_by_movie_ && settings == other.settings &&
+           not_interested_by_movie_ == other.not_interested_by_movie_ && seen_by_movie_ == other.seen_by_movie_ &&
+           settings == other.settings &&
            settings_changed_ == other.settings_changed_;
 }
 
@@ -132,6 +135,7 @@ const Rating* Profile::find(MovieId movie) const {
 
 bool Profile::on_watchlist(MovieId movie) const { return is_live(watchlist_by_movie_, movie); }
 bool Profile::is_not_interested(MovieId movie) const { return is_live(not_interested_by_movie_, movie); }
+bool Profile::is_seen(MovieId movie) const { return is_live(seen_by_movie_, movie); }
 
 void Profile::set_on_watchlist(MovieId movie, bool on, Stamp now) {
     if (on_watchlist(movie) == on) return;  // no change, no new stamp
@@ -145,11 +149,17 @@ void Profile::set_not_interested(MovieId movie, bool on, Stamp now) {
     rebuild_views();
 }
 
+void Profile::set_seen(MovieId movie, bool on, Stamp now) {
+    if (is_seen(movie) == on) return;
+    offer(seen_by_movie_, movie, {on ? 1.0f : 0.0f, next_stamp(now), !on});
+    rebuild_views();
+}
+
 void Profile::settings_changed(Stamp now) { settings_changed_ = next_stamp(now); }
 
 void Profile::remove_everything(Stamp now) {
     const Stamp stamp = next_stamp(now);
-    for (EntryMap* entries : {&ratings_by_movie_, &watchlist_by_movie_, &not_interested_by_movie_}) {
+    for (EntryMap* entries : {&ratings_by_movie_, &watchlist_by_movie_, &not_interested_by_movie_, &seen_by_movie_}) {
         for (auto& [movie, entry] : *entries) {
             if (!entry.removed) entry = {0.0f, stamp, true};
         }

@@ -1,4 +1,5 @@
-// The profile's JSON: version 3 writes every entry with its change stamp (tombstones too);
+// The profile's JSON: version 3 writes every entry with its change stamp (tombstones too; "seen"
+// came later within version 3: a file without it has no seen films);
 // versions 1 (ratings only) and 2 (plus id lists and settings) are read and stamped 1, 2, 3... in
 // file order, so their order survives and any real change made later wins over them.
 #include <algorithm>
@@ -6,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cinelocal/popularity_weight.h"
 #include "cinelocal/profile.h"
 #include "json_integer.h"
 
@@ -31,6 +33,7 @@ void read_settings(const nlohmann::json& json, ProfileSettings& settings, Stamp&
     settings.year_min = json_integer_or(s, "year_min", 0);
     settings.year_max = json_integer_or(s, "year_max", 0);
     settings.backup_offer_seen = json_integer_or(s, "backup_offer_seen", 0);
+    settings.niche_level = std::clamp(json_integer_or(s, "niche_level", 0), k_min_niche_level, k_max_niche_level);
     // Lenient: a value of another type, or too long to be a language code, means "follow the browser".
     const bool language_ok = s.contains("language") && s["language"].is_string() && s["language"].size() <= 16;
     settings.language = language_ok ? s["language"].get<std::string>() : std::string();
@@ -93,7 +96,8 @@ Result<Profile> Profile::from_json(std::string_view json_text) {
     Stamp migrated = 0;  // versions 1 and 2: file order becomes stamps 1, 2, 3...
     try {
         for (auto [list, key] : {std::pair{"ratings", "profile.too_many_ratings"}, std::pair{"watchlist", "profile.too_many_watchlist"},
-                                 std::pair{"not_interested", "profile.too_many_not_interested"}}) {
+                                 std::pair{"not_interested", "profile.too_many_not_interested"},
+                                 std::pair{"seen", "profile.too_many_seen"}}) {
             if (json.contains(list) && json.at(list).size() > k_max_profile_ratings) {
                 return make_error(ErrorCode::invalid_format,
                                   Message(key).with("count", json.at(list).size()).with("max", k_max_profile_ratings));
@@ -111,7 +115,8 @@ Result<Profile> Profile::from_json(std::string_view json_text) {
             offer(profile.ratings_by_movie_, movie, entry);
         }
         for (auto [key, entries] : {std::pair{"watchlist", &profile.watchlist_by_movie_},
-                                    std::pair{"not_interested", &profile.not_interested_by_movie_}}) {
+                                    std::pair{"not_interested", &profile.not_interested_by_movie_},
+                                    std::pair{"seen", &profile.seen_by_movie_}}) {
             if (!json.contains(key)) continue;
             for (const auto& item : json.at(key)) {
                 if (version >= 3) {
@@ -135,6 +140,7 @@ std::string Profile::to_json() const {
                            {"ratings", entries_json(ratings_by_movie_, true)},
                            {"watchlist", entries_json(watchlist_by_movie_, false)},
                            {"not_interested", entries_json(not_interested_by_movie_, false)},
+                           {"seen", entries_json(seen_by_movie_, false)},
                            {"settings",
                             {{"variety", settings.variety},
                              {"welcome_done", settings.welcome_done},
@@ -143,6 +149,7 @@ std::string Profile::to_json() const {
                              {"year_min", settings.year_min},
                              {"year_max", settings.year_max},
                              {"backup_offer_seen", settings.backup_offer_seen},
+                             {"niche_level", settings.niche_level},
                              {"language", settings.language},
                              {"changed", settings_changed_}}}};
     return json.dump();

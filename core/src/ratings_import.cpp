@@ -27,7 +27,7 @@ const char* unmatched_reason_key(UnmatchedReason reason) {
         case UnmatchedReason::not_in_catalogue: return "import.reason.not_in_catalogue";
         case UnmatchedReason::other_year: return "import.reason.other_year";
         case UnmatchedReason::not_a_film: return "import.reason.not_a_film";
-        case UnmatchedReason::not_rated: return "import.reason.not_rated";
+        case UnmatchedReason::unrated_ambiguous: return "import.reason.unrated_ambiguous";
     }
     return "";
 }
@@ -46,12 +46,17 @@ struct Layout {
     const char* date;
     const char* title_type;
     bool ten_point_scale;  // IMDb rates 1..10: halved to 0.5..5 stars
+    UnratedMeaning unrated;  // what a row without a rating means in this format
 };
 
-constexpr Layout k_letterboxd_ratings{ImportFormat::letterboxd_ratings, "Name", "", "Year", "Rating", "Date", "", false};
-constexpr Layout k_letterboxd_diary{ImportFormat::letterboxd_diary, "Name", "", "Year", "Rating", "Watched Date", "", false};
+constexpr Layout k_letterboxd_ratings{ImportFormat::letterboxd_ratings, "Name", "", "Year", "Rating", "Date", "", false,
+                                      UnratedMeaning::watched};
+constexpr Layout k_letterboxd_diary{ImportFormat::letterboxd_diary, "Name", "", "Year", "Rating", "Watched Date", "",
+                                    false, UnratedMeaning::watched};
+// IMDb's ratings export rates every row; its list exports (watchlist, lists) share these columns
+// and leave "Your Rating" empty for a film only listed.
 constexpr Layout k_imdb{ImportFormat::imdb_ratings, "Title", "Original Title", "Year", "Your Rating", "Date Rated",
-                        "Title Type", true};
+                        "Title Type", true, UnratedMeaning::listed};
 
 std::string_view trimmed(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
@@ -190,6 +195,22 @@ void drop_duplicates(ImportReport& report) {
     report.matched = std::move(kept);
 }
 
+// An unrated row of a film the file rates, or lists again, is a duplicate of the first such row.
+void drop_unrated_duplicates(ImportReport& report) {
+    std::map<MovieId, std::size_t> kept_line;
+    for (const auto& rated : report.matched) kept_line.emplace(rated.movie, rated.line);
+    std::vector<UnratedRow> kept;
+    for (auto& row : report.unrated) {
+        auto [it, first] = kept_line.emplace(row.movie, row.line);
+        if (first) {
+            kept.push_back(std::move(row));
+        } else {
+            report.duplicates.push_back({row.line, it->second, row.movie, row.title});
+        }
+    }
+    report.unrated = std::move(kept);
+}
+
 Result<ImportReport> read_csv_import(std::string_view file_name, std::string_view bytes, const Catalogue& catalogue) {
     auto records = read_csv(file_name, bytes, k_max_import_rows);
     if (!records) return records.error();
@@ -208,6 +229,7 @@ Result<ImportReport> read_csv_import(std::string_view file_name, std::string_vie
     ImportReport report;
     report.file_name = std::string(file_name);
     report.format = layout.value().format;
+    report.unrated_meaning = layout.value().unrated;
     TitleMatcher matcher(catalogue);
     for (std::size_t r = 1; r < records.value().size(); ++r) {
         const CsvRecord& record = records.value()[r];
@@ -222,19 +244,23 @@ Result<ImportReport> read_csv_import(std::string_view file_name, std::string_vie
             report.unmatched.push_back({record.line, read.title, read.year, UnmatchedReason::not_a_film});
             continue;
         }
-        if (!read.stars) {
-            report.unmatched.push_back({record.line, read.title, read.year, UnmatchedReason::not_rated});
-            continue;
-        }
         std::vector<std::string_view> titles{read.title};
         if (!read.original_title.empty()) titles.push_back(read.original_title);
         auto match = matcher.match(titles, read.year);
         switch (match.kind) {
             case TitleMatchKind::matched:
-                report.matched.push_back({record.line, match.movies.front(), *read.stars, read.title, read.date});
+                if (read.stars) {
+                    report.matched.push_back({record.line, match.movies.front(), *read.stars, read.title, read.date});
+                } else {
+                    report.unrated.push_back({record.line, match.movies.front(), read.title});
+                }
                 break;
             case TitleMatchKind::ambiguous:
-                report.ambiguous.push_back({record.line, read.title, read.year, *read.stars, read.date, match.movies});
+                if (read.stars) {
+                    report.ambiguous.push_back({record.line, read.title, read.year, *read.stars, read.date, match.movies});
+                } else {  // no rating to carry: not worth a question to the visitor
+                    report.unmatched.push_back({record.line, read.title, read.year, UnmatchedReason::unrated_ambiguous});
+                }
                 break;
             case TitleMatchKind::not_in_catalogue:
                 report.unmatched.push_back({record.line, read.title, read.year, UnmatchedReason::not_in_catalogue});
@@ -245,6 +271,7 @@ Result<ImportReport> read_csv_import(std::string_view file_name, std::string_vie
         }
     }
     drop_duplicates(report);
+    drop_unrated_duplicates(report);
     return report;
 }
 
@@ -282,8 +309,15 @@ Result<ImportReport> read_ratings_import(std::string_view file_name, std::string
     return read_csv_import(file_name, bytes, catalogue);
 }
 
+bool unrated_action_offered(const ImportReport& report, UnratedAction action) {
+    return action != UnratedAction::seen || report.unrated_meaning == UnratedMeaning::watched;
+}
+
 Result<Profile> apply_import(const Profile& profile, const ImportReport& report, std::span<const ImportChoice> choices,
-                             Stamp now) {
+                             UnratedAction unrated, Stamp now) {
+    if (!unrated_action_offered(report, unrated)) {
+        return make_error(ErrorCode::invalid_format, Message("import.unrated_not_seen").with("file", report.file_name));
+    }
     std::vector<ImportedRating> ratings = report.matched;
     for (const auto& choice : choices) {
         auto row = std::find_if(report.ambiguous.begin(), report.ambiguous.end(),
@@ -313,10 +347,20 @@ Result<Profile> apply_import(const Profile& profile, const ImportReport& report,
                                                        .with("reason", said_of(status.error())));
         }
     }
-    if (result.ratings().size() > k_max_profile_ratings) {
-        return make_error(ErrorCode::invalid_format, Message("import.too_many_ratings")
-                                                         .with("count", result.ratings().size())
-                                                         .with("max", k_max_profile_ratings));
+    for (const auto& row : report.unrated) {
+        if (result.find(row.movie)) continue;  // rated: that already says seen
+        if (unrated == UnratedAction::seen) result.set_seen(row.movie, true, now);
+        if (unrated == UnratedAction::watchlist && !result.is_not_interested(row.movie)) {
+            result.set_on_watchlist(row.movie, true, now);
+        }
+    }
+    for (auto [key, size] : {std::pair{"import.too_many_ratings", result.ratings().size()},
+                             std::pair{"import.too_many_seen", result.seen().size()},
+                             std::pair{"import.too_many_watchlist", result.watchlist().size()}}) {
+        if (size > k_max_profile_ratings) {
+            return make_error(ErrorCode::invalid_format,
+                              Message(key).with("count", size).with("max", k_max_profile_ratings));
+        }
     }
     return result;
 }

@@ -10,7 +10,7 @@ LAYERS = {
              "grid", "seeding", "stage_meter", "metadata_join", "catalogue_policy"),
     "models": ("two_tower", "tower_training", "distributed_training", "ease_factors", "blend",
                "rating_head", "fold_in", "content_model"),
-    "export": ("quantize", "export", "bundle", "scoring", "content_export", "metadata_shards"),
-    "evaluation": ("baselines", "evaluation", "report"),
+    "export": ("quantize", "export", "bundle", "scoring", "popularity_weight", "content_export", "metadata_shards"),
+    "evaluation": ("baselines", "mainstream", "evaluation", "report"),
     "build": ("pipeline",),  # the bundle build: every layer but the evaluation, in order
 }

@@ -12,7 +12,8 @@ from .baselines import Popularity, RatingBaselines, rating_errors
 from .ease_factors import EASE_LAMBDAS, Ease, tune_ease
 from .bundle import MODEL_FAMILY
 from .catalogue import build_catalogue
-from .interactions import group_by_user
+from .interactions import group_by_user, positive_counts
+from .mainstream import MainstreamRows
 from .movielens import read_movielens
 from .seeding import seed_everything
 from .scoring import BrowserScorer, ColumnsScorer, FloatScorer
@@ -48,6 +49,7 @@ def run_evaluation(ml_dir: Path, seed: int = 0, epochs: int | None = None, n_eva
     rows = {s: {m: [] for m in TOPN_METHODS} for s in SETTINGS}
     rating_sums = {m: [0.0, 0.0] for m in RATING_METHODS}
     n_rated, n_rating_users = 0, 0
+    mainstream = MainstreamRows(cat.genres)
     per_fold = []
     def report() -> dict:
         """The report over the folds evaluated so far."""
@@ -96,6 +98,7 @@ def run_evaluation(ml_dir: Path, seed: int = 0, epochs: int | None = None, n_eva
             "paired_vs_ease": {setting: paired_difference(rows[setting]["browser_int8"], rows[setting]["ease"])
                                for setting in SETTINGS},
             "rating": rating,
+            "mainstream": mainstream.summary(),
             "per_fold": per_fold,
         }
 
@@ -143,6 +146,10 @@ def run_evaluation(ml_dir: Path, seed: int = 0, epochs: int | None = None, n_eva
                 r = protocol.evaluate_cases(cases, scorer)
                 rows[setting][name] += r
                 fold_summary["settings"][setting][name] = _round(protocol.mean_metrics(r))
+
+        # The mainstream <-> niche control on the browser's int8 score, popularity from this fold's training users.
+        mainstream.add_fold(protocol.topn_cases(users, fold, seed), browser, positive_counts(train_users, n_items),
+                            cat.genre_masks)
 
         rb = RatingBaselines(train_users, n_items)
         for case in protocol.rating_cases(users, fold, seed):

@@ -91,11 +91,34 @@ def readme_table(report: dict) -> str:
         lines += ["", "Per-user paired difference, CineLocal int8 minus EASE, main split (mean, 95% interval): " +
                   "; ".join(f"{k} {v['mean']:+.4f} ({v['ci95'][0]:+.4f} to {v['ci95'][1]:+.4f})"
                             for k, v in paired.items()) + "."]
+    lines += mainstream_table(report.get("mainstream"))
     secs = report.get("model", {}).get("train_seconds_per_fold", [])
     lines += ["", f"EASE lambda per fold: {report['ease']['lambda_per_fold']}; two-tower training "
               f"{', '.join(f'{s:.0f}' for s in secs)} s per fold; whole run {report.get('wall_seconds', 0):.0f} s "
               f"on 2 cores. Reproduce: `{report.get('command', '/usr/bin/python3 models/evaluate.py')}`."]
     return "\n".join(lines) + "\n"
+
+
+NICHE_LABELS = {-2: "Most mainstream", -1: "More mainstream", 0: "Mainstream ~ niche (default)", 1: "More niche",
+                2: "Most niche"}  # as the For you screen names them (web/app/screen_for_you.cpp)
+
+
+def mainstream_table(m: dict | None) -> list[str]:
+    """What each setting of the mainstream <-> niche control costs and does (issue 16)."""
+    if not m:
+        return []
+    genres = list(m["fan_history_share"])
+    lines = ["", f"Mainstream <-> niche control (issue 16), main split, {m['evaluated_users']} users: {m['formula']}. "
+             f"Fans: {m['fans']}; their own fold-in likes hold " +
+             ", ".join(f"{m['fan_history_share'][g]:.4f} {g} ({m['fan_users'][g]} users)" for g in genres) + ".",
+             "", "| Setting | w | Recall@20 | NDCG@100 | Median likes, top 20 | " +
+             " | ".join(f"{g} fans: {g} share of top 20" for g in genres) + " |",
+             "|---|---:|---:|---:|---:|" + "---:|" * len(genres)]
+    for level in m["levels"]:
+        cells = [f"{level['weight']:+.2f}", f"{level['recall@20']:.4f}", f"{level['ndcg@100']:.4f}",
+                 f"{level['median_likes_top20']:.0f}"] + [f"{level['fan_genre_share_top20'][g]:.4f}" for g in genres]
+        lines.append(f"| {NICHE_LABELS.get(level['level'], level['level'])} | " + " | ".join(cells) + " |")
+    return lines
 
 
 # ---- PNG plot ---------------------------------------------------------------------------------------

@@ -71,19 +71,23 @@ TEST_CASE("the tower input holds the newest known ratings as catalogue indices, 
     CHECK(profile.ratings().size() == 4);
 }
 
-TEST_CASE("watchlist, not-interested marks and settings survive a JSON round trip") {
+TEST_CASE("watchlist, not-interested and seen marks and settings survive a JSON round trip") {
     Profile profile;
     REQUIRE(profile.rate(1, 4.0f).ok());
     profile.set_on_watchlist(318, true);
     profile.set_on_watchlist(2, true);
     profile.set_on_watchlist(318, true);  // twice: kept once
     profile.set_not_interested(5, true);
+    profile.set_seen(7, true);
+    profile.set_seen(8, true);
+    profile.set_seen(7, false);
     profile.settings.variety = 0.8f;
     profile.settings.welcome_done = true;
     profile.settings.posters_asked = true;
     profile.settings.genre_mask = 0b101u;
     profile.settings.year_min = 1990;
     profile.settings.year_max = 1999;
+    profile.settings.niche_level = 2;
     auto restored = Profile::from_json(profile.to_json());
     REQUIRE(restored.ok());
     const Profile& p = restored.value();
@@ -92,6 +96,11 @@ TEST_CASE("watchlist, not-interested marks and settings survive a JSON round tri
     CHECK(p.on_watchlist(2));
     CHECK_FALSE(p.on_watchlist(5));
     CHECK(p.is_not_interested(5));
+    CHECK(p.seen() == std::vector<MovieId>{8});
+    CHECK(p.is_seen(8));
+    CHECK_FALSE(p.is_seen(7));
+    CHECK(p.seen_entries().at(7).removed);  // a tombstone, like the other lists
+    CHECK(p.settings.niche_level == 2);
     CHECK(p.settings.variety == 0.8f);
     CHECK(p.settings.welcome_done);
     CHECK(p.settings.posters_asked);
@@ -101,6 +110,18 @@ TEST_CASE("watchlist, not-interested marks and settings survive a JSON round tri
     Profile copy = p;
     copy.set_on_watchlist(318, false);
     CHECK(copy.watchlist() == std::vector<MovieId>{2});
+}
+
+TEST_CASE("a profile saved before seen marks and the niche control reads with none; a level out of range is clamped") {
+    auto older = Profile::from_json(R"({"schema":"cinelocal.profile","version":3,"ratings":[],"watchlist":[],
+        "not_interested":[],"settings":{"changed":5}})");
+    REQUIRE(older.ok());
+    CHECK(older.value().seen().empty());
+    CHECK(older.value().settings.niche_level == 0);
+    auto wild = Profile::from_json(R"({"schema":"cinelocal.profile","version":3,"ratings":[],
+        "settings":{"niche_level":9,"changed":5}})");
+    REQUIRE(wild.ok());
+    CHECK(wild.value().settings.niche_level == 2);
 }
 
 TEST_CASE("a version 1 profile (ratings only) is migrated, a newer version is refused with a reason") {

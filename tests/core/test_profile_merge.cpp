@@ -46,14 +46,17 @@ TEST_CASE("a removal is a tombstone: a merge with an older copy does not bring t
     REQUIRE(before.rate(1, 5.0f, k_noon).ok());
     before.set_on_watchlist(2, true, k_noon);
     before.set_not_interested(3, true, k_noon);
+    before.set_seen(4, true, k_noon);
     Profile after = read(before.to_json());
     CHECK(after.remove(1, k_noon + 1));
     after.set_on_watchlist(2, false, k_noon + 1);
     after.set_not_interested(3, false, k_noon + 1);
+    after.set_seen(4, false, k_noon + 1);
     for (const Profile& merged : {Profile::merged(before, after), Profile::merged(after, before)}) {
         CHECK(merged.find(1) == nullptr);
         CHECK_FALSE(merged.on_watchlist(2));
         CHECK_FALSE(merged.is_not_interested(3));
+        CHECK_FALSE(merged.is_seen(4));
         CHECK(merged.rating_entries().at(1).removed);  // kept, so a third copy learns of it too
     }
     // Rated again later: newer than the tombstone, so it comes back.
@@ -140,4 +143,32 @@ TEST_CASE("a change time outside 1970..9999 is a named error") {
         REQUIRE_FALSE(bad.ok());
         CHECK(bad.error().code == ErrorCode::invalid_format);
     }
+}
+
+TEST_CASE("seen marks, the niche setting and the UI language travel together through JSON and merges") {
+    Profile a;
+    a.set_seen(17, true, k_noon);
+    a.settings.niche_level = 1;
+    a.settings.language = "de";
+    a.settings_changed(k_noon + 1);
+    const Profile restored = read(a.to_json());
+    CHECK(restored == a);
+    CHECK(restored.is_seen(17));
+    CHECK(restored.settings.niche_level == 1);
+    CHECK(restored.settings.language == "de");
+
+    // Another tab changed its settings later: the newer settings win whole; the seen mark stays.
+    Profile b = read(a.to_json());
+    b.settings.niche_level = -2;
+    b.settings.language = "";
+    b.settings_changed(k_noon + 5);
+    for (const Profile& merged : {Profile::merged(a, b), Profile::merged(b, a)}) {
+        CHECK(merged.is_seen(17));
+        CHECK(merged.settings.niche_level == -2);
+        CHECK(merged.settings.language.empty());
+    }
+    // Equal stamps and different settings: the same winner whichever tab merges.
+    Profile c = read(a.to_json());
+    c.settings.language = "fr";
+    CHECK(Profile::merged(a, c) == Profile::merged(c, a));
 }

@@ -63,6 +63,13 @@ Unmatched unmatched_of(const ImportReport& report) {
     return out;
 }
 
+using Unrated = std::vector<std::pair<std::size_t, MovieId>>;
+Unrated unrated_of(const ImportReport& report) {
+    Unrated out;
+    for (const auto& u : report.unrated) out.emplace_back(u.line, u.movie);
+    return out;
+}
+
 using Errors = std::vector<std::pair<std::size_t, std::string>>;  // line, field
 Errors errors_of(const ImportReport& report) {
     Errors out;
@@ -110,13 +117,15 @@ TEST_CASE("a Letterboxd ratings.csv with tricky titles gives the exact report", 
     CHECK(report.errors[2].message == "\"19x6\" is not a year");
 }
 
-TEST_CASE("a Letterboxd diary keeps the newest watch of a film and skips unrated entries", "[import]") {
+TEST_CASE("a Letterboxd diary keeps the newest watch of a film; an unrated entry is a watched film", "[import]") {
     auto report = read_fixture("letterboxd_diary.csv");
     CHECK(report.format == ImportFormat::letterboxd_diary);
     CHECK(report.rows == 6);
     CHECK(matched_of(report) == Matched{{3, 1, 5.0f}, {5, 14, 3.5f}});
     CHECK(duplicates_of(report) == Duplicates{{2, 3, 1}});
-    CHECK(unmatched_of(report) == Unmatched{{4, UnmatchedReason::not_rated}});
+    CHECK(unrated_of(report) == Unrated{{4, 17}});  // Das Boot, logged without stars
+    CHECK(report.unrated_meaning == UnratedMeaning::watched);
+    CHECK(report.unmatched.empty());
     CHECK(errors_of(report) == Errors{{6, "Rating"}, {7, "Watched Date"}});
     CHECK(report.errors[1].message == "the row has 5 fields, the header 8");
     CHECK(report.ambiguous.empty());
@@ -134,6 +143,69 @@ TEST_CASE("an IMDb export halves its 1-10 scale and keeps the most recently rate
     CHECK(errors_of(report) == Errors{{7, "Your Rating"}, {8, "Your Rating"}});
     CHECK(report.errors[0].message == "\"11\" is not a rating from 1 to 10");
     CHECK(report.ambiguous.empty());
+}
+
+TEST_CASE("Letterboxd rows without a rating are watched films of their own, not \"not found\"", "[import]") {
+    auto report = read_fixture("letterboxd_unrated.csv");
+    CHECK(report.rows == 7);
+    CHECK(matched_of(report) == Matched{{3, 3, 4.0f}});
+    CHECK(unrated_of(report) == Unrated{{2, 18}, {7, 17}});  // Star Wars, Das Boot
+    CHECK(report.unrated[0].title == "Star Wars");
+    CHECK(report.unrated_meaning == UnratedMeaning::watched);
+    // Se7en unrated is covered by its rating (line 3); Das Boot's second entry by its first.
+    CHECK(duplicates_of(report) == Duplicates{{4, 3, 3}, {8, 7, 17}});
+    CHECK(unmatched_of(report) == Unmatched{{5, UnmatchedReason::unrated_ambiguous}, {6, UnmatchedReason::not_in_catalogue}});
+    CHECK(std::string(unmatched_reason_text(UnmatchedReason::unrated_ambiguous)) ==
+          "not rated, and several films have this title");
+}
+
+TEST_CASE("an IMDb list export's unrated rows are listed films: watchlist or skip, never seen", "[import]") {
+    auto report = read_fixture("imdb_watchlist.csv");
+    CHECK(report.format == ImportFormat::imdb_ratings);
+    CHECK(matched_of(report) == Matched{{3, 13, 4.5f}});
+    CHECK(unrated_of(report) == Unrated{{2, 17}});
+    CHECK(report.unrated_meaning == UnratedMeaning::listed);
+    CHECK(unmatched_of(report) == Unmatched{{4, UnmatchedReason::not_a_film}});
+    CHECK_FALSE(unrated_action_offered(report, UnratedAction::seen));
+    CHECK(unrated_action_offered(report, UnratedAction::watchlist));
+
+    const Profile before;
+    auto seen = apply_import(before, report, {}, UnratedAction::seen);
+    REQUIRE_FALSE(seen.ok());
+    CHECK(seen.error().message ==
+          "imdb_watchlist.csv lists its unrated films without saying they were seen; they cannot be marked seen");
+    auto listed = apply_import(before, report, {}, UnratedAction::watchlist);
+    REQUIRE(listed.ok());
+    CHECK(listed.value().watchlist() == std::vector<MovieId>{17});
+    CHECK(listed.value().seen().empty());
+}
+
+TEST_CASE("the visitor's choice for unrated rows: seen, watchlist or nothing; a rated film stays only rated", "[import]") {
+    auto report = read_fixture("letterboxd_unrated.csv");
+    Profile before;
+    REQUIRE(before.rate(18, 3.0f).ok());     // Star Wars, rated before the import: the rating says seen
+    before.set_not_interested(17, true);     // Das Boot: marked, so never put on the watchlist
+    const std::string saved = before.to_json();
+
+    auto seen = apply_import(before, report, {}, UnratedAction::seen);
+    REQUIRE(seen.ok());
+    CHECK(seen.value().seen() == std::vector<MovieId>{17});
+    CHECK(seen.value().watchlist().empty());
+    CHECK(seen.value().find(3)->stars == 4.0f);  // the rated row is imported as always
+
+    auto listed = apply_import(before, report, {}, UnratedAction::watchlist);
+    REQUIRE(listed.ok());
+    CHECK(listed.value().watchlist().empty());  // Star Wars is rated, Das Boot is not wanted
+    CHECK(listed.value().seen().empty());
+
+    auto skipped = apply_import(Profile{}, report, {}, UnratedAction::skip);
+    REQUIRE(skipped.ok());
+    CHECK(skipped.value().seen().empty());
+    CHECK(skipped.value().watchlist().empty());
+    auto fresh = apply_import(Profile{}, report, {}, UnratedAction::watchlist);
+    REQUIRE(fresh.ok());
+    CHECK(fresh.value().watchlist() == std::vector<MovieId>{18, 17});  // file order
+    CHECK(before.to_json() == saved);
 }
 
 TEST_CASE("titles match across articles, accents, punctuation and alternative titles", "[import]") {

@@ -38,6 +38,21 @@ inline const std::string catalogue_with_search_only_json = catalogue_head + R"(,
 
 inline std::vector<std::uint8_t> as_bytes(const std::string& text) { return {text.begin(), text.end()}; }
 
+// rating_head.bin for the 6 movies: mean 3.5, damping 5, ridge 1, then the item biases.
+inline std::vector<std::uint8_t> rating_head_bytes(const std::vector<float>& item_bias) {
+    std::vector<std::uint8_t> bytes = {'C', 'L', 'R', 'H', 1, 0, 0, 0};
+    auto put = [&](float value) {
+        std::uint8_t raw[4];
+        std::memcpy(raw, &value, 4);
+        bytes.insert(bytes.end(), raw, raw + 4);
+    };
+    put(3.5f);
+    put(5.0f);
+    put(1.0f);
+    for (float b : item_bias) put(b);
+    return bytes;
+}
+
 inline cinelocal::FileBytes files(const std::string& catalogue = catalogue_json) {
     return {{"catalogue.json", as_bytes(catalogue)},
             {"item_table.bin", item_table_bytes()},

@@ -100,6 +100,8 @@ async function photographDesktop(page, url, code) {
   await waitForApp(page, '(s) => s.forYouPersonal && s.ratings.length === 1 && Boolean(s.widgets["posters/allow"])');
   await shot('02-poster-question');
   await click(page, 'posters/refuse');
+  // The welcome folded away at the first rating: "How it works" brings it back, "Got it" closes it for good.
+  await click(page, 'welcome/reopen');
   await click(page, 'welcome/start');
   state = await waitForApp(page, '(s) => s.settings.welcomeDone && s.quickPicks.length > 0');
   for (let count = 2; count <= 5; ++count) {
@@ -175,6 +177,7 @@ async function photographPhone(page, url, code) {
   await click(page, `foryou:${state.forYou[0].id}/rate:4`);
   await waitForApp(page, '(s) => s.forYouPersonal');
   await click(page, 'posters/refuse');
+  await click(page, 'welcome/reopen');  // folded away at the first rating
   await click(page, 'welcome/start');
   await waitForApp(page, '(s) => s.settings.welcomeDone');
   await shot('02-for-you-rated');

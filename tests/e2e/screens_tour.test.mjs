@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { chooseFile, click, clickWidget, pressKeys, screenshot, snapshot, startSession, waitForApp } from './app_driver.mjs';
+import { chooseFile, click, clickWidget, pressKeys, reveal, screenshot, snapshot, startSession, waitForApp } from './app_driver.mjs';
 
 const SCREENS = ['for-you', 'search', 'taste', 'watchlist', 'movie-night', 'settings'];
 
@@ -35,13 +35,16 @@ test('every screen works for a new visitor, with imports, export and movie night
     assert.ok(state.widgets['welcome/start']);
     await screenshot(page, 'tour-01-welcome.png');
 
-    // Rate from the first grid (the onboarding picks), then dismiss the welcome.
+    // Rate from the first grid (the onboarding picks): the welcome folds away by itself.
     const firstPick = state.forYou[0].id;
     await click(page, `foryou:${firstPick}/rate:5`);
-    state = await waitForApp(page, '(s) => s.forYouPersonal && s.ratings.length === 1');
+    state = await waitForApp(page, '(s) => s.forYouPersonal && s.ratings.length === 1 && !s.widgets["welcome/start"]');
     assert.equal(state.quickPicks.length, 6, 'films to rate next while ratings are few');
+    // "How it works" brings it back; "Got it" closes it for good.
+    await click(page, 'welcome/reopen');
+    await waitForApp(page, '(s) => Boolean(s.widgets["welcome/start"])');
     await click(page, 'welcome/start');
-    state = await waitForApp(page, '(s) => s.settings.welcomeDone');
+    state = await waitForApp(page, '(s) => s.settings.welcomeDone && !s.widgets["welcome/start"]');
     assert.ok(state.widgets['posters/allow'], 'after the first rating: asked once about posters');
     await screenshot(page, 'tour-02a-poster-question.png');
     await click(page, 'posters/refuse');
@@ -131,6 +134,22 @@ test('every screen works for a new visitor, with imports, export and movie night
     const imdb = Object.fromEntries(state.ratings.map((r) => [r.movie, r.stars]));
     assert.deepEqual([imdb[1], imdb[2959], imdb[6]], [5, 4.5, 3.5]);
     await screenshot(page, 'tour-07-settings.png');
+
+    // A Letterboxd diary's entries without stars are watched films: their own category, and the
+    // visitor says what they become (here the watchlist rather than the default "seen").
+    await chooseFile(page, 'settings/import', 'letterboxd_diary_unrated.csv');
+    state = await waitForApp(page, '(s) => Boolean(s.pendingImport) && s.pendingImport.unrated.length === 2');
+    assert.deepEqual(state.pendingImport.unrated.map((r) => r.movie), [1387, 1214], 'Jaws and Alien, not "not found"');
+    assert.deepEqual(state.pendingImport.unmatched, []);
+    await reveal(page, 'import/unrated:skip');  // below the earlier imports' messages: scrolled into view
+    state = await snapshot(page);
+    assert.ok(state.widgets['import/unrated:seen'] && state.widgets['import/unrated:skip']);
+    await screenshot(page, 'tour-07b-import-unrated.png');
+    await click(page, 'import/unrated:watchlist');
+    await click(page, 'import/confirm');
+    state = await waitForApp(page, '(s) => !s.pendingImport && s.watchlist.includes(1387) && s.watchlist.includes(1214)');
+    assert.ok(state.ratings.some((r) => r.movie === 2019 && r.stars === 5), 'Seven Samurai, rated in the same file');
+    assert.deepEqual(state.seen, []);
 
     // Export: the download is the profile as stored.
     const download = page.waitForEvent('download', { timeout: 30000 });

@@ -22,6 +22,16 @@ class CheckReportTest(unittest.TestCase):
         self.assertEqual(len(metric_values(REPORT)), 6)
         self.assertEqual(metric_values(REPORT)["k=1 ease ndcg@100"], 0.23)
 
+    def test_the_niche_settings_are_compared_too(self):
+        with_levels = copy.deepcopy(REPORT)
+        with_levels["mainstream"] = {"levels": [{"level": 1, "recall@20": 0.30, "ndcg@100": 0.34,
+                                                 "fan_genre_share_top20": {"Horror": 0.5}}]}
+        self.assertEqual(metric_values(with_levels)["niche level 1 recall@20"], 0.30)
+        self.assertEqual(len(metric_values(with_levels)), 8)
+        fresh = copy.deepcopy(with_levels)
+        fresh["mainstream"]["levels"][0]["recall@20"] = 0.33
+        self.assertEqual(compare(with_levels, fresh, 0.005), ["niche level 1 recall@20: committed 0.3000, now 0.3300"])
+
     def test_identical_reports_pass(self):
         self.assertEqual(compare(REPORT, copy.deepcopy(REPORT), 0.005), [])
 

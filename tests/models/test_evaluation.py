@@ -172,6 +172,12 @@ class Report(unittest.TestCase):
             self.assertIn(f"{doc['topn']['methods']['ease']['recall@20']:.4f}", table)
             self.assertTrue(any(t["target"].startswith("int8 recall@20") for t in target_checks(doc)))
             self.assertGreater(len(cold_start_png(doc)), 1000)
+            # The control's middle setting is the browser's score itself: the same users, the same numbers.
+            middle = next(level for level in doc["mainstream"]["levels"] if level["level"] == 0)
+            for metric in ("recall@20", "ndcg@100"):
+                self.assertEqual(middle[metric], doc["topn"]["methods"]["browser_int8"][metric])
+            self.assertEqual([level["level"] for level in doc["mainstream"]["levels"]], [-2, -1, 0, 1, 2])
+            self.assertIn("Mainstream <-> niche control", table)
         finally:
             shutil.rmtree(tmp)
 

@@ -3,9 +3,11 @@
 #pragma once
 #include <catch2/catch.hpp>
 
+#include <cfloat>
 #include <string>
 
 #include "app_view.h"
+#include "tiny_app.h"
 
 struct HeadlessUi {
     HeadlessUi() {
@@ -22,6 +24,8 @@ struct HeadlessUi {
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the atlas, as a renderer would
     }
     ~HeadlessUi() { ImGui::DestroyContext(); }
+    HeadlessUi(const HeadlessUi&) = delete;
+    HeadlessUi& operator=(const HeadlessUi&) = delete;
 
     void frame(cinelocal::ui::AppState& state, cinelocal::ui::Platform& platform) {
         ImGui::NewFrame();
@@ -45,13 +49,28 @@ struct HeadlessUi {
         frame(state, platform);
     }
 
-    // The words the next frame draws (buttons, labels, paragraphs), as a visitor reads them.
+    // The words the next frame draws (buttons, labels, paragraphs), as a visitor reads them. The
+    // mouse is out of the way for that frame, as in the e2e tests: a tooltip is a window of its own,
+    // and ImGui 1.86 ends (and empties) the log when such a window ends.
     std::string drawn_text(cinelocal::ui::AppState& state, cinelocal::ui::Platform& platform) {
+        ImGuiIO& io = ImGui::GetIO();
+        const ImVec2 mouse = io.MousePos;
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         state.capture_drawn_text = true;
         frame(state, platform);
         state.capture_drawn_text = false;
+        io.MousePos = mouse;
         return state.drawn_text;
     }
 
     cinelocal::ui::Fonts fonts;
+};
+
+// A loaded app with the model ready, drawn headless, on a fake platform.
+struct ReadyApp {
+    HeadlessUi ui;
+    FakePlatform fake;
+    cinelocal::ui::Platform platform = fake.platform();
+    cinelocal::ui::AppState state;
+    explicit ReadyApp(const cinelocal::FileBytes& files = tiny::files()) { load_tiny_app(state, platform, true, files); }
 };

@@ -234,31 +234,12 @@ TEST_CASE("a rating before the tower runs is ranked by the provisional taste at 
     REQUIRE(fake.requests.size() == 1);  // the tower is asked once it runs
 }
 
-namespace {
-
-// rating_head.bin for the tiny bundle's 6 movies: mean 3.5, damping 5, ridge 1, item biases.
-std::vector<std::uint8_t> tiny_rating_head(const std::vector<float>& item_bias) {
-    std::vector<std::uint8_t> bytes = {'C', 'L', 'R', 'H', 1, 0, 0, 0};
-    auto put = [&](float value) {
-        std::uint8_t raw[4];
-        std::memcpy(raw, &value, 4);
-        bytes.insert(bytes.end(), raw, raw + 4);
-    };
-    put(3.5f);
-    put(5.0f);
-    put(1.0f);
-    for (float b : item_bias) put(b);
-    return bytes;
-}
-
-}  // namespace
-
 TEST_CASE("with a rating head in the bundle, every movie has predicted stars: mean plus item bias before any rating") {
     FakePlatform fake;
     auto platform = fake.platform();
     AppState state;
     auto files = tiny::files();
-    files["rating_head.bin"] = tiny_rating_head({0.5f, -1.0f, 0.0f, 0.25f, 1.0f, -0.5f});
+    files["rating_head.bin"] = tiny::rating_head_bytes({0.5f, -1.0f, 0.0f, 0.25f, 1.0f, -0.5f});
     REQUIRE(receive_manifest(state, tiny::manifest_json(files)).empty());
     for (auto& [name, bytes] : files) REQUIRE(receive_file(state, platform, name, bytes).empty());
     REQUIRE(state.phase == LoadPhase::ready);

@@ -4,34 +4,10 @@
 
 #include <cstring>
 
-#include "../core/tiny_bundle.h"
-#include "app_actions.h"
-#include "app_view.h"
-#include "fake_platform.h"
 #include "headless_ui.h"
 
 using namespace cinelocal;
 using namespace cinelocal::ui;
-
-namespace {
-
-void load_ready_app(AppState& state, Platform& platform) {
-    REQUIRE(receive_manifest(state, tiny::manifest_json(tiny::files())).empty());
-    for (auto& [name, bytes] : tiny::files()) REQUIRE(receive_file(state, platform, name, bytes).empty());
-    REQUIRE(state.phase == LoadPhase::ready);
-    model_ready(state, platform);
-}
-
-// A loaded app with the model ready, drawn headless, on a fake platform.
-struct ReadyApp {
-    HeadlessUi ui;
-    FakePlatform fake;
-    Platform platform = fake.platform();
-    AppState state;
-    ReadyApp() { load_ready_app(state, platform); }
-};
-
-}  // namespace
 
 TEST_CASE("the main screen lists search results with stars, and clicking a star rates the movie") {
     ReadyApp app;

@@ -6,10 +6,11 @@
 #include "app_actions.h"
 #include "fake_platform.h"
 
-inline void load_tiny_app(cinelocal::ui::AppState& state, cinelocal::ui::Platform& platform, bool model = true) {
+inline void load_tiny_app(cinelocal::ui::AppState& state, cinelocal::ui::Platform& platform, bool model = true,
+                          const cinelocal::FileBytes& files = tiny::files()) {
     using namespace cinelocal::ui;
-    REQUIRE(receive_manifest(state, tiny::manifest_json(tiny::files())).empty());
-    for (auto& [name, bytes] : tiny::files()) REQUIRE(receive_file(state, platform, name, bytes).empty());
+    REQUIRE(receive_manifest(state, tiny::manifest_json(files)).empty());
+    for (auto& [name, bytes] : files) REQUIRE(receive_file(state, platform, name, bytes).empty());
     REQUIRE(state.phase == LoadPhase::ready);
     if (model) model_ready(state, platform);
 }

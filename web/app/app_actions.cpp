@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "cinelocal/onboarding.h"
+#include "cinelocal/popularity_weight.h"
 #include "describe_search.h"
 #include "movie_night.h"
 #include "text.h"
@@ -254,6 +255,7 @@ void rerank_for_you(AppState& state) {
     RecommendOptions options;
     options.rerank.diversity_lambda = 1.0f - 0.5f * state.profile.settings.variety;  // variety 1 -> MMR lambda 0.5
     options.filters = visitor_filters(state);
+    options.rerank.novelty = niche_weight(state.profile.settings.niche_level);
     auto top = recommend(*state.bundle, state.user_vector, state.profile, k_for_you_count, options);
     if (!top) {
         state.notices.push_back(tr(Text::recommendations_failed, {{"reason", tr(top.error())}}));
@@ -292,6 +294,24 @@ void set_not_interested(AppState& state, Platform& platform, MovieId movie, bool
     state.profile.set_not_interested(movie, on, change_stamp(platform));
     if (on) state.profile.set_on_watchlist(movie, false, change_stamp(platform));
     apply_settings(state, platform);
+}
+
+void set_seen(AppState& state, Platform& platform, MovieId movie, bool on) {
+    state.profile.set_seen(movie, on, change_stamp(platform));
+    apply_settings(state, platform);
+}
+
+bool welcome_shown(const AppState& state) {
+    return state.welcome_reopened || (!state.profile.settings.welcome_done && state.profile.empty());
+}
+
+void reopen_welcome(AppState& state) { state.welcome_reopened = true; }
+
+void close_welcome(AppState& state, Platform& platform) {
+    state.welcome_reopened = false;
+    if (state.profile.settings.welcome_done) return;
+    state.profile.settings.welcome_done = true;
+    save_profile(state, platform);
 }
 
 void apply_settings(AppState& state, Platform& platform) {

@@ -33,8 +33,15 @@ void open_movie(AppState& state, MovieId movie);
 void set_on_watchlist(AppState& state, Platform& platform, MovieId movie, bool on);
 // A movie marked "not interested" leaves "For you" (and the watchlist) until unmarked.
 void set_not_interested(AppState& state, Platform& platform, MovieId movie, bool on);
+// A film marked seen (an import's unrated row) is never suggested; unmarked, it can be again.
+void set_seen(AppState& state, Platform& platform, MovieId movie, bool on);
 // Saves the profile's settings (variety, filters) and recomputes "For you" with them.
 void apply_settings(AppState& state, Platform& platform);
+// The first-visit welcome shows until the first rating (then it folds away, so the cards it pushed
+// down come up) or until "Got it"; "How it works" brings it back.
+bool welcome_shown(const AppState& state);
+void reopen_welcome(AppState& state);
+void close_welcome(AppState& state, Platform& platform);
 // Re-ranks "For you" with the current settings, from the last user vector.
 void rerank_for_you(AppState& state);
 // What the visitor asked to leave out of every list: "not interested" marks and the genre and

@@ -32,10 +32,12 @@ inline const char* load_phase_name(LoadPhase phase) {
 // The screens of the side bar. A movie's detail page opens over any of them.
 enum class Screen { for_you, search, taste, watchlist, movie_night, settings };
 
-// A ratings file read and matched, waiting for the visitor to resolve ambiguous titles and confirm.
+// A ratings file read and matched, waiting for the visitor to resolve ambiguous titles, say what
+// the unrated films become, and confirm.
 struct PendingImport {
     ImportReport report;
     std::vector<int> choice;  // per ambiguous row: index into its candidates, -1 = skip
+    UnratedAction unrated_action = UnratedAction::seen;
 };
 
 // Movie night: the visitor's taste blended with a friend's exported profile.
@@ -122,6 +124,8 @@ struct AppState {
         std::string problem;              // why the text gives no results, for the visitor
         std::vector<ScoredItem> results;
     } describe;
+
+    bool welcome_reopened = false;  // "How it works" pressed: the welcome shows again until "Got it"
 
     Screen screen = Screen::for_you;
     MovieId detail_movie = 0;  // the open movie page, 0 for none

@@ -21,6 +21,7 @@ void restore_backup(AppState& state, Platform& platform, const std::string& name
     for (const auto& rating : backup.value().ratings()) (void)merged.rate(rating.movie, rating.stars, now);
     for (MovieId movie : backup.value().watchlist()) merged.set_on_watchlist(movie, true, now);
     for (MovieId movie : backup.value().not_interested()) merged.set_not_interested(movie, true, now);
+    for (MovieId movie : backup.value().seen()) merged.set_seen(movie, true, now);
     merged.settings = backup.value().settings;
     merged.settings.welcome_done = true;
     state.profile = std::move(merged);
@@ -40,6 +41,9 @@ void read_ratings_file(AppState& state, const std::string& name, const std::stri
     PendingImport pending;
     pending.report = std::move(report).value();
     pending.choice.assign(pending.report.ambiguous.size(), -1);
+    // Watched films are seen; films a list only names (an IMDb watchlist) are most likely wanted.
+    pending.unrated_action = unrated_action_offered(pending.report, UnratedAction::seen) ? UnratedAction::seen
+                                                                                         : UnratedAction::watchlist;
     state.pending_import = std::move(pending);
     state.import_message.clear();
 }
@@ -75,7 +79,7 @@ void confirm_import(AppState& state, Platform& platform) {
             choices.push_back({row.line, row.candidates[static_cast<std::size_t>(pick)]});
         }
     }
-    auto updated = apply_import(state.profile, pending.report, choices, change_stamp(platform));
+    auto updated = apply_import(state.profile, pending.report, choices, pending.unrated_action, change_stamp(platform));
     if (!updated) {
         state.import_message = tr(Text::import_not_applied, {{"reason", tr(updated.error())}});
         state.pending_import.reset();
@@ -83,6 +87,11 @@ void confirm_import(AppState& state, Platform& platform) {
     }
     const std::size_t added = pending.report.matched.size() + choices.size();
     state.import_message = tr(Text::import_done, {{"count", added}, {"file", pending.report.file_name}});
+    const std::size_t seen = updated.value().seen().size() - state.profile.seen().size();
+    const std::size_t listed = updated.value().watchlist().size() - state.profile.watchlist().size();
+    // Each its own sentence, so that every language says it whole.
+    if (seen > 0) state.import_message.append(" ").append(tr(Text::import_done_marked_seen, {{"count", seen}}));
+    if (listed > 0) state.import_message.append(" ").append(tr(Text::import_done_added_to_watchlist, {{"count", listed}}));
     state.profile = std::move(updated).value();
     state.pending_import.reset();
     save_profile(state, platform);

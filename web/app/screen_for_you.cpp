@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "app_actions.h"
+#include "cinelocal/popularity_weight.h"
+#include "icons.h"
 #include "screens.h"
 #include "text.h"
 
@@ -27,10 +29,7 @@ void draw_welcome(ScreenContext& ctx) {
     ImGui::TextUnformatted(tr(Text::welcome_body));
     ImGui::TextColored(colors::text_muted, "%s", tr(Text::welcome_hint));
     ImGui::PopTextWrapPos();
-    if (ImGui::Button(tr(Text::welcome_got_it))) {
-        state.profile.settings.welcome_done = true;
-        save_profile(state, ctx.platform);
-    }
+    if (ImGui::Button(tr(Text::welcome_got_it))) close_welcome(state, ctx.platform);
     state.rects.record_last_item("welcome/start");
     ImGui::EndGroup();
     const ImVec2 end(start.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y + pad);
@@ -38,6 +37,24 @@ void draw_welcome(ScreenContext& ctx) {
     draw->AddRectFilled(start, end, ImGui::GetColorU32(colors::card), ctx.px(10));
     draw->ChannelsMerge();
     ImGui::SetCursorScreenPos(ImVec2(start.x, end.y + ctx.px(10)));
+}
+
+// Once the welcome has folded away, a small link at the end of the heading's line brings it back.
+void draw_welcome_link(ScreenContext& ctx) {
+    const std::string label = std::string(icons::info) + "  " + tr(Text::welcome_reopen);
+    const float width = ImGui::CalcTextSize(label.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+    const float right = ImGui::GetContentRegionMax().x - width;
+    ImGui::SameLine();
+    if (ImGui::GetCursorPosX() + ImGui::GetStyle().ItemSpacing.x <= right) {
+        ImGui::SetCursorPosX(right);
+    } else {
+        ImGui::NewLine();  // a phone: no room beside the status text
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::text_muted);
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    if (ImGui::SmallButton(label.c_str())) reopen_welcome(ctx.state);
+    ImGui::PopStyleColor(2);
+    ctx.state.rects.record_last_item("welcome/reopen");
 }
 
 // Asked once, after the first rating: posters come from another server, so the visitor decides.
@@ -59,7 +76,28 @@ void draw_poster_question(ScreenContext& ctx) {
     if (allow || refuse) ctx.platform.set_poster_consent(allow);  // allowing reloads the page with the image host allowed
 }
 
-// Genre and decade filters, and the variety slider, on one line (wrapping on phones).
+// Mainstream <-> niche: five settings of the popularity weight in the score (popularity_weight.h;
+// what each costs and does is measured in models/report). True when a change is to be saved.
+bool draw_niche_control(ScreenContext& ctx) {
+    static constexpr Text k_names[] = {Text::niche_most_mainstream, Text::niche_more_mainstream, Text::niche_balanced,
+                                       Text::niche_more_niche, Text::niche_most_niche};
+    static_assert(std::size(k_names) == k_niche_weights.size());
+    AppState& state = ctx.state;
+    int& level = state.profile.settings.niche_level;
+    if (!ctx.narrow()) ImGui::SameLine();
+    float widest = 0.0f;  // as wide as the longest setting's words, whatever the language
+    for (Text name : k_names) widest = std::max(widest, combo_width(tr(name)));
+    ImGui::SetNextItemWidth(std::max(ctx.px(170), widest));
+    ImGui::SliderInt("##niche", &level, k_min_niche_level, k_max_niche_level, tr(k_names[level - k_min_niche_level]),
+                     ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput);
+    state.rects.record_last_item("niche");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Text::niche_tooltip));
+    if (ImGui::IsItemDeactivatedAfterEdit()) return true;
+    if (ImGui::IsItemEdited()) rerank_for_you(state);  // live while dragging; saved on release
+    return false;
+}
+
+// Genre and decade filters, and the variety and mainstream <-> niche sliders, on one line (wrapping on phones).
 void draw_filters(ScreenContext& ctx) {
     AppState& state = ctx.state;
     ProfileSettings& settings = state.profile.settings;
@@ -127,6 +165,7 @@ void draw_filters(ScreenContext& ctx) {
         state.rects.record_last_item("variety");
         if (ImGui::IsItemDeactivatedAfterEdit()) changed = true;
         else if (ImGui::IsItemEdited()) rerank_for_you(state);  // live while dragging; saved on release
+        changed |= draw_niche_control(ctx);
     }
     if (changed) apply_settings(state, ctx.platform);
 }
@@ -135,7 +174,8 @@ void draw_filters(ScreenContext& ctx) {
 
 void draw_for_you_screen(ScreenContext& ctx) {
     AppState& state = ctx.state;
-    if (!state.profile.settings.welcome_done) draw_welcome(ctx);
+    const bool welcome = welcome_shown(state);
+    if (welcome) draw_welcome(ctx);
     draw_poster_question(ctx);
 
     if (!state.quick_picks.empty() && state.for_you_personal) {
@@ -164,6 +204,7 @@ void draw_for_you_screen(ScreenContext& ctx) {
     } else {
         wrapped_muted(tr(state.model_ready ? Text::for_you_start : Text::for_you_start_model_loading));
     }
+    if (!welcome) draw_welcome_link(ctx);
     draw_filters(ctx);
     ImGui::Spacing();
     if (state.for_you.empty()) {

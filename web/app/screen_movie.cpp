@@ -64,6 +64,12 @@ void draw_facts(ScreenContext& ctx, const Movie& movie, ItemIndex index) {
     if (rating = state.profile.find(movie.id); rating && rating->changed >= k_first_real_stamp) {
         ImGui::TextColored(colors::text_muted, "%s", tr(Text::movie_rated_on, {{"date", date_text(rating->changed)}}).c_str());
     }
+    if (state.profile.is_seen(movie.id)) {
+        wrapped_muted(tr(Text::movie_seen));
+        same_line_if_fits(tr(Text::movie_suggest_again));
+        if (ImGui::SmallButton(tr(Text::movie_suggest_again))) set_seen(state, ctx.platform, movie.id, false);
+        state.rects.record_last_item(id + "/unsee");
+    }
     if (auto predicted = predicted_stars(state, index)) {
         ImGui::TextColored(colors::accent, "%s %s", icons::star, decimal_text(*predicted, 1).c_str());
         ImGui::SameLine();

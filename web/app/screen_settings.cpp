@@ -76,6 +76,38 @@ void draw_privacy(ScreenContext& ctx) {
     }
 }
 
+// Films the file names without a rating: their own category, and the visitor says what they become.
+void draw_unrated_choice(ScreenContext& ctx, PendingImport& pending) {
+    AppState& state = ctx.state;
+    const ImportReport& report = pending.report;
+    if (report.unrated.empty()) return;
+    const bool watched = report.unrated_meaning == UnratedMeaning::watched;
+    ImGui::Spacing();
+    const std::string title = tr(watched ? Text::import_unrated_watched_title : Text::import_unrated_listed_title,
+                                 {{"count", report.unrated.size()}});
+    ImGui::TextColored(colors::accent, "%s", title.c_str());
+    state.rects.record_last_item("import/unrated");
+    wrapped_muted(tr(watched ? Text::import_unrated_watched_help : Text::import_unrated_listed_help));
+    const std::pair<UnratedAction, Text> options[] = {
+        {UnratedAction::seen, Text::import_unrated_seen},
+        {UnratedAction::watchlist, Text::import_unrated_watchlist},
+        {UnratedAction::skip, Text::import_unrated_skip},
+    };
+    for (const auto& [action, label] : options) {
+        if (!unrated_action_offered(report, action)) continue;
+        if (ImGui::RadioButton(tr(label), pending.unrated_action == action)) pending.unrated_action = action;
+        state.rects.record_last_item(std::string("import/unrated:") +
+                                     (action == UnratedAction::seen ? "seen" : action == UnratedAction::watchlist ? "watchlist" : "skip"));
+    }
+    if (ImGui::TreeNode("##unrated-films", "%s", tr(Text::import_unrated_list, {{"count", report.unrated.size()}}).c_str())) {
+        for (const auto& row : report.unrated) {
+            ImGui::Bullet();
+            ImGui::TextUnformatted(tr(Text::import_row, {{"line", row.line}, {"film", row.title}}).c_str());
+        }
+        ImGui::TreePop();
+    }
+}
+
 void draw_import_report(ScreenContext& ctx, PendingImport& pending) {
     AppState& state = ctx.state;
     const ImportReport& report = pending.report;
@@ -83,11 +115,22 @@ void draw_import_report(ScreenContext& ctx, PendingImport& pending) {
     wrapped_text(tr(Text::import_summary, {{"file", report.file_name},
                                            {"format", tr(Message(import_format_key(report.format)))},
                                            {"count", report.rows}}));
-    wrapped_text(tr(Text::import_counts, {{"matched", report.matched.size()},
-                                          {"ambiguous", report.ambiguous.size()},
-                                          {"unmatched", report.unmatched.size()},
-                                          {"duplicates", report.duplicates.size()},
-                                          {"errors", report.errors.size()}}));
+    if (report.unrated.empty()) {
+        wrapped_text(tr(Text::import_counts, {{"matched", report.matched.size()},
+                                              {"ambiguous", report.ambiguous.size()},
+                                              {"unmatched", report.unmatched.size()},
+                                              {"duplicates", report.duplicates.size()},
+                                              {"errors", report.errors.size()}}));
+    } else {
+        wrapped_text(tr(report.unrated_meaning == UnratedMeaning::watched ? Text::import_counts_watched_unrated
+                                                                          : Text::import_counts_listed_unrated,
+                        {{"matched", report.matched.size()},
+                         {"ambiguous", report.ambiguous.size()},
+                         {"unrated", report.unrated.size()},
+                         {"unmatched", report.unmatched.size()},
+                         {"duplicates", report.duplicates.size()},
+                         {"errors", report.errors.size()}}));
+    }
     auto film = [](const std::string& title, int year) {
         return year > 0 ? title + " (" + std::to_string(year) + ")" : title;
     };
@@ -114,6 +157,7 @@ void draw_import_report(ScreenContext& ctx, PendingImport& pending) {
         ImGui::PopID();
     }
     ImGui::PushTextWrapPos(0.0f);
+    draw_unrated_choice(ctx, pending);
     if (!report.unmatched.empty() && ImGui::TreeNode("##not-found", "%s", tr(Text::import_not_found_title))) {
         for (const auto& row : report.unmatched) {
             ImGui::Bullet();
@@ -136,7 +180,12 @@ void draw_import_report(ScreenContext& ctx, PendingImport& pending) {
     ImGui::PopTextWrapPos();
     std::size_t chosen = 0;
     for (int c : pending.choice) chosen += c >= 0 ? 1 : 0;
-    const std::string add = tr(Text::import_add, {{"count", report.matched.size() + chosen}});
+    std::string add = tr(Text::import_add, {{"count", report.matched.size() + chosen}});
+    if (!report.unrated.empty() && pending.unrated_action != UnratedAction::skip) {
+        add = tr(pending.unrated_action == UnratedAction::seen ? Text::import_add_and_mark_seen
+                                                               : Text::import_add_and_watchlist,
+                 {{"add", add}, {"count", report.unrated.size()}});
+    }
     if (ImGui::Button(add.c_str())) confirm_import(state, ctx.platform);
     state.rects.record_last_item("import/confirm");
     ImGui::SameLine();

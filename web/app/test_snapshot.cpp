@@ -80,10 +80,11 @@ std::string test_snapshot_json(const AppState& state, const Platform& platform) 
     }
     json["watchlist"] = state.profile.watchlist();
     json["notInterested"] = state.profile.not_interested();
+    json["seen"] = state.profile.seen();
     const ProfileSettings& settings = state.profile.settings;
     json["settings"] = {{"variety", settings.variety}, {"welcomeDone", settings.welcome_done},
                         {"genreMask", settings.genre_mask}, {"yearMin", settings.year_min}, {"yearMax", settings.year_max},
-                        {"language", settings.language}};
+                        {"nicheLevel", settings.niche_level}, {"language", settings.language}};
     json["language"] = language_code(current_language());
     json["drawnText"] = state.drawn_text;
     json["posterConsent"] = !platform.poster_consent ? "unknown"
@@ -104,9 +105,11 @@ std::string test_snapshot_json(const AppState& state, const Platform& platform) 
         for (const auto& row : report.ambiguous) ambiguous.push_back({{"line", row.line}, {"title", row.title}, {"candidates", row.candidates}});
         nlohmann::json unmatched = nlohmann::json::array();
         for (const auto& row : report.unmatched) unmatched.push_back({{"line", row.line}, {"title", row.title}});
+        nlohmann::json unrated = nlohmann::json::array();
+        for (const auto& row : report.unrated) unrated.push_back({{"line", row.line}, {"movie", row.movie}});
         json["pendingImport"] = {{"format", import_format_name(report.format)}, {"rows", report.rows},
                                  {"matched", report.matched.size()}, {"ambiguous", ambiguous},
-                                 {"unmatched", unmatched}, {"duplicates", report.duplicates.size()},
+                                 {"unmatched", unmatched}, {"unrated", unrated}, {"duplicates", report.duplicates.size()},
                                  {"errors", report.errors.size()}};
     }
     if (state.bundle) {

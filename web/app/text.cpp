@@ -129,6 +129,12 @@ std::string translated_label(std::string_view english) {
     return std::string(english);
 }
 
+std::string list_text(const std::vector<std::string>& items) {
+    std::string text;
+    for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
+    return text;
+}
+
 std::string number_text(long long value) { return format_integer(value, g_language); }
 std::string decimal_text(double value, int digits) { return format_decimal(value, digits, g_language); }
 

@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cinelocal/message.h"
 #include "cinelocal/result.h"
@@ -55,6 +56,9 @@ std::string genre_name(const std::string& english);
 // A text given in English that is a value of en.json (the boot script's progress labels) in the
 // current language; any other text as it is.
 std::string translated_label(std::string_view english);
+
+// Items listed as the UI lists them (film titles, genres): "A, B".
+std::string list_text(const std::vector<std::string>& items);
 
 std::string number_text(long long value);
 std::string decimal_text(double value, int digits);

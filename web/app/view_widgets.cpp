@@ -6,8 +6,10 @@
 
 #include "app_actions.h"
 #include "icons.h"
+#include "reason_line.h"
 #include "star_rating.h"
 #include "text.h"
+#include "text_fit.h"
 
 namespace cinelocal::ui {
 namespace {
@@ -28,32 +30,6 @@ ImVec4 genre_colour(std::uint32_t genre_mask) {
 
 ImU32 darker(ImVec4 colour, float factor) {
     return ImGui::GetColorU32(ImVec4(colour.x * factor, colour.y * factor, colour.z * factor, 1.0f));
-}
-
-std::vector<std::string> titles_of(const Catalogue& catalogue, const std::vector<Reason>& reasons, std::size_t count) {
-    std::vector<std::string> titles;
-    for (std::size_t i = 0; i < reasons.size() && i < count; ++i) {
-        if (auto index = catalogue.index_of(reasons[i].movie)) titles.push_back(catalogue.movie(*index).title);
-    }
-    return titles;
-}
-
-std::string joined(const std::vector<std::string>& parts) {
-    std::string text;
-    for (const auto& part : parts) text += (text.empty() ? "" : ", ") + part;
-    return text;
-}
-
-// Text cut to `width` with an ellipsis, on one line.
-std::string fit_one_line(const std::string& text, float width) {
-    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-    std::string cut = text;
-    while (!cut.empty() && ImGui::CalcTextSize((cut + "...").c_str()).x > width) {
-        // Whole UTF-8 sequences: the continuation bytes, then their lead byte ("Komö" -> "Kom").
-        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
-        if (!cut.empty()) cut.pop_back();
-    }
-    return cut + "...";
 }
 
 void icon_button_tooltip(const char* tip) {
@@ -90,19 +66,27 @@ void draw_card(ScreenContext& ctx, const std::string& list_id, ItemIndex index, 
     ImGui::SetCursorPos(ImVec2(origin.x + pad, origin.y + poster_h + ctx.px(6)));
     ImGui::TextUnformatted(fit_one_line(movie.title, inner).c_str());
     ImGui::PushFont(ctx.fonts.small);
+    ImGui::SetCursorPosX(origin.x + pad);
+    // The predicted stars lead the year's line, whose genres give way to them; the "why" line below
+    // then has the card's whole width for the name of the film that explains the pick.
+    float meta_width = inner;
+    if (auto predicted = predicted_stars(state, index); predicted && !state.profile.find(movie.id)) {
+        // With the language's decimal mark ("4,2").
+        ImGui::TextColored(colors::reason, "%s %s", icons::star, decimal_text(*predicted, 1).c_str());
+        state.rects.record_last_item(id + "/predicted");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Text::card_predicted_tooltip));
+        ImGui::SameLine();
+        meta_width -= ImGui::GetItemRectSize().x + ImGui::GetStyle().ItemSpacing.x;
+    }
     std::string meta = movie.year > 0 ? std::to_string(movie.year) : std::string();
     const std::string genres = genre_list(catalogue, index);
     if (!genres.empty()) meta += (meta.empty() ? "" : "  ") + genres;
+    ImGui::TextColored(colors::text_muted, "%s", fit_one_line(meta, meta_width).c_str());
     ImGui::SetCursorPosX(origin.x + pad);
-    ImGui::TextColored(colors::text_muted, "%s", fit_one_line(meta, inner).c_str());
-    ImGui::SetCursorPosX(origin.x + pad);
-    std::string because = why ? reasons_text(catalogue, *why) : std::string();
-    if (auto predicted = predicted_stars(state, index); predicted && !state.profile.find(movie.id)) {
-        // The predicted stars lead the "why" line, with the language's decimal mark ("4,2").
-        because = std::string(icons::star) + " " + decimal_text(*predicted, 1) + "  " + because;
-    }
-    ImGui::TextColored(colors::reason, "%s", fit_one_line(because.empty() ? " " : because, inner).c_str());
-    if (!because.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", because.c_str());
+    const std::string line = why ? fit_reason_line(catalogue, *why, inner) : std::string();
+    ImGui::TextColored(colors::reason, "%s", line.empty() ? " " : line.c_str());
+    state.rects.record_last_item(id + "/reason");
+    if (!line.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", reasons_text(catalogue, *why).c_str());
     ImGui::PopFont();
 
     const Rating* rating = state.profile.find(movie.id);
@@ -119,24 +103,13 @@ void draw_card(ScreenContext& ctx, const std::string& list_id, ItemIndex index, 
 
 bool ScreenContext::narrow() const { return ImGui::GetIO().DisplaySize.x < 720.0f * state.pixel_ratio; }
 
-std::string reasons_text(const Catalogue& catalogue, const Explanation& why) {
-    const auto liked = titles_of(catalogue, why.pulled_up, 2);
-    const auto disliked = titles_of(catalogue, why.pushed_down, 1);
-    if (!liked.empty() && !disliked.empty()) {
-        return tr(Text::reason_liked_disliked, {{"titles", joined(liked)}, {"count", liked.size()}, {"title", disliked[0]}});
-    }
-    if (!liked.empty()) return tr(Text::reason_liked, {{"titles", joined(liked)}, {"count", liked.size()}});
-    if (!disliked.empty()) return tr(Text::reason_disliked, {{"title", disliked[0]}});
-    return "";
-}
-
 std::string genre_list(const Catalogue& catalogue, ItemIndex index) {
     std::vector<std::string> names;
     const auto& genres = catalogue.genre_names();
     for (std::size_t g = 0; g < genres.size(); ++g) {
         if (catalogue.movie(index).genre_mask & (1u << g)) names.push_back(genre_name(genres[g]));
     }
-    return joined(names);
+    return list_text(names);
 }
 
 void draw_poster(const ScreenContext& ctx, ItemIndex index, ImVec2 min, ImVec2 max) {

@@ -1,5 +1,5 @@
 // The pieces every screen is built from: poster cards in a grid that fills the width, compact
-// movie rows for lists, the drawn poster used when no image is available, and "why" texts.
+// movie rows for lists, and the drawn poster used when no image is available.
 // Widget ids follow "<list>:<movie id>/<action>" (e.g. "foryou:318/rate:4.5") for tests.
 #pragma once
 #include <string>
@@ -20,8 +20,6 @@ struct ScreenContext {
     bool narrow() const;  // a phone-sized window: one column layouts
 };
 
-// "Because you liked A, B; despite C", or "" when the explanation is empty.
-std::string reasons_text(const Catalogue& catalogue, const Explanation& why);
 // A movie's genres in the current language: "Komödie, Drama".
 std::string genre_list(const Catalogue& catalogue, ItemIndex index);
 

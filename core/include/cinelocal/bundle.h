@@ -60,7 +60,7 @@ struct RecommendOptions {
 };
 
 // The k best catalogue items for a user vector from the user tower: scored, filtered (never a
-// rated movie), the top candidates retrieved, then re-ranked.
+// rated or seen movie), the top candidates retrieved, then re-ranked.
 Result<std::vector<ScoredItem>> recommend(const Bundle& bundle, std::span<const float> user_vector,
                                           const Profile& profile, std::size_t k, const RecommendOptions& options = {});
 

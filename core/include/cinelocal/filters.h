@@ -1,4 +1,4 @@
-// Which movies may be recommended: not rated, not marked "not interested", optionally not on the
+// Which movies may be recommended: not rated or seen, not marked "not interested", optionally not on the
 // watchlist, within a genre set and a year range, and above a minimum popularity.
 #pragma once
 #include <cstdint>
@@ -19,7 +19,7 @@ struct Filters {
     int min_positives = 0;         // the minimum-popularity knob
 };
 
-// excluded[i] is true for every item the filters (or the visitor's own ratings) rule out.
+// excluded[i] is true for every item the filters (or the visitor's own ratings and seen films) rule out.
 std::vector<bool> excluded_items(const Catalogue& catalogue, const Profile& profile, const Filters& filters);
 
 }  // namespace cinelocal

@@ -1,5 +1,5 @@
 // The visitor's data, kept in browser storage as schema-versioned JSON: ratings, watchlist,
-// "not interested" marks and display settings. Ratings of movies the current catalogue lacks are
+// "not interested" and "seen" marks, and display settings. Ratings of movies the current catalogue lacks are
 // kept (never dropped) but not fed to the model. Versions 1 and 2 are migrated (profile_json.cpp).
 //
 // Merge, never overwrite (several tabs share one stored profile): every rating, watchlist entry
@@ -49,6 +49,7 @@ struct ProfileSettings {
     std::uint32_t genre_mask = 0;   // "For you" genre filter, 0 = any
     int year_min = 0, year_max = 0; // "For you" year filter, 0 = open
     int backup_offer_seen = 0;      // the rating count (10, 60, 110...) whose backup offer was answered
+    int niche_level = 0;            // "For you" mainstream (-2) .. niche (+2) (popularity_weight.h)
     std::string language;           // the UI language chosen in Settings ("fr"); "" = the browser's
     bool operator==(const ProfileSettings&) const = default;
 };
@@ -81,13 +82,18 @@ public:
     const Rating* find(MovieId movie) const;
     bool empty() const { return ratings_.empty(); }
 
-    // Watchlist and "not interested": sets of movie ids, oldest first.
+    // Watchlist, "not interested" and "seen": sets of movie ids, oldest first. Seen is a film watched
+    // but not rated (an import's unrated rows): never recommended, and the model learns nothing
+    // from it (it has no stars); unlike "not interested" it says nothing against the film.
     const std::vector<MovieId>& watchlist() const { return watchlist_; }
     const std::vector<MovieId>& not_interested() const { return not_interested_; }
+    const std::vector<MovieId>& seen() const { return seen_; }
     bool on_watchlist(MovieId movie) const;
     bool is_not_interested(MovieId movie) const;
+    bool is_seen(MovieId movie) const;
     void set_on_watchlist(MovieId movie, bool on, Stamp now = 0);
     void set_not_interested(MovieId movie, bool on, Stamp now = 0);
+    void set_seen(MovieId movie, bool on, Stamp now = 0);
 
     // The settings are one entry: call after changing them so that other tabs take them.
     void settings_changed(Stamp now = 0);
@@ -101,6 +107,7 @@ public:
     const EntryMap& rating_entries() const { return ratings_by_movie_; }
     const EntryMap& watchlist_entries() const { return watchlist_by_movie_; }
     const EntryMap& not_interested_entries() const { return not_interested_by_movie_; }
+    const EntryMap& seen_entries() const { return seen_by_movie_; }
     Stamp settings_stamp() const { return settings_changed_; }
 
     ProfileSettings settings;
@@ -111,12 +118,13 @@ private:
     static bool offer(EntryMap& entries, MovieId movie, const ProfileEntry& entry);
     void rebuild_views();
 
-    EntryMap ratings_by_movie_, watchlist_by_movie_, not_interested_by_movie_;
+    EntryMap ratings_by_movie_, watchlist_by_movie_, not_interested_by_movie_, seen_by_movie_;
     Stamp settings_changed_ = 0;
     // Views of the live entries, oldest change first, rebuilt after every change.
     std::vector<Rating> ratings_;
     std::vector<MovieId> watchlist_;
     std::vector<MovieId> not_interested_;
+    std::vector<MovieId> seen_;
 };
 
 // What the user tower reads: catalogue indices and stars of the newest `max_items` ratings of

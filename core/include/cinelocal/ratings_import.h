@@ -44,7 +44,7 @@ struct AmbiguousRow {
     std::vector<MovieId> candidates;  // most popular first; the visitor picks one or none
 };
 
-enum class UnmatchedReason { not_in_catalogue, other_year, not_a_film, not_rated };
+enum class UnmatchedReason { not_in_catalogue, other_year, not_a_film, unrated_ambiguous };
 const char* unmatched_reason_key(UnmatchedReason reason);  // a key of cinelocal/message.h
 std::string unmatched_reason_text(UnmatchedReason reason);  // in English
 
@@ -63,6 +63,17 @@ struct DuplicateRow {
     std::string title;
 };
 
+// A film the file lists without a rating, found in the catalogue. What that means depends on the
+// file: Letterboxd's ratings.csv and diary.csv list only films logged as watched, so there it was
+// seen; IMDb's list exports (a watchlist or any list, which carry "Your Rating" too) only list it.
+// A film the file also rates is not here (the rating says more): it is a duplicate of that row.
+struct UnratedRow {
+    std::size_t line = 0;
+    MovieId movie = 0;
+    std::string title;  // as written in the file
+};
+enum class UnratedMeaning { watched, listed };
+
 // A row that could not be read; the rest of the file still imports.
 struct RowError {
     std::size_t line = 0;
@@ -77,6 +88,8 @@ struct ImportReport {
     std::size_t rows = 0;  // data rows read (header excluded)
     std::vector<ImportedRating> matched;  // one per movie, in file order
     std::vector<AmbiguousRow> ambiguous;
+    std::vector<UnratedRow> unrated;  // one per movie, in file order
+    UnratedMeaning unrated_meaning = UnratedMeaning::watched;
     std::vector<UnmatchedRow> unmatched;
     std::vector<DuplicateRow> duplicates;
     std::vector<RowError> errors;
@@ -94,12 +107,20 @@ struct ImportChoice {
     MovieId movie = 0;
 };
 
+// What the unrated rows become, the visitor's choice: nothing, "seen" marks (never recommended;
+// offered only when the file says they were watched) or watchlist entries.
+enum class UnratedAction { skip, seen, watchlist };
+bool unrated_action_offered(const ImportReport& report, UnratedAction action);
+
 // The profile with the report's matched ratings and chosen ambiguous rows applied, oldest date first
 // so the newest ends up newest; an imported rating replaces the profile's rating of that movie.
+// Then the unrated rows become what `unrated` says, except films the result rates (a rating already
+// says "seen") and, for the watchlist, films marked not interested.
 // A choice for a line that is not ambiguous, or of a movie not among its candidates, is an error,
-// as is a result above k_max_profile_ratings. `profile` itself is never modified.
-// `now` stamps the imported ratings (Profile::rate): an import is the newest change of each film.
+// as are an action not offered for this file and a result above k_max_profile_ratings. `profile`
+// itself is never modified. `now` stamps the changes (Profile::rate): an import is the newest
+// change of each film.
 Result<Profile> apply_import(const Profile& profile, const ImportReport& report, std::span<const ImportChoice> choices,
-                             Stamp now = 0);
+                             UnratedAction unrated = UnratedAction::skip, Stamp now = 0);
 
 }  // namespace cinelocal

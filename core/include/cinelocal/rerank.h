@@ -12,7 +12,9 @@ namespace cinelocal {
 struct RerankOptions {
     // 1: plain relevance order; lower values trade relevance for variety (0.7 is a gentle mix).
     float diversity_lambda = 1.0f;
-    // > 0 favours less popular films, < 0 more popular ones (relevance is normalised to 0..1 first).
+    // The mainstream <-> niche control (popularity_weight.h): each candidate's relevance, min-max
+    // normalised to 0..1 over the candidates, minus novelty * log(1 + likes) / log(1 + most likes
+    // among the candidates). > 0 favours less popular films, < 0 more popular ones.
     float novelty = 0.0f;
 };
 
