@@ -12,6 +12,8 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include "access_bridge.h"
+#include "access_mirror.h"
 #include "app_actions.h"
 #include "app_view.h"
 #include "browser_platform.h"
@@ -83,6 +85,7 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     wasm::sync_text_input(io.WantTextInput);  // the phone's keyboard follows ImGui's text fields
+    wasm::sync_access_mirror(a.state);         // the DOM twins follow the widgets the frame drew
     // The CPU cost of our frame (the UI, then handing the draw lists to WebGL), for the tests.
     a.state.frame_ui_ms = drawn - started;
     a.state.frame_gl_ms = emscripten_get_now() - drawn;
@@ -129,6 +132,9 @@ void profile_changed_elsewhere() {
     if (app().state.phase == ui::LoadPhase::ready) ui::on_profile_changed_elsewhere(app().state, app().platform);
 }
 void persistent_storage_answer(bool granted) { ui::on_persistence_answer(app().state, granted); }
+void access_activate(const std::string& id) { ui::activate_widget(app().state, id); }
+void access_adjust(const std::string& id, int steps) { ui::adjust_widget(app().state, id, steps); }
+void access_focus(const std::string& id) { ui::set_access_focus(app().state, id); }
 std::string test_snapshot() { return ui::test_snapshot_json(app().state, app().platform); }
 void test_capture_drawn_text(bool on) { app().state.capture_drawn_text = on; }
 void file_opened(int purpose, const std::string& name, const std::string& text) {
@@ -148,6 +154,9 @@ EMSCRIPTEN_BINDINGS(cinelocal_app) {
     emscripten::function("userEmbeddingReady", &user_embedding_ready);
     emscripten::function("userEmbeddingFailed", &user_embedding_failed);
     emscripten::function("testSnapshot", &test_snapshot);
+    emscripten::function("accessActivate", &access_activate);
+    emscripten::function("accessAdjust", &access_adjust);
+    emscripten::function("accessFocus", &access_focus);
     emscripten::function("testCaptureDrawnText", &test_capture_drawn_text);
     emscripten::function("contentModelReady", &content_model_ready);
     emscripten::function("textEmbeddingReady", &text_embedding_ready);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+
+#include "access_mirror.h"
 #include "cinelocal/onboarding.h"
 #include "cinelocal/popularity_weight.h"
 #include "describe_search.h"
@@ -234,6 +236,10 @@ void apply_visitor_taste(AppState& state, Platform& platform, std::span<const fl
     state.for_you_provisional = false;
     state.user_vector.assign(embedding.begin(), embedding.end());
     rerank_for_you(state);
+    if (!state.for_you.empty()) {  // a screen reader hears that the list changed, and what leads it now
+        const Movie& first = state.bundle->catalogue.movie(state.for_you.front().index);
+        announce(state, tr(Text::access_for_you_updated, {{"title", first.title}}));
+    }
     if (state.rating_clicked_ms > 0.0) {
         state.last_update_ms = platform.now_ms() - state.rating_clicked_ms;
         state.rating_clicked_ms = 0.0;

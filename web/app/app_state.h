@@ -141,6 +141,14 @@ struct AppState {
     std::string page_language;
 
     WidgetRects rects;
+    // The accessibility mirror's side of the app (access_mirror.h).
+    struct Access {
+        std::string focused;        // the widget whose DOM twin has the keyboard focus: ringed on the canvas
+        std::string adjust_id;      // a slider twin's arrow keys, applied where the slider is drawn
+        int adjust_steps = 0;
+        std::string announcement;   // said once by the page's live region ("For you updated ...")
+        int announcement_serial = 0;
+    } access;
     float pixel_ratio = 1.0f;
     long frame = 0;
     bool capture_drawn_text = false;  // tests: keep every text of the next frames in drawn_text

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "access_mirror.h"
 #include "app_actions.h"
 #include "describe_search.h"
 #include "icons.h"
@@ -63,7 +64,8 @@ void draw_search_box(ScreenContext& ctx) {
     const std::string hint = state.describe.active ? std::string(icons::magic) + "  " + tr(Text::search_hint_describe)
                                                    : std::string(icons::search) + "  " + tr(Text::search_hint_titles);
     ImGui::InputTextWithHint("##search", hint.c_str(), state.query, sizeof state.query);
-    state.rects.record_last_item("search-box");
+    state.rects.record_last_item("search-box", {.role = AccessRole::searchbox,
+                                                .name = tr(state.describe.active ? Text::search_hint_describe : Text::search_hint_titles)});
     const bool typed = state.searched_query != state.query;
     run_search(state);
     run_describe(state, ctx.platform);
@@ -86,7 +88,8 @@ void draw_notices(AppState& state) {
         ImGui::SameLine();  // SameLine(x) would count x from the group's left, and push the button off screen
         ImGui::SetCursorPosX(ImGui::GetContentRegionMax().x - dismiss_w);
         bool dismissed = ImGui::SmallButton(dismiss);
-        state.rects.record_last_item("notice:" + std::to_string(i) + "/dismiss");
+        state.rects.record_last_item("notice:" + std::to_string(i) + "/dismiss",
+                                     {.name = std::string(dismiss) + ": " + state.notices[i]});
         ImGui::PopID();
         if (dismissed) {
             state.notices.erase(state.notices.begin() + static_cast<std::ptrdiff_t>(i));
@@ -114,6 +117,11 @@ constexpr NavEntry k_nav[] = {
 
 std::string nav_label(const NavEntry& entry) { return std::string(entry.icon) + "   " + tr(entry.label); }
 
+// A screen's entry for assistive technology: its name without the icon, and whether it is shown.
+AccessInfo nav_access(const NavEntry& entry, bool selected) {
+    return {.role = AccessRole::choice, .name = tr(entry.label), .group = tr(Text::access_screens), .checked = selected};
+}
+
 // Wide enough for the longest screen name in the current language (German's are longest).
 float side_bar_width(const ScreenContext& ctx) {
     float widest = 0.0f;
@@ -138,7 +146,7 @@ void draw_side_bar(ScreenContext& ctx) {
         const std::string label = nav_label(entry);
         const bool selected = state.screen == entry.screen && state.detail_movie == 0;
         if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(0, ctx.px(30)))) select_screen(state, entry.screen);
-        state.rects.record_last_item(entry.id);
+        state.rects.record_last_item(entry.id, nav_access(entry, selected));
     }
     ImGui::SetCursorPosY(ImGui::GetWindowHeight() - ctx.px(110));
     ImGui::PushFont(ctx.fonts.small);
@@ -164,7 +172,7 @@ void draw_tab_bar(ScreenContext& ctx) {
         if (selected) ImGui::PushStyleColor(ImGuiCol_Text, colors::accent);
         if (ImGui::Button(entry.icon, ImVec2(width, ctx.px(40)))) select_screen(state, entry.screen);
         if (selected) ImGui::PopStyleColor();
-        state.rects.record_last_item(entry.id);
+        state.rects.record_last_item(entry.id, nav_access(entry, selected));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(entry.label));
     }
 }
@@ -232,6 +240,7 @@ void draw_app(AppState& state, Platform& platform, const Fonts& fonts) {
     }
     end_drawn_text(state);
     ImGui::End();
+    draw_access_focus(state);  // over everything: where the keyboard is, when it is on a DOM twin
     ++state.frame;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "access_mirror.h"
 #include "app_actions.h"
 #include "cinelocal/popularity_weight.h"
 #include "icons.h"
@@ -30,7 +31,7 @@ void draw_welcome(ScreenContext& ctx) {
     ImGui::TextColored(colors::text_muted, "%s", tr(Text::welcome_hint));
     ImGui::PopTextWrapPos();
     if (ImGui::Button(tr(Text::welcome_got_it))) close_welcome(state, ctx.platform);
-    state.rects.record_last_item("welcome/start");
+    state.rects.record_last_item("welcome/start", {.name = tr(Text::welcome_got_it)});
     ImGui::EndGroup();
     const ImVec2 end(start.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y + pad);
     draw->ChannelsSetCurrent(0);
@@ -54,7 +55,7 @@ void draw_welcome_link(ScreenContext& ctx) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     if (ImGui::SmallButton(label.c_str())) reopen_welcome(ctx.state);
     ImGui::PopStyleColor(2);
-    ctx.state.rects.record_last_item("welcome/reopen");
+    ctx.state.rects.record_last_item("welcome/reopen", {.name = tr(Text::welcome_reopen)});
 }
 
 // Asked once, after the first rating: posters come from another server, so the visitor decides.
@@ -69,10 +70,10 @@ void draw_poster_question(ScreenContext& ctx) {
     ImGui::TextColored(colors::text_muted, "%s", tr(Text::posters_question_detail));
     ImGui::PopTextWrapPos();
     const bool allow = ImGui::Button(tr(Text::posters_allow));
-    state.rects.record_last_item("posters/allow");
+    state.rects.record_last_item("posters/allow", {.name = tr(Text::posters_allow)});
     ImGui::SameLine();
     const bool refuse = ImGui::Button(tr(Text::posters_refuse));
-    state.rects.record_last_item("posters/refuse");
+    state.rects.record_last_item("posters/refuse", {.name = tr(Text::posters_refuse)});
     if (allow || refuse) ctx.platform.set_poster_consent(allow);  // allowing reloads the page with the image host allowed
 }
 
@@ -90,8 +91,14 @@ bool draw_niche_control(ScreenContext& ctx) {
     ImGui::SetNextItemWidth(std::max(ctx.px(170), widest));
     ImGui::SliderInt("##niche", &level, k_min_niche_level, k_max_niche_level, tr(k_names[level - k_min_niche_level]),
                      ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput);
-    state.rects.record_last_item("niche");
+    state.rects.record_last_item("niche", {.role = AccessRole::slider, .name = tr(Text::access_niche), .value = level,
+                                           .min = k_min_niche_level, .max = k_max_niche_level,
+                                           .value_text = tr(k_names[level - k_min_niche_level])});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Text::niche_tooltip));
+    if (const int steps = take_adjustment(state, "niche")) {  // its twin's arrow keys
+        level = std::clamp(level + steps, k_min_niche_level, k_max_niche_level);
+        return true;
+    }
     if (ImGui::IsItemDeactivatedAfterEdit()) return true;
     if (ImGui::IsItemEdited()) rerank_for_you(state);  // live while dragging; saved on release
     return false;
@@ -136,11 +143,13 @@ void draw_filters(ScreenContext& ctx) {
                 settings.genre_mask ^= (1u << g);
                 changed = true;
             }
-            state.rects.record_last_item("filter/genre:" + catalogue.genre_names()[g]);
+            state.rects.record_last_item("filter/genre:" + catalogue.genre_names()[g],
+                                         {.role = AccessRole::checkbox, .name = genre_name(catalogue.genre_names()[g]), .checked = on});
         }
         ImGui::EndCombo();
     }
-    state.rects.record_last_item("filter/genres");
+    state.rects.record_last_item("filter/genres", {.role = AccessRole::combobox,
+                                                   .name = std::string(tr(Text::access_genre_filter)) + ": " + genre_label});
 
     int era = 0;
     for (int i = 0; i < 7; ++i) {
@@ -148,12 +157,17 @@ void draw_filters(ScreenContext& ctx) {
     }
     if (!one_per_line) ImGui::SameLine();
     ImGui::SetNextItemWidth(ctx.narrow() ? phone_w : std::max(ctx.px(150), widest_era));
-    if (ImGui::Combo("##years", &era, k_eras, 7)) {
+    // Its twin is a slider over the seven periods (arrow keys), not a list that opens.
+    const int asked_era = std::clamp(era + take_adjustment(state, "filter/years"), 0, 6);
+    const bool twin_moved = asked_era != era;
+    era = asked_era;
+    if (ImGui::Combo("##years", &era, k_eras, 7) || twin_moved) {
         settings.year_min = k_era_bounds[era][0];
         settings.year_max = k_era_bounds[era][1];
         changed = true;
     }
-    state.rects.record_last_item("filter/years");
+    state.rects.record_last_item("filter/years", {.role = AccessRole::slider, .name = tr(Text::access_year_filter),
+                                                  .value = era, .min = 0, .max = 6, .value_text = k_eras[era]});
 
     if (state.for_you_personal) {
         if (!ctx.narrow()) ImGui::SameLine();
@@ -162,7 +176,13 @@ void draw_filters(ScreenContext& ctx) {
         if (ImGui::SliderFloat(tr(Text::variety), &settings.variety, 0.0f, 1.0f, shown.c_str())) {
             settings.variety = std::round(settings.variety * 10.0f) / 10.0f;  // the steps the label shows
         }
-        state.rects.record_last_item("variety");
+        const int tenths = int(std::lround(settings.variety * 10.0f));
+        state.rects.record_last_item("variety", {.role = AccessRole::slider, .name = tr(Text::variety), .value = tenths,
+                                                 .min = 0, .max = 10, .value_text = shown});
+        if (const int steps = take_adjustment(state, "variety")) {  // its twin's arrow keys, a tenth each
+            settings.variety = float(std::clamp(tenths + steps, 0, 10)) / 10.0f;
+            changed = true;
+        }
         if (ImGui::IsItemDeactivatedAfterEdit()) changed = true;
         else if (ImGui::IsItemEdited()) rerank_for_you(state);  // live while dragging; saved on release
         changed |= draw_niche_control(ctx);

@@ -41,6 +41,7 @@ void draw_facts(ScreenContext& ctx, const Movie& movie, ItemIndex index) {
     ImGui::PushFont(ctx.fonts.title);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(movie.title.c_str());
+    state.rects.record_last_item("movie/title", {.role = AccessRole::heading, .name = titled_with_year(movie)});
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
 
@@ -52,15 +53,19 @@ void draw_facts(ScreenContext& ctx, const Movie& movie, ItemIndex index) {
     }
     facts += "  |  " + genre_list(catalogue, index);
     wrapped_muted(facts.c_str());
+    state.rects.record_last_item("movie/facts", {.role = AccessRole::text, .name = facts});
     ImGui::Spacing();
 
     const std::string id = "movie:" + std::to_string(movie.id);
     const Rating* rating = state.profile.find(movie.id);
     ImGui::TextUnformatted(tr(rating ? Text::movie_your_rating : Text::movie_rate_it));
     ImGui::SameLine();
-    if (auto stars = star_rating(id, rating ? rating->stars : 0.0f, state.rects)) rate_movie(state, ctx.platform, movie.id, *stars);
+    const std::string name = titled_with_year(movie);
+    if (auto stars = star_rating(id, rating ? rating->stars : 0.0f, state.rects, name)) {
+        rate_movie(state, ctx.platform, movie.id, *stars);
+    }
     ImGui::SameLine();
-    movie_actions(ctx, id, movie.id);
+    movie_actions(ctx, id, movie.id, name);
     if (rating = state.profile.find(movie.id); rating && rating->changed >= k_first_real_stamp) {
         ImGui::TextColored(colors::text_muted, "%s", tr(Text::movie_rated_on, {{"date", date_text(rating->changed)}}).c_str());
     }
@@ -68,7 +73,7 @@ void draw_facts(ScreenContext& ctx, const Movie& movie, ItemIndex index) {
         wrapped_muted(tr(Text::movie_seen));
         same_line_if_fits(tr(Text::movie_suggest_again));
         if (ImGui::SmallButton(tr(Text::movie_suggest_again))) set_seen(state, ctx.platform, movie.id, false);
-        state.rects.record_last_item(id + "/unsee");
+        state.rects.record_last_item(id + "/unsee", {.name = tr(Text::movie_suggest_again)});
     }
     if (auto predicted = predicted_stars(state, index)) {
         ImGui::TextColored(colors::accent, "%s %s", icons::star, decimal_text(*predicted, 1).c_str());
@@ -85,6 +90,7 @@ void draw_facts(ScreenContext& ctx, const Movie& movie, ItemIndex index) {
         ImGui::TextColored(colors::error, "%s", tr(Text::movie_details_failed, {{"reason", details->problem}}).c_str());
     } else if (details && !details->overview.empty()) {
         ImGui::TextUnformatted(details->overview.c_str());  // TMDB's overviews are in English
+        state.rects.record_last_item("movie/overview", {.role = AccessRole::text, .name = details->overview});
         ImGui::TextColored(colors::text_muted, "%s",
                            tr(details->has_poster ? Text::movie_overview_poster_credit : Text::movie_overview_credit));
     } else if (ctx.platform.movie_details) {
@@ -113,7 +119,7 @@ void draw_movie_page(ScreenContext& ctx) {
         open_movie(state, 0);
         return;
     }
-    state.rects.record_last_item("movie/back");
+    state.rects.record_last_item("movie/back", {.name = tr(Text::movie_back)});
     const Movie& movie = catalogue.movie(*index);
     ImGui::Spacing();
     const float poster_w = ctx.narrow() ? ctx.px(140) : ctx.px(230);

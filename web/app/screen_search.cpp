@@ -12,11 +12,12 @@ void draw_mode_switch(ScreenContext& ctx) {
     AppState& state = ctx.state;
     int mode = state.describe.active ? 1 : 0;
     bool changed = ImGui::RadioButton(tr(Text::search_mode_titles), &mode, 0);
-    state.rects.record_last_item("search/titles");
+    state.rects.record_last_item("search/titles", {.role = AccessRole::choice, .name = tr(Text::search_mode_titles), .checked = mode == 0});
     if (describe_available(state)) {
         ImGui::SameLine();
         changed |= ImGui::RadioButton(tr(Text::search_mode_describe), &mode, 1);
-        state.rects.record_last_item("search/describe");
+        state.rects.record_last_item("search/describe",
+                                     {.role = AccessRole::choice, .name = tr(Text::search_mode_describe), .checked = mode == 1});
     }
     if (!changed) return;
     state.describe.active = mode == 1;

@@ -30,16 +30,20 @@ void draw_language(ScreenContext& ctx) {
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, width));
     if (ImGui::BeginCombo("##language", follows_browser ? automatic.c_str() : language_name(current))) {
         if (ImGui::Selectable(automatic.c_str(), follows_browser)) choose_language(state, ctx.platform, "");
-        state.rects.record_last_item("settings/language:auto");
+        state.rects.record_last_item("settings/language:auto", {.role = AccessRole::choice, .name = automatic, .checked = follows_browser});
         for (Language language : k_languages) {
             if (ImGui::Selectable(language_name(language), !follows_browser && language == current)) {
                 choose_language(state, ctx.platform, language_code(language));
             }
-            state.rects.record_last_item(std::string("settings/language:") + language_code(language));
+            state.rects.record_last_item(std::string("settings/language:") + language_code(language),
+                                         {.role = AccessRole::choice, .name = language_name(language),
+                                          .checked = !follows_browser && language == current});
         }
         ImGui::EndCombo();
     }
-    state.rects.record_last_item("settings/language");
+    state.rects.record_last_item("settings/language",
+                                 {.role = AccessRole::combobox,
+                                  .name = tr(Text::settings_language) + std::string(": ") + (follows_browser ? automatic : language_name(current))});
     wrapped_muted(tr(Text::settings_language_hint));
 }
 
@@ -50,7 +54,7 @@ void draw_privacy(ScreenContext& ctx) {
     if (ctx.platform.poster_consent && ctx.platform.set_poster_consent) {
         bool consent = ctx.platform.poster_consent() == PosterConsent::allowed;
         bool changed = ImGui::Checkbox("##posters", &consent);
-        state.rects.record_last_item("settings/posters");
+        state.rects.record_last_item("settings/posters", {.role = AccessRole::checkbox, .name = tr(Text::posters_setting), .checked = consent});
         ImGui::SameLine();
         wrapped_text(tr(Text::posters_setting));  // a checkbox's own label would not wrap on a phone
         if (ImGui::IsItemClicked()) {             // the words toggle it, as a label does
@@ -97,7 +101,8 @@ void draw_unrated_choice(ScreenContext& ctx, PendingImport& pending) {
         if (!unrated_action_offered(report, action)) continue;
         if (ImGui::RadioButton(tr(label), pending.unrated_action == action)) pending.unrated_action = action;
         state.rects.record_last_item(std::string("import/unrated:") +
-                                     (action == UnratedAction::seen ? "seen" : action == UnratedAction::watchlist ? "watchlist" : "skip"));
+                                         (action == UnratedAction::seen ? "seen" : action == UnratedAction::watchlist ? "watchlist" : "skip"),
+                                     {.role = AccessRole::choice, .name = tr(label), .checked = pending.unrated_action == action});
     }
     if (ImGui::TreeNode("##unrated-films", "%s", tr(Text::import_unrated_list, {{"count", report.unrated.size()}}).c_str())) {
         for (const auto& row : report.unrated) {
@@ -153,7 +158,10 @@ void draw_import_report(ScreenContext& ctx, PendingImport& pending) {
             }
             ImGui::EndCombo();
         }
-        state.rects.record_last_item("import/choice:" + std::to_string(row.line));
+        state.rects.record_last_item("import/choice:" + std::to_string(row.line),
+                                     {.role = AccessRole::combobox,
+                                      .name = tr(Text::import_row, {{"line", row.line}, {"film", film(row.title, row.year)}}) + ": " +
+                                              candidate_name(pending.choice[i])});
         ImGui::PopID();
     }
     ImGui::PushTextWrapPos(0.0f);
@@ -187,10 +195,10 @@ void draw_import_report(ScreenContext& ctx, PendingImport& pending) {
                  {{"add", add}, {"count", report.unrated.size()}});
     }
     if (ImGui::Button(add.c_str())) confirm_import(state, ctx.platform);
-    state.rects.record_last_item("import/confirm");
+    state.rects.record_last_item("import/confirm", {.name = add});
     ImGui::SameLine();
     if (ImGui::Button(tr(Text::import_cancel))) cancel_import(state);
-    state.rects.record_last_item("import/cancel");
+    state.rects.record_last_item("import/cancel", {.name = tr(Text::import_cancel)});
 }
 
 void draw_data(ScreenContext& ctx) {
@@ -200,13 +208,13 @@ void draw_data(ScreenContext& ctx) {
     const std::string restore_label = std::string(icons::upload) + "  " + tr(Text::data_restore);
     const std::string import_label = std::string(icons::upload) + "  " + tr(Text::data_import);
     if (ImGui::Button(export_label.c_str())) export_data(state, ctx.platform);
-    state.rects.record_last_item("settings/export");
+    state.rects.record_last_item("settings/export", {.name = tr(Text::data_export)});
     same_line_if_fits(restore_label.c_str());
     if (ImGui::Button(restore_label.c_str()) && ctx.platform.open_file) ctx.platform.open_file(FilePurpose::import_backup);
-    state.rects.record_last_item("settings/restore");
+    state.rects.record_last_item("settings/restore", {.name = tr(Text::data_restore)});
     same_line_if_fits(import_label.c_str());
     if (ImGui::Button(import_label.c_str()) && ctx.platform.open_file) ctx.platform.open_file(FilePurpose::import_ratings);
-    state.rects.record_last_item("settings/import");
+    state.rects.record_last_item("settings/import", {.name = tr(Text::data_import)});
     wrapped_muted(tr(Text::data_import_help));
     if (state.pending_import) draw_import_report(ctx, *state.pending_import);
     if (!state.import_message.empty()) {
@@ -218,7 +226,7 @@ void draw_data(ScreenContext& ctx) {
     ImGui::Spacing();
     if (!state.confirm_delete) {
         if (ImGui::Button((std::string(icons::trash) + "  " + tr(Text::delete_everything)).c_str())) state.confirm_delete = true;
-        state.rects.record_last_item("settings/delete");
+        state.rects.record_last_item("settings/delete", {.name = tr(Text::delete_everything)});
         return;
     }
     ImGui::PushTextWrapPos(0.0f);
@@ -228,7 +236,7 @@ void draw_data(ScreenContext& ctx) {
                            .c_str());
     ImGui::PopTextWrapPos();
     if (ImGui::Button(tr(Text::delete_yes))) delete_everything(state, ctx.platform);
-    state.rects.record_last_item("settings/delete-confirm");
+    state.rects.record_last_item("settings/delete-confirm", {.name = tr(Text::delete_yes)});
     ImGui::SameLine();
     if (ImGui::Button(tr(Text::delete_keep))) state.confirm_delete = false;
 }

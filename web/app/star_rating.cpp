@@ -19,7 +19,8 @@ std::string stars_label(float stars) {
 
 }  // namespace
 
-std::optional<float> star_rating(const std::string& id_prefix, float current, WidgetRects& rects) {
+std::optional<float> star_rating(const std::string& id_prefix, float current, WidgetRects& rects,
+                                 const std::string& access_group) {
     ImGui::PushID(id_prefix.c_str());
     const ImVec2 star_size = ImGui::CalcTextSize(k_star);
     const float half_w = star_size.x * 0.5f + 1.0f;
@@ -31,14 +32,21 @@ std::optional<float> star_rating(const std::string& id_prefix, float current, Wi
     for (int half = 1; half <= 10; ++half) {
         const float value = half * 0.5f;
         if (half > 1) ImGui::SameLine(0.0f, 0.0f);
-        ImGui::InvisibleButton(stars_label(value).c_str(), ImVec2(half_w, star_size.y));
+        // Pressed on release, so a twin's activation (ImGui::ActivateItem) presses it too.
+        if (ImGui::InvisibleButton(stars_label(value).c_str(), ImVec2(half_w, star_size.y))) clicked = value;
         if (half == 1) origin = ImGui::GetItemRectMin();
-        rects.record_last_item(id_prefix + "/rate:" + stars_label(value));
+        const std::string id = id_prefix + "/rate:" + stars_label(value);
+        if (half % 2 == 0) {  // a screen reader lists five whole stars, not ten halves
+            rects.record_last_item(id, {.name = tr(Text::rate_stars_tooltip, {{"count", half_steps(value)}}),
+                                        .group = access_group,
+                                        .checked = current == value});
+        } else {
+            rects.record_last_item(id);
+        }
         if (ImGui::IsItemHovered()) {
             hovered = value;
             ImGui::SetTooltip("%s", tr(Text::rate_stars_tooltip, {{"count", half_steps(value)}}).c_str());
         }
-        if (ImGui::IsItemClicked()) clicked = value;
     }
 
     const float shown = hovered > 0.0f ? hovered : current;

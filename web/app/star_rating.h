@@ -9,6 +9,8 @@
 namespace cinelocal::ui {
 
 // Draws the stars filled up to `current` (0 = unrated); returns the stars clicked this frame.
-std::optional<float> star_rating(const std::string& id_prefix, float current, WidgetRects& rects);
+// The whole stars get twins in the accessibility mirror ("Rate 4 stars"), in `access_group`.
+std::optional<float> star_rating(const std::string& id_prefix, float current, WidgetRects& rects,
+                                 const std::string& access_group);
 
 }  // namespace cinelocal::ui

@@ -23,11 +23,11 @@ int storage_message(ScreenContext& ctx, const std::string& id, ImVec4 color, con
     ImGui::PopTextWrapPos();
     int pressed = 0;
     if (ImGui::Button(backup_label().c_str())) pressed = 1;
-    state.rects.record_last_item(id + "/backup");
+    state.rects.record_last_item(id + "/backup", {.name = text + " " + tr(Text::storage_backup)});
     if (dismiss_label) {
         ImGui::SameLine();
         if (ImGui::Button(dismiss_label)) pressed = 2;
-        state.rects.record_last_item(id + "/dismiss");
+        state.rects.record_last_item(id + "/dismiss", {.name = dismiss_label});
     }
     ImGui::PopID();
     ImGui::Spacing();
@@ -75,7 +75,7 @@ void draw_storage_settings(ScreenContext& ctx) {
             break;
     }
     if (ImGui::Button(backup_label().c_str())) export_data(state, ctx.platform);
-    state.rects.record_last_item("settings/backup");
+    state.rects.record_last_item("settings/backup", {.name = tr(Text::storage_backup)});
 }
 
 }  // namespace cinelocal::ui

@@ -49,9 +49,15 @@ void draw_card(ScreenContext& ctx, const std::string& list_id, ItemIndex index, 
                         ctx.px(8));
 
     const float poster_h = width * 1.5f;
+    const std::string name = titled_with_year(movie);
+    const auto predicted = state.profile.find(movie.id) ? std::optional<float>() : predicted_stars(state, index);
+    const std::string predicted_text = predicted ? decimal_text(*predicted, 1) : std::string();
     ImGui::SetCursorPos(origin);
-    ImGui::InvisibleButton("open", ImVec2(width, poster_h));
-    state.rects.record_last_item(id + "/open");
+    const bool open_pressed = ImGui::InvisibleButton("open", ImVec2(width, poster_h));
+    state.rects.record_last_item(
+        id + "/open", {.role = AccessRole::link,
+                       .name = predicted ? tr(Text::access_card, {{"title", name}, {"stars", predicted_text}}) : name,
+                       .group = name});
     const bool hovered = ImGui::IsItemHovered();
     draw_poster(ctx, index, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (hovered) {
@@ -59,7 +65,7 @@ void draw_card(ScreenContext& ctx, const std::string& list_id, ItemIndex index, 
                       ctx.px(2));
         ImGui::SetTooltip("%s", tr(Text::card_open_tooltip, {{"title", movie.title}}).c_str());
     }
-    if (ImGui::IsItemClicked()) open_movie(state, movie.id);
+    if (open_pressed) open_movie(state, movie.id);
 
     const float pad = ctx.px(8);
     const float inner = width - 2 * pad;
@@ -70,9 +76,9 @@ void draw_card(ScreenContext& ctx, const std::string& list_id, ItemIndex index, 
     // The predicted stars lead the year's line, whose genres give way to them; the "why" line below
     // then has the card's whole width for the name of the film that explains the pick.
     float meta_width = inner;
-    if (auto predicted = predicted_stars(state, index); predicted && !state.profile.find(movie.id)) {
+    if (predicted) {
         // With the language's decimal mark ("4,2").
-        ImGui::TextColored(colors::reason, "%s %s", icons::star, decimal_text(*predicted, 1).c_str());
+        ImGui::TextColored(colors::reason, "%s %s", icons::star, predicted_text.c_str());
         state.rects.record_last_item(id + "/predicted");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Text::card_predicted_tooltip));
         ImGui::SameLine();
@@ -91,17 +97,21 @@ void draw_card(ScreenContext& ctx, const std::string& list_id, ItemIndex index, 
 
     const Rating* rating = state.profile.find(movie.id);
     ImGui::SetCursorPosX(origin.x + pad);
-    if (auto stars = star_rating(id, rating ? rating->stars : 0.0f, state.rects)) {
+    if (auto stars = star_rating(id, rating ? rating->stars : 0.0f, state.rects, name)) {
         rate_movie(state, ctx.platform, movie.id, *stars);
     }
     ImGui::SetCursorPosX(origin.x + pad);
-    movie_actions(ctx, id, movie.id);
+    movie_actions(ctx, id, movie.id, name);
     ImGui::PopID();
 }
 
 }  // namespace
 
 bool ScreenContext::narrow() const { return ImGui::GetIO().DisplaySize.x < 720.0f * state.pixel_ratio; }
+
+std::string titled_with_year(const Movie& movie) {
+    return movie.year > 0 ? movie.title + " (" + std::to_string(movie.year) + ")" : movie.title;
+}
 
 std::string genre_list(const Catalogue& catalogue, ItemIndex index) {
     std::vector<std::string> names;
@@ -172,26 +182,27 @@ void movie_grid(ScreenContext& ctx, const std::string& list_id, const std::vecto
     ImGui::Dummy(ImVec2(available, 1));
 }
 
-void movie_actions(ScreenContext& ctx, const std::string& id, MovieId movie) {
+void movie_actions(ScreenContext& ctx, const std::string& id, MovieId movie, const std::string& access_group) {
     AppState& state = ctx.state;
     const bool watching = state.profile.on_watchlist(movie);
     if (watching) ImGui::PushStyleColor(ImGuiCol_Text, colors::accent);
     const bool watch_clicked = ImGui::SmallButton(watching ? icons::bookmark : icons::bookmark_empty);
     if (watching) ImGui::PopStyleColor();
-    state.rects.record_last_item(id + "/watch");
+    state.rects.record_last_item(id + "/watch", {.name = tr(Text::watchlist_add_tooltip), .group = access_group,
+                                                 .checked = watching});
     icon_button_tooltip(tr(watching ? Text::watchlist_on_tooltip : Text::watchlist_add_tooltip));
     if (watch_clicked) set_on_watchlist(state, ctx.platform, movie, !watching);
 
     ImGui::SameLine();
     const bool hidden = state.profile.is_not_interested(movie);
     if (ImGui::SmallButton(hidden ? icons::eye : icons::eye_slash)) set_not_interested(state, ctx.platform, movie, !hidden);
-    state.rects.record_last_item(id + "/hide");
+    state.rects.record_last_item(id + "/hide", {.name = tr(Text::hide_tooltip), .group = access_group, .checked = hidden});
     icon_button_tooltip(tr(hidden ? Text::hidden_tooltip : Text::hide_tooltip));
 
     if (state.profile.find(movie)) {
         ImGui::SameLine();
         if (ImGui::SmallButton(icons::times)) clear_rating(state, ctx.platform, movie);
-        state.rects.record_last_item(id + "/clear");
+        state.rects.record_last_item(id + "/clear", {.name = tr(Text::clear_rating_tooltip), .group = access_group});
         icon_button_tooltip(tr(Text::clear_rating_tooltip));
     }
 }
@@ -213,13 +224,12 @@ void movie_row(ScreenContext& ctx, const std::string& list_id, ItemIndex index) 
     const bool stacked = ctx.narrow();  // phones: stars and actions on a line of their own
     const float text_w = stacked ? right - thumb_w : right - thumb_w - stars_w - actions_w - ctx.px(24);
 
-    ImGui::InvisibleButton("open", ImVec2(thumb_w, thumb_h));
-    state.rects.record_last_item(id + "/open");
+    const std::string title = titled_with_year(movie);
+    if (ImGui::InvisibleButton("open", ImVec2(thumb_w, thumb_h))) open_movie(state, movie.id);
+    state.rects.record_last_item(id + "/open", {.role = AccessRole::link, .name = title, .group = title});
     draw_poster(ctx, index, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    if (ImGui::IsItemClicked()) open_movie(state, movie.id);
     ImGui::SameLine();
     ImGui::BeginGroup();
-    const std::string title = movie.year > 0 ? movie.title + " (" + std::to_string(movie.year) + ")" : movie.title;
     ImGui::TextUnformatted(fit_one_line(title, text_w).c_str());
     if (ImGui::IsItemClicked()) open_movie(state, movie.id);
     ImGui::TextColored(colors::text_muted, "%s", fit_one_line(genre_list(catalogue, index), text_w).c_str());
@@ -227,11 +237,11 @@ void movie_row(ScreenContext& ctx, const std::string& list_id, ItemIndex index) 
     state.rects.record_last_item(id + "/title");
 
     if (!stacked) ImGui::SameLine(right - stars_w - actions_w);
-    if (auto stars = star_rating(id, rating ? rating->stars : 0.0f, state.rects)) {
+    if (auto stars = star_rating(id, rating ? rating->stars : 0.0f, state.rects, title)) {
         rate_movie(state, ctx.platform, movie.id, *stars);
     }
     ImGui::SameLine();
-    movie_actions(ctx, id, movie.id);
+    movie_actions(ctx, id, movie.id, title);
     ImGui::PopID();
     ImGui::Separator();
 }

@@ -36,7 +36,10 @@ void movie_grid(ScreenContext& ctx, const std::string& list_id, const std::vecto
 void movie_row(ScreenContext& ctx, const std::string& list_id, ItemIndex index);
 
 // Watchlist, "not interested" and (once rated) "remove rating" buttons on the current line.
-void movie_actions(ScreenContext& ctx, const std::string& id, MovieId movie);
+// Watchlist, "not interested" and clear-rating buttons; their twins go in `access_group`.
+void movie_actions(ScreenContext& ctx, const std::string& id, MovieId movie, const std::string& access_group);
+// "Heat (1995)", or the title alone when the year is unknown.
+std::string titled_with_year(const Movie& movie);
 
 // A paragraph that wraps at the window's edge (a translation may be longer than the line), muted or not.
 void wrapped_muted(const char* text);

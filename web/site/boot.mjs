@@ -9,6 +9,7 @@ import { fetchBytes, fetchText } from './bundle_fetch.mjs';
 import { installBrowserPlatform } from './browser_platform.mjs';
 import { registerServiceWorker } from './service_worker.mjs';
 import { fontPreloader } from './font_files.mjs';
+import { installKeyRouting } from './access_mirror.mjs';
 
 const BUNDLE = new URL('./bundle/', import.meta.url);
 const loadFonts = fontPreloader(new URL('./', import.meta.url));  // downloads start with the page
@@ -104,6 +105,7 @@ async function main() {
   const downloads = startDownloads();
   const canvas = document.getElementById('canvas');
   let app;
+  installKeyRouting();  // before the app's GLFW adds its key listeners
   try {
     app = await createApp({ canvas, print: console.log, printErr: console.warn, preRun: [loadFonts] });
   } catch (error) {

@@ -1,7 +1,8 @@
 // What the wasm app's platform (wasm/browser_platform.cpp, wasm/browser_media.cpp) calls in the
 // page, installed as globalThis.cinelocalPlatform; answers go back through the app's embind
 // functions (movieDetailsReady, posterReady/Failed/Dropped, fileOpened). Also installs the
-// on-screen keyboard and clipboard bridge (text_input.mjs) and touch fixes (touch_input.mjs).
+// on-screen keyboard and clipboard bridge (text_input.mjs), touch fixes (touch_input.mjs) and the
+// accessibility mirror (access_mirror.mjs).
 import { createMovieMetadata } from './movie_metadata.mjs';
 import { createPosterLoader, NO_POSTER } from './poster_loader.mjs';
 import { posterConsent, storePosterConsent } from './poster_consent.mjs';
@@ -11,6 +12,7 @@ import { openTextFile, saveTextFile } from './file_transfer.mjs';
 import { installProfileStorage } from './profile_storage.mjs';
 import { installTextInput } from './text_input.mjs';
 import { installTouchInput } from './touch_input.mjs';
+import { installAccessMirror } from './access_mirror.mjs';
 
 // ui::FilePurpose: import_ratings, import_backup, movie_night_profile.
 const FILE_TYPES = ['.csv,text/csv', '.json,application/json', '.json,application/json'];
@@ -43,6 +45,7 @@ export function installBrowserPlatform(app, site) {
   });
   installTextInput(app, document.getElementById('canvas'));
   installTouchInput(document.getElementById('canvas'));
+  installAccessMirror(app, document.getElementById('canvas'));
   refreshWorkerCounts();
   setInterval(refreshWorkerCounts, 2000);
   const storage = installProfileStorage(app);
