@@ -178,6 +178,7 @@ export function installAccessMirror(app, canvas) {
 
   function update(json) {
     const tree = JSON.parse(json);
+    const hadFocus = root.contains(document.activeElement);
     const ratio = tree.pixelRatio || 1;
     const seen = new Set();
     const usedBlocks = new Set();
@@ -208,7 +209,6 @@ export function installAccessMirror(app, canvas) {
       reconcile(container, children);
       containers.push(container);
     }
-    const focusedGone = focusedId && !seen.has(focusedId);
     for (const [id, twin] of twins) {
       if (seen.has(id)) continue;
       twins.delete(id);
@@ -221,7 +221,7 @@ export function installAccessMirror(app, canvas) {
     reconcile(main, containers);
     // The widget with the focus went away (its screen changed): the focus goes to the first control
     // of what is shown now, past the screens' navigation, as a page's focus would after a link.
-    if (focusedGone) {
+    if (hadFocus && !root.contains(document.activeElement)) {
       const next = main.querySelector(':scope > :not(nav) [data-twin]:is(button, a, [tabindex])');
       if (next) next.focus({ preventScroll: true });
     }
