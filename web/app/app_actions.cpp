@@ -311,7 +311,10 @@ bool welcome_shown(const AppState& state) {
     return state.welcome_reopened || (!state.profile.settings.welcome_done && state.profile.empty());
 }
 
-void reopen_welcome(AppState& state) { state.welcome_reopened = true; }
+void reopen_welcome(AppState& state) {
+    state.welcome_reopened = true;
+    state.welcome_scroll_pending = true;
+}
 
 void close_welcome(AppState& state, Platform& platform) {
     state.welcome_reopened = false;

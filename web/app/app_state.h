@@ -126,6 +126,7 @@ struct AppState {
     } describe;
 
     bool welcome_reopened = false;  // "How it works" pressed: the welcome shows again until "Got it"
+    bool welcome_scroll_pending = false;  // just reopened: the content scrolls up to it, or it would open out of sight
 
     Screen screen = Screen::for_you;
     MovieId detail_movie = 0;  // the open movie page, 0 for none

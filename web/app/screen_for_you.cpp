@@ -20,6 +20,10 @@ void draw_welcome(ScreenContext& ctx) {
     draw->ChannelsSplit(2);
     draw->ChannelsSetCurrent(1);
     const float pad = ctx.px(16);
+    if (state.welcome_scroll_pending) {  // "How it works" was pressed further down the page
+        ImGui::SetScrollHereY(0.0f);
+        state.welcome_scroll_pending = false;
+    }
     const ImVec2 start = ImGui::GetCursorScreenPos();
     ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + pad, ImGui::GetCursorPosY() + pad));
     ImGui::BeginGroup();

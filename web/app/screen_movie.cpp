@@ -61,7 +61,8 @@ void draw_facts(ScreenContext& ctx, const Movie& movie, ItemIndex index) {
     ImGui::TextUnformatted(tr(rating ? Text::movie_your_rating : Text::movie_rate_it));
     ImGui::SameLine();
     const std::string name = titled_with_year(movie);
-    if (auto stars = star_rating(id, rating ? rating->stars : 0.0f, state.rects, name)) {
+    const float stars_w = std::min(ImGui::GetContentRegionAvail().x, ctx.px(260));
+    if (auto stars = star_rating(id, rating ? rating->stars : 0.0f, state.rects, star_look(ctx, name, stars_w))) {
         rate_movie(state, ctx.platform, movie.id, *stars);
     }
     ImGui::SameLine();

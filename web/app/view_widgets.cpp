@@ -97,7 +97,7 @@ void draw_card(ScreenContext& ctx, const std::string& list_id, ItemIndex index, 
 
     const Rating* rating = state.profile.find(movie.id);
     ImGui::SetCursorPosX(origin.x + pad);
-    if (auto stars = star_rating(id, rating ? rating->stars : 0.0f, state.rects, name)) {
+    if (auto stars = star_rating(id, rating ? rating->stars : 0.0f, state.rects, star_look(ctx, name, inner))) {
         rate_movie(state, ctx.platform, movie.id, *stars);
     }
     ImGui::SetCursorPosX(origin.x + pad);
@@ -108,6 +108,13 @@ void draw_card(ScreenContext& ctx, const std::string& list_id, ItemIndex index, 
 }  // namespace
 
 bool ScreenContext::narrow() const { return ImGui::GetIO().DisplaySize.x < 720.0f * state.pixel_ratio; }
+
+float touch_target(const ScreenContext& ctx) { return ctx.narrow() ? ctx.px(44) : 0.0f; }
+
+StarRatingLook star_look(const ScreenContext& ctx, const std::string& film_name, float row_width) {
+    const float side = touch_target(ctx);
+    return {.access_group = film_name, .touch_size = side > 0 ? ImVec2(row_width, side) : ImVec2(0, 0), .touch_target = side};
+}
 
 std::string titled_with_year(const Movie& movie) {
     return movie.year > 0 ? movie.title + " (" + std::to_string(movie.year) + ")" : movie.title;
@@ -165,8 +172,9 @@ void movie_grid(ScreenContext& ctx, const std::string& list_id, const std::vecto
     const float width = (available - gap * float(columns - 1)) / float(columns);
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float small_line = ctx.fonts.small->FontSize + ImGui::GetStyle().ItemSpacing.y;
-    const float height = width * 1.5f + ctx.px(6) + line + 2 * small_line + 2 * ImGui::GetFrameHeightWithSpacing() +
-                         ctx.px(4);
+    // The stars' row and the buttons' row: thumb-sized on phones.
+    const float button_row = std::max(ImGui::GetFrameHeight(), touch_target(ctx)) + ImGui::GetStyle().ItemSpacing.y;
+    const float height = width * 1.5f + ctx.px(6) + line + 2 * small_line + 2 * button_row + ctx.px(4);
     const ImVec2 start = ImGui::GetCursorPos();
     const auto shown = items;  // a copy: a click below may recompute the list
     const auto why = reasons;
@@ -186,7 +194,11 @@ void movie_actions(ScreenContext& ctx, const std::string& id, MovieId movie, con
     AppState& state = ctx.state;
     const bool watching = state.profile.on_watchlist(movie);
     if (watching) ImGui::PushStyleColor(ImGuiCol_Text, colors::accent);
-    const bool watch_clicked = ImGui::SmallButton(watching ? icons::bookmark : icons::bookmark_empty);
+    const float side = touch_target(ctx);  // phones: thumb-sized buttons; elsewhere small ones
+    auto action_button = [side](const char* icon) {
+        return side > 0 ? ImGui::Button(icon, ImVec2(side, side)) : ImGui::SmallButton(icon);
+    };
+    const bool watch_clicked = action_button(watching ? icons::bookmark : icons::bookmark_empty);
     if (watching) ImGui::PopStyleColor();
     state.rects.record_last_item(id + "/watch", {.name = tr(Text::watchlist_add_tooltip), .group = access_group,
                                                  .checked = watching});
@@ -195,13 +207,13 @@ void movie_actions(ScreenContext& ctx, const std::string& id, MovieId movie, con
 
     ImGui::SameLine();
     const bool hidden = state.profile.is_not_interested(movie);
-    if (ImGui::SmallButton(hidden ? icons::eye : icons::eye_slash)) set_not_interested(state, ctx.platform, movie, !hidden);
+    if (action_button(hidden ? icons::eye : icons::eye_slash)) set_not_interested(state, ctx.platform, movie, !hidden);
     state.rects.record_last_item(id + "/hide", {.name = tr(Text::hide_tooltip), .group = access_group, .checked = hidden});
     icon_button_tooltip(tr(hidden ? Text::hidden_tooltip : Text::hide_tooltip));
 
     if (state.profile.find(movie)) {
         ImGui::SameLine();
-        if (ImGui::SmallButton(icons::times)) clear_rating(state, ctx.platform, movie);
+        if (action_button(icons::times)) clear_rating(state, ctx.platform, movie);
         state.rects.record_last_item(id + "/clear", {.name = tr(Text::clear_rating_tooltip), .group = access_group});
         icon_button_tooltip(tr(Text::clear_rating_tooltip));
     }
@@ -237,7 +249,7 @@ void movie_row(ScreenContext& ctx, const std::string& list_id, ItemIndex index) 
     state.rects.record_last_item(id + "/title");
 
     if (!stacked) ImGui::SameLine(right - stars_w - actions_w);
-    if (auto stars = star_rating(id, rating ? rating->stars : 0.0f, state.rects, title)) {
+    if (auto stars = star_rating(id, rating ? rating->stars : 0.0f, state.rects, star_look(ctx, title, stacked ? ctx.px(170) : stars_w))) {
         rate_movie(state, ctx.platform, movie.id, *stars);
     }
     ImGui::SameLine();

@@ -7,6 +7,7 @@
 
 #include "app_state.h"
 #include "platform.h"
+#include "star_rating.h"
 #include "theme.h"
 
 namespace cinelocal::ui {
@@ -38,6 +39,10 @@ void movie_row(ScreenContext& ctx, const std::string& list_id, ItemIndex index);
 // Watchlist, "not interested" and (once rated) "remove rating" buttons on the current line.
 // Watchlist, "not interested" and clear-rating buttons; their twins go in `access_group`.
 void movie_actions(ScreenContext& ctx, const std::string& id, MovieId movie, const std::string& access_group);
+// How a film's stars look here: on phones one thumb-sized row (`row_width` wide) that opens a sheet.
+StarRatingLook star_look(const ScreenContext& ctx, const std::string& film_name, float row_width);
+// The side of a tap target on phones (44 CSS px, as Apple's and the W3C's guidance says); 0 elsewhere.
+float touch_target(const ScreenContext& ctx);
 // "Heat (1995)", or the title alone when the year is unknown.
 std::string titled_with_year(const Movie& movie);
 
