@@ -100,7 +100,7 @@ test('a keyboard alone rates three films and opens a movie page; the live region
   }
 });
 
-test('on a phone, one tap on the search box focuses a real text field', async () => {
+test('on a phone, one tap on the search box focuses a real text field; a thumb rates from the star sheet', async () => {
   const session = await startSession({
     contextOptions: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
   });
@@ -113,8 +113,25 @@ test('on a phone, one tap on the search box focuses a real text field', async ()
     const focus = await page.evaluate(() => ({ id: document.activeElement.id, tag: document.activeElement.tagName }));
     assert.deepEqual(focus, { id: 'text-input', tag: 'INPUT' }, 'the tap itself focused the field');
     await page.keyboard.type('Heat', { delay: 30 });
-    await waitForApp(page, '(s) => s.query === "Heat" && s.searchResults.some((m) => m.title === "Heat")');
+    const found = await waitForApp(page, '(s) => s.query === "Heat" && s.searchResults.some((m) => m.title === "Heat")');
     await screenshot(page, 'a11y-03-phone-search.png');
+
+    // A thumb's targets: the star row, the watchlist and "not interested" buttons, >= 44 CSS px each way.
+    const heat = found.searchResults.find((m) => m.title === 'Heat');
+    const tap = async (id) => {
+      const { widgets } = await waitForApp(page, `(s) => Boolean(s.widgets[${JSON.stringify(id)}])`);
+      const [tx, ty, tw, th] = widgets[id];
+      await page.touchscreen.tap(tx + tw / 2, ty + th / 2);
+      return widgets[id];
+    };
+    for (const part of ['stars', 'watch', 'hide']) {
+      const [, , tw, th] = (await snapshot(page)).widgets[`search:${heat.id}/${part}`];
+      assert.ok(tw >= 44 && th >= 44, `${part}: ${tw} x ${th} CSS px`);
+    }
+    await tap(`search:${heat.id}/stars`);  // opens the sheet of five large stars
+    const [, , sw, sh] = await tap('rating-sheet/rate:4');
+    assert.ok(sw >= 44 && sh >= 44, `a star in the sheet: ${sw} x ${sh} CSS px`);
+    await waitForApp(page, `(s) => s.ratings.some((r) => r.movie === ${heat.id} && r.stars === 4)`);
   } finally {
     await session.close();
   }

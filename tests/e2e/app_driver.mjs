@@ -120,6 +120,15 @@ export async function click(page, id) {
   await clickWidget(page, id);
 }
 
+// Rates a film's stars as a person would: a half or whole star with the mouse; on a phone-sized
+// page (under 720 CSS px, where the app lays out for phones) the star row opens a sheet of five.
+export async function rate(page, prefix, stars) {
+  if (page.viewportSize().width >= 720) return click(page, `${prefix}/rate:${stars}`);
+  await click(page, `${prefix}/stars`);
+  if (!Number.isInteger(stars)) await clickWidget(page, 'rating-sheet/half');
+  await clickWidget(page, `rating-sheet/rate:${Math.ceil(stars)}`);
+}
+
 const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
 
 // Clicks a button that opens the browser's file dialog and picks a fixture (tests/e2e/fixtures/) in it.

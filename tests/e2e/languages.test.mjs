@@ -5,7 +5,7 @@
 //   node --test tests/e2e/languages.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseFile, click, clickWidget, pressKeys, reveal, screenshot, search, snapshot, startSession, waitForApp }
+import { chooseFile, click, clickWidget, pressKeys, rate, reveal, screenshot, search, snapshot, startSession, waitForApp }
   from './app_driver.mjs';
 
 const LOCALES = { en: 'en-US', fr: 'fr-FR', es: 'es-ES', de: 'de-DE' };
@@ -174,7 +174,7 @@ async function photographPhone(page, url, code) {
   const shot = (name) => photograph(page, `lang-${code}-phone-${name}.png`);
   const state = await photographLoading(page, url, `lang-${code}-phone-00-loading.png`);
   await shot('01-for-you');
-  await click(page, `foryou:${state.forYou[0].id}/rate:4`);
+  await rate(page, `foryou:${state.forYou[0].id}`, 4);
   await waitForApp(page, '(s) => s.forYouPersonal');
   await click(page, 'posters/refuse');
   await click(page, 'welcome/reopen');  // folded away at the first rating

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { chooseFile, click, clickWidget, pressKeys, reveal, screenshot, snapshot, startSession, waitForApp } from './app_driver.mjs';
+import { chooseFile, click, clickWidget, pressKeys, rate, reveal, screenshot, snapshot, startSession, waitForApp } from './app_driver.mjs';
 
 const SCREENS = ['for-you', 'search', 'taste', 'watchlist', 'movie-night', 'settings'];
 
@@ -200,7 +200,7 @@ test('on a phone and at 2x pixel density the screens fit and work', async () => 
     const [x, y, w] = state.widgets[`foryou:${state.forYou[0].id}/open`];
     assert.ok(x >= 0 && x + w <= 390, 'cards fit the phone width');
     await screenshot(phone.page, 'phone-01-for-you.png');
-    await click(phone.page, `foryou:${state.forYou[0].id}/rate:4`);
+    await rate(phone.page, `foryou:${state.forYou[0].id}`, 4);
     state = await waitForApp(phone.page, '(s) => s.forYouPersonal');
     await click(phone.page, `foryou:${state.forYou[0].id}/open`);
     await waitForApp(phone.page, '(s) => s.detailMovie !== 0');

@@ -125,3 +125,31 @@ TEST_CASE("a slider's twin moves it a step per arrow key; the new list is announ
     const Movie& first = state.bundle->catalogue.movie(state.for_you.front().index);
     CHECK(state.access.announcement == "For you updated. First: " + first.title);
 }
+
+TEST_CASE("widgets scrolled out of view keep their twins, and a twin's focus scrolls its widget into view") {
+    ReadyApp app;
+    auto& [ui, fake, platform, state] = app;
+    ImGui::GetIO().DisplaySize = ImVec2(1280, 420);  // the welcome fills it: the cards are below the fold
+    ui.frame(state, platform);
+    ui.frame(state, platform);
+    const AccessibleWidget* hidden = nullptr;
+    for (const auto& widget : state.rects.accessible()) {
+        if (widget.offscreen && widget.id.ends_with("/rate:5")) {
+            hidden = &widget;
+            break;
+        }
+    }
+    REQUIRE(hidden);
+    const std::string id = hidden->id;
+    CHECK_FALSE(state.rects.all().count(id));  // not on screen: tests and the mouse cannot click it
+    CHECK((*twin(twins(state), id))["offscreen"] == true);
+
+    set_access_focus(state, id);
+    ui.frame(state, platform);
+    ui.frame(state, platform);
+    REQUIRE(state.rects.all().count(id));  // scrolled into view
+    const WidgetRect rect = state.rects.all().at(id);
+    CHECK(rect.y >= 0.0f);
+    CHECK(rect.y + rect.h <= 420.0f);
+    CHECK_FALSE(twin(twins(state), id)->contains("offscreen"));
+}

@@ -24,6 +24,7 @@ std::string access_tree_json(const AppState& state) {
             twin["valueText"] = widget.info.value_text;
         }
         if (widget.in_popup) twin["popup"] = true;
+        if (widget.offscreen) twin["offscreen"] = true;
         widgets.push_back(std::move(twin));
     }
     return nlohmann::json{{"pixelRatio", state.pixel_ratio},

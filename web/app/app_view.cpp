@@ -220,7 +220,7 @@ void draw_main(AppState& state, Platform& platform, const Fonts& fonts) {
 }  // namespace
 
 void draw_app(AppState& state, Platform& platform, const Fonts& fonts) {
-    state.rects.begin_frame();
+    state.rects.begin_frame(state.access.focused);
     follow_visitor_language(state, platform);
     if (state.phase == LoadPhase::ready) keep_profile_saved(state, platform);  // retries a refused save
     const ImGuiIO& io = ImGui::GetIO();

@@ -29,11 +29,14 @@ void WidgetRects::record_last_item(const std::string& id) {
 
 void WidgetRects::record_last_item(const std::string& id, AccessInfo info) {
     record_last_item(id);
-    auto rect = rects_.find(id);
-    if (rect == rects_.end()) return;  // out of view: no twin either, as a list shows only what is on screen
-    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImRect item(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (id == focused_ && !window->ClipRect.Contains(item)) ImGui::ScrollToBringRectIntoView(window, item);
+    const auto visible = rects_.find(id);
+    const bool offscreen = visible == rects_.end();
+    const WidgetRect rect = offscreen ? WidgetRect{item.Min.x, item.Min.y, item.GetWidth(), item.GetHeight()} : visible->second;
     const bool in_popup = (window->Flags & ImGuiWindowFlags_Popup) != 0;
-    accessible_.push_back({id, rect->second, std::move(info), ImGui::GetItemID(), in_popup});
+    accessible_.push_back({id, rect, offscreen, std::move(info), ImGui::GetItemID(), in_popup});
 }
 
 const AccessibleWidget* WidgetRects::find_accessible(const std::string& id) const {

@@ -32,7 +32,8 @@ struct AccessInfo {
 
 struct AccessibleWidget {
     std::string id;
-    WidgetRect rect;
+    WidgetRect rect;        // its visible part; the whole item when it is scrolled out of view
+    bool offscreen = false;  // scrolled out of view: its twin is still there, so Tab can reach it
     AccessInfo info;
     ImGuiID imgui_id = 0;   // for ImGui::ActivateItem when the twin is activated
     bool in_popup = false;  // drawn in an open combo's list
@@ -40,13 +41,16 @@ struct AccessibleWidget {
 
 class WidgetRects {
 public:
-    void begin_frame() {
+    // `focused`: the widget whose twin has the keyboard focus; drawn partly or wholly out of view,
+    // its list scrolls to show it (as a browser scrolls to a focused element).
+    void begin_frame(std::string focused = {}) {
         rects_.clear();
         accessible_.clear();
+        focused_ = std::move(focused);
     }
     // Records the last item ImGui drew (only where it is visible, so tests never click hidden rows).
     void record_last_item(const std::string& id);
-    // The same, and the item gets a twin in the accessibility mirror.
+    // The same, and the item gets a twin in the accessibility mirror, even out of view.
     void record_last_item(const std::string& id, AccessInfo info);
     const std::map<std::string, WidgetRect>& all() const { return rects_; }
     // In drawing order, which is the reading order.
@@ -56,6 +60,7 @@ public:
 private:
     std::map<std::string, WidgetRect> rects_;
     std::vector<AccessibleWidget> accessible_;
+    std::string focused_;
 };
 
 }  // namespace cinelocal::ui

@@ -98,8 +98,11 @@ function describe(element, widget, inNav) {
   }
 }
 
-function place(element, rect, ratio, searchbox) {
-  const [x, y, w, h] = rect.map((v) => v / ratio);
+function place(element, rect, ratio, searchbox, offscreen) {
+  const [x, w, h] = [rect[0], rect[2], rect[3]].map((v) => v / ratio);
+  // Out of view (the app scrolls to it once it has the focus): kept inside the page's box, so a
+  // focus there never scrolls the mirror itself away from the canvas.
+  const y = offscreen ? Math.min(Math.max(rect[1] / ratio, 0), Math.max(0, window.innerHeight - h)) : rect[1] / ratio;
   Object.assign(element.style, { left: `${x}px`, top: `${y}px`, width: `${w}px`, height: `${h}px` });
   // The search box's twin takes the finger itself (a phone's keyboard opens only for a focus in
   // the tap's own handler); every other twin lets the pointer through to the canvas.
@@ -203,7 +206,7 @@ export function installAccessMirror(app, canvas) {
           twins.set(widget.id, twin);
         }
         describe(twin, widget, block.nav);
-        place(twin, widget.rect, ratio, widget.role === 'searchbox');
+        place(twin, widget.rect, ratio, widget.role === 'searchbox', widget.offscreen);
         return twin;
       }).filter(Boolean);
       reconcile(container, children);
