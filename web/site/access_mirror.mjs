@@ -115,7 +115,10 @@ function blocksOf(widgets) {
   let looseRuns = 0;
   for (const widget of widgets) {
     const nav = widget.role === 'choice' && widget.id.startsWith('nav/');
-    const kind = nav ? 'nav' : widget.group ? `group:${widget.group}` : 'loose';
+    // A film can be in two lists at once (quick picks and "For you"): its groups are told apart
+    // by the list part of the ids ("quick:356/..." and "foryou:356/...").
+    const list = widget.id.slice(0, widget.id.lastIndexOf('/'));
+    const kind = nav ? 'nav' : widget.group ? `group:${list}:${widget.group}` : 'loose';
     const last = blocks[blocks.length - 1];
     if (last && last.kind === kind) {
       last.widgets.push(widget);
