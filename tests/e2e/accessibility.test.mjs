@@ -4,7 +4,7 @@
 // "For you" changed; on a phone, one tap on the search box puts the focus in a real text field.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { screenshot, snapshot, startSession, waitForApp } from './app_driver.mjs';
+import { screenshot, snapshot, startSession, tapWidget, waitForApp } from './app_driver.mjs';
 
 const titled = (movie) => (movie.year > 0 ? `${movie.title} (${movie.year})` : movie.title);
 
@@ -120,8 +120,7 @@ test('on a phone, one tap on the search box focuses a real text field; a thumb r
     const heat = found.searchResults.find((m) => m.title === 'Heat');
     const tap = async (id) => {
       const { widgets } = await waitForApp(page, `(s) => Boolean(s.widgets[${JSON.stringify(id)}])`);
-      const [tx, ty, tw, th] = widgets[id];
-      await page.touchscreen.tap(tx + tw / 2, ty + th / 2);
+      await tapWidget(page, id);
       return widgets[id];
     };
     for (const part of ['stars', 'watch', 'hide']) {
@@ -129,6 +128,7 @@ test('on a phone, one tap on the search box focuses a real text field; a thumb r
       assert.ok(tw >= 44 && th >= 44, `${part}: ${tw} x ${th} CSS px`);
     }
     await tap(`search:${heat.id}/stars`);  // opens the sheet of five large stars
+    await screenshot(page, 'a11y-04-phone-rating-sheet.png');
     const [, , sw, sh] = await tap('rating-sheet/rate:4');
     assert.ok(sw >= 44 && sh >= 44, `a star in the sheet: ${sw} x ${sh} CSS px`);
     await waitForApp(page, `(s) => s.ratings.some((r) => r.movie === ${heat.id} && r.stars === 4)`);

@@ -100,6 +100,18 @@ export async function clickWidget(page, id) {
   await waitFrames(page);
 }
 
+// A finger's tap on the widget, held for a frame as a real tap is (playwright's touchscreen.tap
+// lifts the finger at once, and ImGui 1.86 sees a press and release in one frame as no click).
+export async function tapWidget(page, id) {
+  const { x, y } = await widgetCenter(page, id);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  await waitFrames(page, 2);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await waitFrames(page);
+  await cdp.detach();
+}
+
 // Scrolls the content area with the mouse wheel, as a person would, until the widget is on screen.
 export async function reveal(page, id) {
   const viewport = page.viewportSize();

@@ -78,7 +78,12 @@ std::optional<float> rating_sheet(float current, WidgetRects& rects, const StarR
     const float width = 5 * side + 4 * style.ItemSpacing.x + 2 * style.WindowPadding.x;
     ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - style.WindowPadding.y), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
     ImGui::SetNextWindowSize(ImVec2(std::min(width, display.x), 0));
-    if (!ImGui::BeginPopup(k_sheet)) return std::nullopt;
+    ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_PopupBg];
+    background.w = 1.0f;  // opaque: the list behind would show through the sheet's words
+    ImGui::PushStyleColor(ImGuiCol_PopupBg, background);
+    const bool open = ImGui::BeginPopup(k_sheet);
+    ImGui::PopStyleColor();
+    if (!open) return std::nullopt;
     bool& half_less = *ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID("half-less"), current != float(int(current)));
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(look.access_group.c_str());
@@ -88,10 +93,13 @@ std::optional<float> rating_sheet(float current, WidgetRects& rects, const StarR
     for (int star = 1; star <= 5; ++star) {
         if (star > 1) ImGui::SameLine();
         const float value = half_less ? float(star) - 0.5f : float(star);
-        const std::string label = std::string(k_star) + "##" + std::to_string(star);
-        ImGui::PushStyleColor(ImGuiCol_Text, float(star) <= shown ? colors::accent : colors::star_empty);
-        if (ImGui::Button(label.c_str(), ImVec2(side, side))) chosen = value;
-        ImGui::PopStyleColor();
+        if (ImGui::Button(("##" + std::to_string(star)).c_str(), ImVec2(side, side))) chosen = value;
+        const float glyph = ImGui::GetFontSize() * 2.0f;  // a star as large as the button allows
+        const ImVec2 size = ImGui::GetFont()->CalcTextSizeA(glyph, FLT_MAX, 0.0f, k_star);
+        const ImVec2 min = ImGui::GetItemRectMin();
+        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), glyph,
+                                            ImVec2(min.x + (side - size.x) * 0.5f, min.y + (side - size.y) * 0.5f),
+                                            ImGui::GetColorU32(float(star) <= shown ? colors::accent : colors::star_empty), k_star);
         rects.record_last_item(std::string(k_sheet) + "/rate:" + std::to_string(star),
                                {.name = rate_name(value), .group = look.access_group, .checked = current == value});
     }
