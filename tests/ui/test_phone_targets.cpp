@@ -76,3 +76,16 @@ TEST_CASE("on a phone, the sheet's \"half a star less\" gives half stars, and Ca
     REQUIRE(state.profile.ratings().size() == 1);
     CHECK(state.profile.ratings()[0].stars == 3.5f);
 }
+
+TEST_CASE("on a phone, a film's page shows its thumb-sized stars and buttons within the screen") {
+    PhoneApp app;
+    auto& [ui, fake, platform, state] = app;
+    ui.click(state, platform, "foryou:1/open");
+    ui.frame(state, platform);
+    REQUIRE(state.detail_movie == 1);
+    for (const char* id : {"movie:1/stars", "movie:1/watch", "movie:1/hide"}) {
+        check_thumb_sized(state, id);
+        const WidgetRect rect = state.rects.all().at(id);
+        CHECK(rect.x + rect.w <= 390.0f);  // on the screen, not cut off at its right edge
+    }
+}

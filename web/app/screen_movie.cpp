@@ -59,13 +59,15 @@ void draw_facts(ScreenContext& ctx, const Movie& movie, ItemIndex index) {
     const std::string id = "movie:" + std::to_string(movie.id);
     const Rating* rating = state.profile.find(movie.id);
     ImGui::TextUnformatted(tr(rating ? Text::movie_your_rating : Text::movie_rate_it));
-    ImGui::SameLine();
+    // Phones: the thumb-sized stars and buttons each get a line of their own (side by side they
+    // would run off the screen).
+    if (!ctx.narrow()) ImGui::SameLine();
     const std::string name = titled_with_year(movie);
     const float stars_w = std::min(ImGui::GetContentRegionAvail().x, ctx.px(260));
     if (auto stars = star_rating(id, rating ? rating->stars : 0.0f, state.rects, star_look(ctx, name, stars_w))) {
         rate_movie(state, ctx.platform, movie.id, *stars);
     }
-    ImGui::SameLine();
+    if (!ctx.narrow()) ImGui::SameLine();
     movie_actions(ctx, id, movie.id, name);
     if (rating = state.profile.find(movie.id); rating && rating->changed >= k_first_real_stamp) {
         ImGui::TextColored(colors::text_muted, "%s", tr(Text::movie_rated_on, {{"date", date_text(rating->changed)}}).c_str());
