@@ -7,8 +7,8 @@ try {
   await page.goto(url);
   await waitForApp(page, '(s) => s.phase === "ready" && s.forYou.length === 20 && s.modelReady');
   await page.evaluate(() => {
-    const m = globalThis.cinelocalMirror; const orig = m.update; globalThis.__parse = 0; globalThis.__cost = { calls: 0, ms: 0, bytes: 0 };
-    m.update = (json) => { const t = performance.now(); const p0 = performance.now(); JSON.parse(json); globalThis.__parse += performance.now() - p0; orig(json); const c = globalThis.__cost; c.calls++; c.ms += performance.now() - t; c.bytes = json.length; };
+    const m = globalThis.cinelocalPage; const orig = m.updateAccessMirror; globalThis.__parse = 0; globalThis.__cost = { calls: 0, ms: 0, bytes: 0 };
+    m.updateAccessMirror = (json) => { const t = performance.now(); const p0 = performance.now(); JSON.parse(json); globalThis.__parse += performance.now() - p0; orig(json); const c = globalThis.__cost; c.calls++; c.ms += performance.now() - t; c.bytes = json.length; };
   });
   const read = () => page.evaluate(() => { const c = { ...globalThis.__cost }; globalThis.__cost.calls = 0; globalThis.__cost.ms = 0; return c; });
   await new Promise((r) => setTimeout(r, 3000));

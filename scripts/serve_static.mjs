@@ -2,6 +2,8 @@
 // the end-to-end tests. Any static host works the same way; this one needs nothing but Node.
 // `prefix` serves the site under a path, as a GitHub Pages project site is ('/cinelocal/').
 // A file's precompressed twin (scripts/precompress.mjs) is sent when the request accepts it.
+// Every answer carries an ETag, as real static hosts' do: the service worker's precache then
+// revalidates the files the page has just downloaded (304, no body) instead of sending them twice.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -34,6 +36,17 @@ async function pickTwin(file, originalMtime, acceptHeader) {
   return null;
 }
 
+// A tag per representation: the br, gzip and plain bytes of one file are different entities.
+function entityTag(fileStat, twin) {
+  return `"${Math.trunc(fileStat.mtimeMs).toString(36)}-${fileStat.size.toString(36)}-${twin ? twin.encoding : 'identity'}"`;
+}
+
+// If-None-Match holds "*" or a list of tags, weak ones compared weakly (RFC 9110 13.1.2).
+export function ifNoneMatch(header, tag) {
+  if (!header) return false;
+  return header.split(',').map((part) => part.trim().replace(/^W\//, '')).some((t) => t === '*' || t === tag);
+}
+
 export function startStaticServer(directory, port = 0, prefix = '/') {
   const rootDir = resolve(directory);
   const server = createServer(async (request, response) => {
@@ -52,9 +65,15 @@ export function startStaticServer(directory, port = 0, prefix = '/') {
       const original = await stat(file);
       if (!original.isFile()) throw new Error('not a file');
       const twin = await pickTwin(file, original.mtimeMs, request.headers['accept-encoding']);
+      const sent = twin ? await stat(twin.path) : original;
+      const headers = { 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding', ETag: entityTag(sent, twin) };
+      if (ifNoneMatch(request.headers['if-none-match'], headers.ETag)) {
+        response.writeHead(304, headers).end();
+        return;
+      }
       const body = await readFile(twin ? twin.path : file);
-      const headers = { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
-                        'Content-Length': body.length, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
+      Object.assign(headers, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
+                               'Content-Length': body.length });
       if (twin) headers['Content-Encoding'] = twin.encoding;
       response.writeHead(200, headers);
       response.end(request.method === 'HEAD' ? undefined : body);

@@ -9,8 +9,8 @@
 namespace {
 
 EM_JS(void, js_update_access_mirror, (const char* json), {
-    const mirror = globalThis.cinelocalMirror;
-    if (mirror) mirror.update(UTF8ToString(json));
+    const page = globalThis.cinelocalPage;
+    if (page && page.updateAccessMirror) page.updateAccessMirror(UTF8ToString(json));
 });
 
 }  // namespace

@@ -1,11 +1,9 @@
-// The browser entry of the ImGui app: GLFW/WebGL2 set-up, the main loop, and the functions the
-// boot script (web/site/boot.mjs) calls as the bundle arrives. All UI logic lives in web/app/.
+// The browser entry of the ImGui app: GLFW/WebGL2 set-up and the main loop. What the page may
+// call lives in page_exports.cpp; all UI logic lives in web/app/.
 #include <cmath>
 #include <string>
 
 #include <emscripten.h>
-#include <emscripten/bind.h>
-#include <emscripten/val.h>
 #define GLFW_INCLUDE_ES3
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -13,15 +11,11 @@
 #include <imgui_impl_opengl3.h>
 
 #include "access_bridge.h"
-#include "access_mirror.h"
 #include "app_actions.h"
+#include "app_instance.h"
 #include "app_view.h"
 #include "browser_platform.h"
-#include "data_actions.h"
-#include "describe_search.h"
-#include "test_snapshot.h"
 #include "text_input.h"
-#include "typed_array.h"
 
 namespace {
 
@@ -100,71 +94,12 @@ void on_scroll(GLFWwindow*, double x_pixels, double y_pixels) {
     io.MouseWheel -= float(y_pixels / k_pixels_per_notch);
 }
 
-// --- called by the boot script ---------------------------------------------------------------
-void set_progress(float fraction, const std::string& label) {
-    app().state.load_fraction = fraction;
-    app().state.load_label = label;
-}
-std::string set_manifest(const std::string& json_text) { return ui::receive_manifest(app().state, json_text); }
-std::string add_file(const std::string& name, const emscripten::val& bytes) {
-    return ui::receive_file(app().state, app().platform, name, wasm::copy_typed_array<std::uint8_t>(bytes));
-}
-void file_unavailable(const std::string& name, const std::string& message) {
-    ui::file_unavailable(app().state, name, message);
-}
-std::string load_phase() { return ui::load_phase_name(app().state.phase); }
-void model_ready() { ui::model_ready(app().state, app().platform); }
-void loading_failed(const std::string& message) { ui::loading_failed(app().state, message); }
-void user_embedding_ready(int request_id, const emscripten::val& embedding) {
-    ui::on_user_embedding(app().state, app().platform, request_id, wasm::copy_typed_array<float>(embedding));
-}
-void user_embedding_failed(int request_id, const std::string& message) {
-    ui::on_user_embedding_failed(app().state, request_id, message);
-}
-void content_model_ready() { app().state.describe.model_ready = true; }
-void text_embedding_ready(int request_id, const emscripten::val& embedding) {
-    ui::on_text_embedding(app().state, request_id, wasm::copy_typed_array<float>(embedding));
-}
-void text_embedding_failed(int request_id, const std::string& message) {
-    ui::on_text_embedding_failed(app().state, request_id, message);
-}
-void profile_changed_elsewhere() {
-    if (app().state.phase == ui::LoadPhase::ready) ui::on_profile_changed_elsewhere(app().state, app().platform);
-}
-void persistent_storage_answer(bool granted) { ui::on_persistence_answer(app().state, granted); }
-void access_activate(const std::string& id) { ui::activate_widget(app().state, id); }
-void access_adjust(const std::string& id, int steps) { ui::adjust_widget(app().state, id, steps); }
-void access_focus(const std::string& id) { ui::set_access_focus(app().state, id); }
-std::string test_snapshot() { return ui::test_snapshot_json(app().state, app().platform); }
-void test_capture_drawn_text(bool on) { app().state.capture_drawn_text = on; }
-void file_opened(int purpose, const std::string& name, const std::string& text) {
-    ui::on_file_opened(app().state, app().platform, ui::FilePurpose(purpose), name, text);
-}
-
 }  // namespace
 
-EMSCRIPTEN_BINDINGS(cinelocal_app) {
-    emscripten::function("setProgress", &set_progress);
-    emscripten::function("setManifest", &set_manifest);
-    emscripten::function("addFile", &add_file);
-    emscripten::function("fileUnavailable", &file_unavailable);
-    emscripten::function("loadPhase", &load_phase);
-    emscripten::function("modelReady", &model_ready);
-    emscripten::function("loadingFailed", &loading_failed);
-    emscripten::function("userEmbeddingReady", &user_embedding_ready);
-    emscripten::function("userEmbeddingFailed", &user_embedding_failed);
-    emscripten::function("testSnapshot", &test_snapshot);
-    emscripten::function("accessActivate", &access_activate);
-    emscripten::function("accessAdjust", &access_adjust);
-    emscripten::function("accessFocus", &access_focus);
-    emscripten::function("testCaptureDrawnText", &test_capture_drawn_text);
-    emscripten::function("contentModelReady", &content_model_ready);
-    emscripten::function("textEmbeddingReady", &text_embedding_ready);
-    emscripten::function("textEmbeddingFailed", &text_embedding_failed);
-    emscripten::function("fileOpened", &file_opened);
-    emscripten::function("profileChangedElsewhere", &profile_changed_elsewhere);
-    emscripten::function("persistentStorageAnswer", &persistent_storage_answer);
-}
+namespace cinelocal::wasm {
+ui::AppState& app_state() { return app().state; }
+ui::Platform& app_platform() { return app().platform; }
+}  // namespace cinelocal::wasm
 
 int main() {
     if (!glfwInit()) return 1;

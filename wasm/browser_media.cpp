@@ -5,7 +5,6 @@
 #include <unordered_set>
 
 #include <emscripten.h>
-#include <emscripten/bind.h>
 
 namespace {
 
@@ -35,31 +34,31 @@ MediaCache& cache() {
 }
 
 EM_JS(void, js_request_movie_details, (int movie), {
-    const p = globalThis.cinelocalPlatform;
+    const p = globalThis.cinelocalPage;
     if (p) p.requestMovieDetails(movie);
 });
 
 EM_JS(void, js_request_poster, (int movie), {
-    const p = globalThis.cinelocalPlatform;
+    const p = globalThis.cinelocalPage;
     if (p) p.requestPoster(movie);
 });
 
 // The page's answer (web/site/poster_consent.mjs owns it): 0 unasked, 1 allowed, 2 refused
 // (ui::PosterConsent); unasked while the boot script has not installed the platform yet.
 EM_JS(int, js_poster_consent, (), {
-    const p = globalThis.cinelocalPlatform;
+    const p = globalThis.cinelocalPage;
     if (!p) return 0;
     return ({ unasked: 0, allowed: 1, refused: 2 })[p.posterConsent()] || 0;
 });
 
 // Posters TMDB has that did not arrive (counted by web/site/browser_platform.mjs).
 EM_JS(int, js_posters_not_loaded, (), {
-    const p = globalThis.cinelocalPlatform;
+    const p = globalThis.cinelocalPage;
     return p ? p.stats().postersNotLoaded : 0;
 });
 
 EM_JS(void, js_set_poster_consent, (int allowed), {
-    const p = globalThis.cinelocalPlatform;
+    const p = globalThis.cinelocalPage;
     if (p) p.setPosterConsent(allowed !== 0);
 });
 
@@ -113,26 +112,30 @@ void evict_oldest_texture(MediaCache& c) {
     --c.live_textures;
 }
 
-// --- answers from the JS side ------------------------------------------------------------------
+}  // namespace
+
+namespace cinelocal::wasm {
+
+// --- answers from the page (bound in page_exports.cpp) ------------------------------------------
 void movie_details_ready(int movie, const std::string& overview, int runtime_minutes, bool has_poster) {
-    cache().details[movie] = MovieDetails{overview, runtime_minutes, has_poster, ""};
+    cache().details[movie] = ui::MovieDetails{overview, runtime_minutes, has_poster, ""};
 }
 
 void poster_ready(int movie, int texture, int width, int height) {
     MediaCache& c = cache();
     // Refused or dropped meanwhile, or a second answer for a poster already here.
-    if (cinelocal::wasm::poster_consent() != cinelocal::ui::PosterConsent::allowed || !c.posters_requested.count(movie) ||
+    if (poster_consent() != ui::PosterConsent::allowed || !c.posters_requested.count(movie) ||
         c.posters.count(movie)) {
         js_delete_texture(texture);
         return;
     }
-    c.posters[movie] = PosterEntry{PosterTexture{std::uint32_t(texture), width, height}, emscripten_get_now()};
+    c.posters[movie] = PosterEntry{ui::PosterTexture{std::uint32_t(texture), width, height}, emscripten_get_now()};
     ++c.live_textures;
     while (c.live_textures > k_max_poster_textures) evict_oldest_texture(c);
 }
 
 void movie_details_failed(int movie, const std::string& message) {
-    MovieDetails failed;
+    ui::MovieDetails failed;
     failed.problem = message;  // the movie page says what it means, in the visitor's language
     cache().details[movie] = std::move(failed);
 }
@@ -141,10 +144,6 @@ void movie_details_failed(int movie, const std::string& message) {
 void poster_failed(int movie) { cache().posters[movie] = PosterEntry{}; }
 
 void poster_dropped(int movie) { cache().posters_requested.erase(movie); }
-
-}  // namespace
-
-namespace cinelocal::wasm {
 
 const ui::MovieDetails* movie_details(MovieId movie) {
     MediaCache& c = cache();
@@ -176,11 +175,3 @@ void set_poster_consent(bool allowed) {
 }
 
 }  // namespace cinelocal::wasm
-
-EMSCRIPTEN_BINDINGS(cinelocal_media) {
-    emscripten::function("movieDetailsReady", &movie_details_ready);
-    emscripten::function("movieDetailsFailed", &movie_details_failed);
-    emscripten::function("posterReady", &poster_ready);
-    emscripten::function("posterFailed", &poster_failed);
-    emscripten::function("posterDropped", &poster_dropped);
-}

@@ -1,8 +1,9 @@
 // Movie metadata and poster textures for the browser platform: requests go to the JS side
-// (web/site/browser_platform.mjs via globalThis.cinelocalPlatform), answers come back through
+// (web/site/browser_platform.mjs via globalThis.cinelocalPage), answers come back through
 // the embind functions in browser_media.cpp and are cached here for the life of the page.
 #pragma once
 #include <cstdint>
+#include <string>
 
 #include "platform.h"
 
@@ -21,5 +22,12 @@ ui::PosterConsent poster_consent();
 // Stores the answer; agreeing reloads the page (the CSP must allow the image host from the start),
 // refusing drops every poster texture at once.
 void set_poster_consent(bool allowed);
+
+// Answers from the page (web/site/browser_platform.mjs), bound in page_exports.cpp.
+void movie_details_ready(int movie, const std::string& overview, int runtime_minutes, bool has_poster);
+void movie_details_failed(int movie, const std::string& message);
+void poster_ready(int movie, int texture, int width, int height);
+void poster_failed(int movie);   // the drawn card stays; Settings counts the failures
+void poster_dropped(int movie);  // never loaded (queue overflow, consent withdrawn): may be asked again
 
 }  // namespace cinelocal::wasm

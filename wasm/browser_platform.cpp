@@ -6,7 +6,6 @@
 #include <sstream>
 
 #include <emscripten.h>
-#include <emscripten/bind.h>
 #include <emscripten/html5.h>
 
 #include "browser_media.h"
@@ -17,12 +16,12 @@ namespace {
 EM_JS(void, js_request_user_embedding, (int request_id, const int* indices, const float* stars, int count), {
     const itemIndex = HEAP32.slice(indices >> 2, (indices >> 2) + count);
     const rating = HEAPF32.slice(stars >> 2, (stars >> 2) + count);
-    globalThis.cinelocalBridge.embedUser(request_id, itemIndex, rating);
+    globalThis.cinelocalPage.embedUser(request_id, itemIndex, rating);
 });
 
 EM_JS(void, js_request_text_embedding, (int request_id, const int* ids, int count), {
     const tokenIds = HEAP32.slice(ids >> 2, (ids >> 2) + count);
-    globalThis.cinelocalBridge.embedText(request_id, tokenIds);
+    globalThis.cinelocalPage.embedText(request_id, tokenIds);
 });
 
 // Returns a malloc'ed UTF-8 copy of the stored value, or 0 when absent or storage is blocked.
@@ -51,14 +50,14 @@ EM_JS(double, js_wall_clock_ms, (), { return Date.now(); });
 // The task runs when the page holds the storage lock (web/site/profile_storage.mjs), through
 // Module.runStorageTask(id); before the boot script installed the platform, it runs at once.
 EM_JS(void, js_request_storage_lock, (int task_id), {
-    const p = globalThis.cinelocalPlatform;
+    const p = globalThis.cinelocalPage;
     if (p) p.withStorageLock(task_id);
     else Module['runStorageTask'](task_id);
 });
 
 // Writes used and quota bytes into out[0], out[1]; false when unknown.
 EM_JS(int, js_storage_usage, (double* out), {
-    const p = globalThis.cinelocalPlatform;
+    const p = globalThis.cinelocalPage;
     const usage = p && p.storageUsage();
     if (!usage) return 0;
     HEAPF64[out >> 3] = usage.usedBytes;
@@ -68,7 +67,7 @@ EM_JS(int, js_storage_usage, (double* out), {
 
 // "origin\tcount\n" lines, the page's own origin first (malloc'ed; 0 before the boot script ran).
 EM_JS(char*, js_request_counts, (), {
-    const p = globalThis.cinelocalPlatform;
+    const p = globalThis.cinelocalPage;
     if (!p) return 0;
     const tab = String.fromCharCode(9), newline = String.fromCharCode(10);  // no escapes inside EM_JS
     const text = p.requestCountsByOrigin().map((entry) => entry[0] + tab + entry[1] + newline).join("");
@@ -79,13 +78,13 @@ EM_JS(char*, js_request_counts, (), {
 });
 
 EM_JS(void, js_save_file, (const char* file_name, const char* mime_type, const char* text), {
-    const p = globalThis.cinelocalPlatform;
+    const p = globalThis.cinelocalPage;
     if (p) p.saveFile(UTF8ToString(file_name), UTF8ToString(mime_type), UTF8ToString(text));
 });
 
-EM_JS(void, js_open_file, (int purpose), {
-    const p = globalThis.cinelocalPlatform;
-    if (p) p.openFile(purpose);
+EM_JS(void, js_open_file, (const char* purpose), {
+    const p = globalThis.cinelocalPage;
+    if (p) p.openFile(UTF8ToString(purpose));  // ui::file_purpose_name's words
 });
 
 // navigator.languages joined by newlines (malloc'ed), most preferred first.
@@ -103,7 +102,7 @@ EM_JS(void, js_set_document_language, (const char* code), {
 });
 
 EM_JS(void, js_request_persistent_storage, (), {
-    const p = globalThis.cinelocalPlatform;
+    const p = globalThis.cinelocalPage;
     if (p) p.requestPersistentStorage();
 });
 
@@ -111,15 +110,6 @@ EM_JS(void, js_request_persistent_storage, (), {
 std::map<int, std::function<void()>>& storage_tasks() {
     static std::map<int, std::function<void()>> tasks;
     return tasks;
-}
-
-void run_storage_task(int task_id) {
-    auto& tasks = storage_tasks();
-    auto it = tasks.find(task_id);
-    if (it == tasks.end()) return;
-    auto task = std::move(it->second);
-    tasks.erase(it);
-    task();
 }
 
 void with_storage_lock(std::function<void()> task) {
@@ -196,7 +186,7 @@ ui::Platform make_browser_platform() {
     platform.save_file = [](const std::string& file_name, const std::string& mime_type, const std::string& text) {
         js_save_file(file_name.c_str(), mime_type.c_str(), text.c_str());
     };
-    platform.open_file = [](ui::FilePurpose purpose) { js_open_file(static_cast<int>(purpose)); };
+    platform.open_file = [](ui::FilePurpose purpose) { js_open_file(ui::file_purpose_name(purpose)); };
     platform.request_persistent_storage = [] { js_request_persistent_storage(); };
     platform.preferred_languages = preferred_languages;
     platform.set_document_language = [](const std::string& code) { js_set_document_language(code.c_str()); };
@@ -212,8 +202,14 @@ CanvasGeometry canvas_geometry() {
 
 void set_canvas_pixel_size(int width, int height) { emscripten_set_canvas_element_size("#canvas", width, height); }
 
-}  // namespace cinelocal::wasm
-
-EMSCRIPTEN_BINDINGS(cinelocal_storage) {
-    emscripten::function("runStorageTask", &run_storage_task);
+// The page's lock callback (web/site/profile_storage.mjs), bound in page_exports.cpp.
+void run_storage_task(int task_id) {
+    auto& tasks = storage_tasks();
+    auto it = tasks.find(task_id);
+    if (it == tasks.end()) return;
+    auto task = std::move(it->second);
+    tasks.erase(it);
+    task();
 }
+
+}  // namespace cinelocal::wasm

@@ -1,6 +1,6 @@
 // The browser side of ui::Platform: browser storage and the user tower in ONNX Runtime Web,
 // reached through the JS bridge (wasm/ort_bridge.mjs, installed by web/site/boot.mjs); metadata,
-// posters, request counts and files through globalThis.cinelocalPlatform
+// posters, request counts and files through globalThis.cinelocalPage
 // (web/site/browser_platform.mjs, also installed by boot.mjs).
 #pragma once
 #include "platform.h"
@@ -15,5 +15,8 @@ struct CanvasGeometry {
 };
 CanvasGeometry canvas_geometry();
 void set_canvas_pixel_size(int width, int height);
+
+// Runs the task that waited for the storage lock (the page calls it once the lock is held).
+void run_storage_task(int task_id);
 
 }  // namespace cinelocal::wasm

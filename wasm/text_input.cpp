@@ -5,7 +5,6 @@
 #include <vector>
 
 #include <emscripten.h>
-#include <emscripten/bind.h>
 #define GLFW_INCLUDE_ES3
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -49,16 +48,6 @@ bool& last_wants() {
     return wants;
 }
 
-// --- called by web/site/text_input.mjs -----------------------------------------------------------
-void text_typed(const std::string& text) { ImGui::GetIO().AddInputCharactersUTF8(text.c_str()); }
-
-// GLFW key codes: the on-screen keyboard's Backspace and Enter arrive as input events, not keys.
-void key_tapped(int glfw_key) {
-    if (glfw_key != GLFW_KEY_BACKSPACE && glfw_key != GLFW_KEY_ENTER) return;
-    ImGui::GetIO().KeysDown[glfw_key] = true;
-    tapped_keys().push_back(glfw_key);
-}
-
 }  // namespace
 
 namespace cinelocal::wasm {
@@ -84,9 +73,14 @@ void sync_text_input(bool wants_text_input) {
     }
 }
 
-}  // namespace cinelocal::wasm
+// --- called by web/site/text_input.mjs (bound in page_exports.cpp) ------------------------------
+void text_typed(const std::string& text) { ImGui::GetIO().AddInputCharactersUTF8(text.c_str()); }
 
-EMSCRIPTEN_BINDINGS(cinelocal_text_input) {
-    emscripten::function("textTyped", &text_typed);
-    emscripten::function("keyTapped", &key_tapped);
+// GLFW key codes: the on-screen keyboard's Backspace and Enter arrive as input events, not keys.
+void key_tapped(int glfw_key) {
+    if (glfw_key != GLFW_KEY_BACKSPACE && glfw_key != GLFW_KEY_ENTER) return;
+    ImGui::GetIO().KeysDown[glfw_key] = true;
+    tapped_keys().push_back(glfw_key);
 }
+
+}  // namespace cinelocal::wasm

@@ -4,6 +4,8 @@
 // the page's paste events).
 #pragma once
 
+#include <string>
+
 namespace cinelocal::wasm {
 
 // After ImGui_ImplGlfw_InitForOpenGL (which installs GLFW's clipboard, a no-op in the browser).
@@ -11,5 +13,10 @@ void install_clipboard();
 // Once per frame after ImGui::Render(): tells the page whether ImGui wants text input now, and
 // releases keys tapped on the on-screen keyboard during the last frame.
 void sync_text_input(bool wants_text_input);
+
+// From the page's on-screen keyboard (web/site/text_input.mjs): typed text, and Backspace or
+// Enter as GLFW key codes (held down for one frame).
+void text_typed(const std::string& text);
+void key_tapped(int glfw_key);
 
 }  // namespace cinelocal::wasm

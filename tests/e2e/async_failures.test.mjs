@@ -24,7 +24,7 @@ test('a failed guest embedding says so on the movie night screen; loading the fi
 
     // The next tower run gets no ratings: ONNX Runtime is never reached, the bridge's promise rejects.
     await page.evaluate(() => {
-      const bridge = globalThis.cinelocalBridge;
+      const bridge = globalThis.cinelocalPage;
       bridge.workingEmbedUser = bridge.embedUser;
       bridge.embedUser = (requestId, itemIndex) => bridge.workingEmbedUser(requestId, itemIndex, new Float32Array(0));
     });
@@ -38,7 +38,7 @@ test('a failed guest embedding says so on the movie night screen; loading the fi
     assert.ok(state.widgets['night/end'], 'ending is offered');
     await screenshot(page, 'async-01-guest-failed.png');
 
-    await page.evaluate(() => { globalThis.cinelocalBridge.embedUser = globalThis.cinelocalBridge.workingEmbedUser; });
+    await page.evaluate(() => { globalThis.cinelocalPage.embedUser = globalThis.cinelocalPage.workingEmbedUser; });
     await loadFriend(page);
     state = await waitForApp(page, '(s) => s.movieNightProblem === "" && s.movieNight.length === 20');
     assert.ok(state.forYouPersonal, '"For you" is still personal');

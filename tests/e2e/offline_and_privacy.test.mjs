@@ -21,7 +21,8 @@ const READY = '(s) => s.phase === "ready"';
 // A throw-away copy of the site with its own config.json and a fresh service-worker manifest.
 function siteCopy(config) {
   const dir = mkdtempSync(join(tmpdir(), 'cinelocal-site-'));
-  cpSync(SOURCE_SITE, dir, { recursive: true, dereference: true });
+  // Times kept: a precompressed twin copied before its original would look stale and never be sent.
+  cpSync(SOURCE_SITE, dir, { recursive: true, dereference: true, preserveTimestamps: true });
   if (config) writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
   writeServiceWorkerManifest(dir);
   return dir;
@@ -60,8 +61,8 @@ const foreignRequests = (requests, url) => requests.filter((r) => !r.startsWith(
 // What the cards of "For you" ask the platform for: metadata and (if allowed) posters.
 async function askForCards(page, movieIds) {
   await page.evaluate((ids) => ids.forEach((id) => {
-    window.cinelocalPlatform.requestMovieDetails(id);
-    window.cinelocalPlatform.requestPoster(id);
+    window.cinelocalPage.requestMovieDetails(id);
+    window.cinelocalPage.requestPoster(id);
   }), movieIds);
 }
 
@@ -95,6 +96,39 @@ test('after the first visit the app reloads and becomes ready with the server go
   await screenshot(page, 'offline-reload.png');
 }));
 
+// Every answer the server sends, by path: status, encoding and body bytes (0 for a 304).
+function recordAnswers(server) {
+  const answers = [];
+  const started = Date.now();
+  server.on('request', (request, response) => {
+    let headers = {};
+    const writeHead = response.writeHead.bind(response);
+    response.writeHead = (status, given = {}) => { headers = given; return writeHead(status, given); };
+    response.on('finish', () => answers.push({
+      path: new URL(request.url, 'http://localhost').pathname, status: response.statusCode, atMs: Date.now() - started,
+      encoding: headers['Content-Encoding'] || 'identity', revalidating: Boolean(request.headers['if-none-match']),
+      bytes: response.statusCode === 200 ? Number(headers['Content-Length'] || 0) : 0,
+    }));
+  });
+  return answers;
+}
+
+test('the first visit downloads each file once: the service worker precache revalidates what the page has', () => withSite({}, async ({ page, url, server }) => {
+  const answers = recordAnswers(server);
+  await page.goto(url);
+  await waitForApp(page, READY);
+  await waitInPage(page, async () => navigator.serviceWorker.controller !== null
+    && (await caches.keys()).some((name) => name.startsWith('cinelocal-site-')));
+  const bodies = new Map();
+  for (const { path, status } of answers) if (status === 200) bodies.set(path, (bodies.get(path) || 0) + 1);
+  const twice = [...bodies].filter(([, count]) => count > 1).map(([path]) => path);
+  const revalidated = answers.filter((a) => a.status === 304);
+  assert.ok(revalidated.length > 0, 'the precache asked for files the page had already downloaded');
+  assert.deepEqual(twice, [], `no file was sent twice: ${JSON.stringify(answers.filter((a) => twice.includes(a.path)))}`);
+  const sent = answers.reduce((sum, a) => sum + a.bytes, 0);
+  console.log(`first visit with precache: ${answers.length} answers, ${revalidated.length} of them 304, ${(sent / 1e6).toFixed(2)} MB of bodies`);
+}));
+
 test('without poster consent a whole session makes no request to another origin', async () => {
   const images = await startImageServer();
   try {
@@ -111,7 +145,7 @@ test('without poster consent a whole session makes no request to another origin'
       assert.deepEqual(foreignRequests(requests, url), [], 'no request leaves the page origin');
       assert.deepEqual(images.hits, [], 'the image host heard nothing');
       assert.ok(requests.some((r) => /\/bundle\/meta\/index\.json$/.test(r)), 'metadata comes from the site itself');
-      const counts = await page.evaluate(() => window.cinelocalPlatform.requestCountsByOrigin());
+      const counts = await page.evaluate(() => window.cinelocalPage.requestCountsByOrigin());
       console.log(`request counter: ${JSON.stringify(counts)}; Playwright saw ${requests.length} requests`);
       assert.deepEqual(counts.map(([origin]) => origin), [originOf(url)], 'the app counts only its own origin');
       assert.ok(counts[0][1] >= requests.length, `the counter saw every request (${counts[0][1]} >= ${requests.length})`);
@@ -160,11 +194,11 @@ test('with consent posters come only from the configured image host; the policy 
       await page.goto(url);
       await waitForApp(page, READY);
       // The cards on the first screen ask for their posters themselves.
-      await waitInPage(page, () => window.cinelocalPlatform.stats().postersLoaded >= 5);
+      await waitInPage(page, () => window.cinelocalPage.stats().postersLoaded >= 5);
       let stats;
       for (let settled = 0, tries = 0; settled < 5 && tries < 100; tries += 1) {  // every image request answered
         await new Promise((resolve) => setTimeout(resolve, 200));
-        stats = await page.evaluate(() => window.cinelocalPlatform.stats());
+        stats = await page.evaluate(() => window.cinelocalPage.stats());
         settled = images.hits.length === stats.postersLoaded + stats.postersFailed ? settled + 1 : 0;
       }
       console.log(`posters: ${JSON.stringify(stats)}; image requests: ${images.hits.length}`);
@@ -175,15 +209,15 @@ test('with consent posters come only from the configured image host; the policy 
       assert.equal(blocked, 'blocked');
       assert.deepEqual(other.hits, [], 'the CSP stopped the request before it left');
       assert.deepEqual([...new Set(foreignRequests(requests, url).map(originOf))], [images.origin]);
-      const counts = Object.fromEntries(await page.evaluate(() => window.cinelocalPlatform.requestCountsByOrigin()));
+      const counts = Object.fromEntries(await page.evaluate(() => window.cinelocalPage.requestCountsByOrigin()));
       assert.equal(counts[images.origin], images.hits.length, 'the counter shows the image requests');
       await screenshot(page, 'privacy-with-consent.png');
       await measureScrollFrames(page);
 
       // Taking consent back: no more image requests, and the page's policy now refuses the host.
-      await page.evaluate(() => window.cinelocalPlatform.setPosterConsent(false));
+      await page.evaluate(() => window.cinelocalPage.setPosterConsent(false));
       const hitsBefore = images.hits.length;
-      await page.evaluate(() => window.cinelocalPlatform.requestPoster(2));
+      await page.evaluate(() => window.cinelocalPage.requestPoster(2));
       const after = await page.evaluate((target) => fetch(target).then(() => 'fetched', () => 'blocked'), `${images.base}w185/x.jpg`);
       assert.equal(after, 'blocked');
       assert.equal(images.hits.length, hitsBefore);
@@ -203,10 +237,10 @@ test('agreeing to posters reloads the page with the image host allowed', async (
       await waitForApp(page, READY);
       const policy = () => [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((m) => m.content).join(' | ');
       assert.doesNotMatch(await page.evaluate(policy), new RegExp(images.origin));
-      await Promise.all([page.waitForEvent('load'), page.evaluate(() => window.cinelocalPlatform.setPosterConsent(true))]);
+      await Promise.all([page.waitForEvent('load'), page.evaluate(() => window.cinelocalPage.setPosterConsent(true))]);
       await waitForApp(page, READY);
       assert.match(await page.evaluate(policy), new RegExp(`connect-src 'self' ${images.origin}`));
-      assert.equal(await page.evaluate(() => window.cinelocalPlatform.posterConsent()), 'allowed');
+      assert.equal(await page.evaluate(() => window.cinelocalPage.posterConsent()), 'allowed');
     });
   } finally {
     images.close();

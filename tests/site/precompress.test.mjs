@@ -1,6 +1,7 @@
 // Precompressed twins (scripts/precompress.mjs) and how scripts/serve_static.mjs picks them, on a
 // small made-up site: which files get twins, that a twin decodes to its original, that the server
-// answers br / gzip / identity by Accept-Encoding with the original's type, and never a stale twin.
+// answers br / gzip / identity by Accept-Encoding with the original's type, never a stale twin,
+// and revalidates by ETag (304 without a body) so a download is never sent twice.
 //   node --test tests/site/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { MIN_BYTES, precompress } from '../../scripts/precompress.mjs';
-import { acceptedEncodings, startStaticServer } from '../../scripts/serve_static.mjs';
+import { acceptedEncodings, ifNoneMatch, startStaticServer } from '../../scripts/serve_static.mjs';
 import { writeServiceWorkerManifest } from '../../scripts/write_sw_manifest.mjs';
 
 // Text that compresses, and bytes that do not (a seeded generator: same site every run).
@@ -33,12 +34,13 @@ function makeSite() {
 }
 
 // GET with an explicit Accept-Encoding (Node's fetch would add and undo its own).
-function request(url, acceptEncoding) {
+function request(url, acceptEncoding, moreHeaders = {}) {
+  const headers = { ...(acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding }), ...moreHeaders };
   return new Promise((resolve, reject) => {
-    get(url, { headers: acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding } }, (response) => {
+    get(url, { headers }, (response) => {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
     }).on('error', reject);
   });
 }
@@ -130,5 +132,41 @@ test('a twin older than its original is never sent', () => {
       assert.equal(headers['content-encoding'], undefined, accept);
       assert.equal(body.toString(), changed);
     }
+  }).finally(() => rmSync(dir, { recursive: true, force: true }));
+});
+
+test('If-None-Match is read as a list of tags, weak ones compared weakly, "*" matching any', () => {
+  assert.equal(ifNoneMatch('"a-1-br"', '"a-1-br"'), true);
+  assert.equal(ifNoneMatch('"x", W/"a-1-br"', '"a-1-br"'), true);
+  assert.equal(ifNoneMatch('*', '"a-1-br"'), true);
+  assert.equal(ifNoneMatch('"a-1-gzip"', '"a-1-br"'), false);
+  assert.equal(ifNoneMatch(undefined, '"a-1-br"'), false);
+});
+
+test('a file the browser already has is revalidated (304, no body), per encoding, until it changes', () => {
+  const dir = makeSite();
+  precompress(dir);
+  const catalogue = join(dir, 'bundle', 'catalogue.json');
+  return withServer(dir, async (url) => {
+    const first = await request(`${url}bundle/catalogue.json`, 'br');
+    assert.equal(first.status, 200);
+    assert.match(first.headers.etag, /^"[^"]+"$/);
+    const again = await request(`${url}bundle/catalogue.json`, 'br', { 'If-None-Match': first.headers.etag });
+    assert.equal(again.status, 304);
+    assert.equal(again.body.length, 0);
+    assert.equal(again.headers.etag, first.headers.etag);
+    assert.equal(again.headers.vary, 'Accept-Encoding');
+    // The gzip and plain bytes are other entities: the br tag does not stand for them.
+    const gzip = await request(`${url}bundle/catalogue.json`, 'gzip', { 'If-None-Match': first.headers.etag });
+    assert.equal(gzip.status, 200);
+    assert.equal(gunzipSync(gzip.body).toString(), CATALOGUE);
+    assert.notEqual(gzip.headers.etag, first.headers.etag);
+    // A changed file (its twins now stale) is sent whole, under a new tag.
+    writeFileSync(catalogue, CATALOGUE.replace('Movie', 'Film'));
+    utimesSync(catalogue, new Date(), new Date(Date.now() + 5000));
+    const changed = await request(`${url}bundle/catalogue.json`, 'br', { 'If-None-Match': first.headers.etag });
+    assert.equal(changed.status, 200);
+    assert.notEqual(changed.headers.etag, first.headers.etag);
+    assert.match(changed.body.toString(), /Film number 0/);
   }).finally(() => rmSync(dir, { recursive: true, force: true }));
 });

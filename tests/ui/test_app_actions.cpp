@@ -306,3 +306,12 @@ TEST_CASE("describe-it answers from the words at once, fuses the model's answer,
     CHECK(state.describe.results.empty());
     CHECK(state.describe.problem.find("None of these words") != std::string::npos);
 }
+
+TEST_CASE("a file purpose crosses to the page and back by its name; an unknown name is no purpose") {
+    for (FilePurpose purpose : {FilePurpose::import_ratings, FilePurpose::import_backup, FilePurpose::movie_night_profile})
+        CHECK(file_purpose_from_name(file_purpose_name(purpose)) == purpose);
+    CHECK(std::string(file_purpose_name(FilePurpose::import_ratings)) == "import_ratings");  // the page's FILE_TYPES key
+    CHECK(std::string(file_purpose_name(FilePurpose::movie_night_profile)) == "movie_night_profile");
+    CHECK_FALSE(file_purpose_from_name("0").has_value());  // the old numeric form
+    CHECK_FALSE(file_purpose_from_name("").has_value());
+}

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -42,6 +43,21 @@ struct StorageUsage {
 
 // Files the visitor picks in the browser's file dialog, tagged with why they were asked for.
 enum class FilePurpose { import_ratings, import_backup, movie_night_profile };
+
+// The purpose's name where it crosses to the page and back (the page picks the file types by it).
+inline const char* file_purpose_name(FilePurpose purpose) {
+    switch (purpose) {
+        case FilePurpose::import_ratings: return "import_ratings";
+        case FilePurpose::import_backup: return "import_backup";
+        case FilePurpose::movie_night_profile: return "movie_night_profile";
+    }
+    return "";
+}
+inline std::optional<FilePurpose> file_purpose_from_name(std::string_view name) {
+    for (FilePurpose purpose : {FilePurpose::import_ratings, FilePurpose::import_backup, FilePurpose::movie_night_profile})
+        if (name == file_purpose_name(purpose)) return purpose;
+    return std::nullopt;
+}
 
 struct Platform {
     // Starts the user tower on the visitor's ratings; the answer arrives later through

@@ -3,7 +3,8 @@
 // (web/app/access_mirror.h): this module keeps one hidden DOM twin per widget, laid over it, with
 // its role, name and state, in reading order, so assistive technology and the keyboard (Tab,
 // Enter, Space, arrows) reach every control. A twin's activation goes back to the app, which
-// presses the very widget the frame drew. Installed as globalThis.cinelocalMirror for the wasm side.
+// presses the very widget the frame drew. The wasm side calls the page interface's
+// updateAccessMirror (page_interface.mjs).
 //
 // Roles (as the app names them) and their twins:
 //   button    <button> (aria-pressed when it toggles: watchlist, "not interested", a star)
@@ -16,6 +17,7 @@
 //   combobox  <button aria-haspopup=listbox> (its choices appear as twins when it is open)
 //   heading   <h2>; text <p> (a film page's title, facts and overview)
 // Live regions: "status" says the app's announcements ("For you updated..."), "alert" each new notice.
+import { providePageMembers } from './page_interface.mjs';
 
 const MIRROR_ID = 'access-mirror';
 const TEXT_INPUT_ID = 'text-input';  // text_input.mjs's field, which is the search box's twin
@@ -240,5 +242,5 @@ export function installAccessMirror(app, canvas) {
     knownNotices = new Set(tree.notices);
   }
 
-  globalThis.cinelocalMirror = { update };
+  providePageMembers({ updateAccessMirror: update });
 }

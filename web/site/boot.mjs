@@ -10,6 +10,7 @@ import { installBrowserPlatform } from './browser_platform.mjs';
 import { registerServiceWorker } from './service_worker.mjs';
 import { fontPreloader } from './font_files.mjs';
 import { installKeyRouting } from './access_mirror.mjs';
+import { providePageMembers } from './page_interface.mjs';
 
 const BUNDLE = new URL('./bundle/', import.meta.url);
 const loadFonts = fontPreloader(new URL('./', import.meta.url));  // downloads start with the page
@@ -42,7 +43,7 @@ function startDownloads() {
 async function deliverFiles(app, downloads) {
   const verified = new Map();
   await Promise.all([...(await downloads.files)].map(([name, bytes]) => bytes.then(
-    (received) => { if (app.addFile(name, received) === '') verified.set(name, received); },
+    (received) => { if (app.addFile(name, received).ok) verified.set(name, received); },
     (error) => app.fileUnavailable(name, error.message || String(error)))));
   return verified;
 }
@@ -50,7 +51,7 @@ async function deliverFiles(app, downloads) {
 async function loadBundle(app, downloads) {
   app.setProgress(0.02, 'Loading the manifest');
   const manifestText = await downloads.manifestText;
-  if (app.setManifest(manifestText)) return;  // the app shows what is wrong
+  if (!app.setManifest(manifestText).ok) return;  // the app shows what is wrong
   const files = JSON.parse(manifestText).files;
   const total = Object.values(files).reduce((sum, f) => sum + f.bytes, 0);
   downloads.progress.onChange = () => {
@@ -70,7 +71,7 @@ async function loadBundle(app, downloads) {
   configureOrt(ort, new URL('./ort/', import.meta.url).href);
   let tower = null;
   let contentModel = null;
-  globalThis.cinelocalBridge = {
+  providePageMembers({
     embedUser(requestId, itemIndex, rating) {
       tower.embed(itemIndex, rating).then(
         (embedding) => app.userEmbeddingReady(requestId, embedding),
@@ -81,7 +82,7 @@ async function loadBundle(app, downloads) {
         (embedding) => app.textEmbeddingReady(requestId, embedding),
         (error) => app.textEmbeddingFailed(requestId, String(error && error.message || error)));
     },
-  };
+  });
   if (towerBytes) {
     try {
       tower = await createUserTower(ort, towerBytes);

@@ -1,5 +1,5 @@
 // What the wasm app's platform (wasm/browser_platform.cpp, wasm/browser_media.cpp) calls in the
-// page, installed as globalThis.cinelocalPlatform; answers go back through the app's embind
+// page, installed in the page interface (page_interface.mjs); answers go back through the app's embind
 // functions (movieDetailsReady, posterReady/Failed/Dropped, fileOpened). Also installs the
 // on-screen keyboard and clipboard bridge (text_input.mjs), touch fixes (touch_input.mjs) and the
 // accessibility mirror (access_mirror.mjs).
@@ -13,9 +13,14 @@ import { installProfileStorage } from './profile_storage.mjs';
 import { installTextInput } from './text_input.mjs';
 import { installTouchInput } from './touch_input.mjs';
 import { installAccessMirror } from './access_mirror.mjs';
+import { providePageMembers } from './page_interface.mjs';
 
-// ui::FilePurpose: import_ratings, import_backup, movie_night_profile.
-const FILE_TYPES = ['.csv,text/csv', '.json,application/json', '.json,application/json'];
+// The file types offered for each purpose (ui::file_purpose_name's words).
+const FILE_TYPES = {
+  import_ratings: '.csv,text/csv',
+  import_backup: '.json,application/json',
+  movie_night_profile: '.json,application/json',
+};
 
 // site: { imageBase, imageHostAllowed } from privacy_setup.mjs.
 export function installBrowserPlatform(app, site) {
@@ -50,7 +55,7 @@ export function installBrowserPlatform(app, site) {
   setInterval(refreshWorkerCounts, 2000);
   const storage = installProfileStorage(app);
 
-  globalThis.cinelocalPlatform = {
+  providePageMembers({
     stats: () => ({ ...stats }),
     requestMovieDetails(movieId) {
       metadata.details(movieId).then((d) => app.movieDetailsReady(movieId, d.overview, d.runtime, d.posterPath !== ''),
@@ -75,11 +80,11 @@ export function installBrowserPlatform(app, site) {
     requestCountsByOrigin,
     saveFile: saveTextFile,
     openFile(purpose) {
-      openTextFile(FILE_TYPES[purpose] || '', (name, text) => app.fileOpened && app.fileOpened(purpose, name, text),
+      openTextFile(FILE_TYPES[purpose] ?? '', (name, text) => app.fileOpened && app.fileOpened(purpose, name, text),
                    (name, message) => console.warn(`could not read ${name}: ${message}`));
     },
     withStorageLock: storage.withStorageLock,
     storageUsage: storage.storageUsage,
     requestPersistentStorage: storage.requestPersistentStorage,
-  };
+  });
 }

@@ -1,0 +1,14 @@
+// The one object through which the wasm app asks the page for anything (globalThis.cinelocalPage;
+// wasm/*.cpp's EM_JS shims are its only callers). Each module adds the members it owns:
+//   browser_platform.mjs: stats, requestMovieDetails, requestPoster, posterConsent, postersNotLoaded,
+//     setPosterConsent, requestCountsByOrigin, saveFile, openFile, withStorageLock, storageUsage,
+//     requestPersistentStorage
+//   access_mirror.mjs:   updateAccessMirror
+//   boot.mjs:            embedUser, embedText (once ONNX Runtime has started)
+// A member not installed yet is absent; the shims check before they call. The other direction, the
+// page calling the app, is the app module's own list (wasm/page_exports.cpp).
+export const pageInterface = (globalThis.cinelocalPage ??= {});
+
+export function providePageMembers(members) {
+  Object.assign(pageInterface, members);
+}
