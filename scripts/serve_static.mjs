@@ -31,7 +31,7 @@ async function pickTwin(file, originalMtime, acceptHeader) {
   for (const [encoding, suffix] of ENCODINGS) {
     if (!accepted.has(encoding)) continue;
     const twin = await stat(file + suffix).catch(() => null);
-    if (twin && twin.isFile() && twin.mtimeMs >= originalMtime) return { encoding, path: file + suffix };
+    if (twin && twin.isFile() && twin.mtimeMs >= originalMtime) return { encoding, path: file + suffix, stat: twin };
   }
   return null;
 }
@@ -65,8 +65,7 @@ export function startStaticServer(directory, port = 0, prefix = '/') {
       const original = await stat(file);
       if (!original.isFile()) throw new Error('not a file');
       const twin = await pickTwin(file, original.mtimeMs, request.headers['accept-encoding']);
-      const sent = twin ? await stat(twin.path) : original;
-      const headers = { 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding', ETag: entityTag(sent, twin) };
+      const headers = { 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding', ETag: entityTag(twin ? twin.stat : original, twin) };
       if (ifNoneMatch(request.headers['if-none-match'], headers.ETag)) {
         response.writeHead(304, headers).end();
         return;
