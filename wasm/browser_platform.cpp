@@ -19,6 +19,10 @@ EM_JS(void, js_request_user_embedding, (int request_id, const int* indices, cons
     globalThis.cinelocalPage.embedUser(request_id, itemIndex, rating);
 });
 
+EM_JS(void, js_load_describe_files, (), {
+    globalThis.cinelocalPage.loadDescribeFiles();
+});
+
 EM_JS(void, js_request_text_embedding, (int request_id, const int* ids, int count), {
     const tokenIds = HEAP32.slice(ids >> 2, (ids >> 2) + count);
     globalThis.cinelocalPage.embedText(request_id, tokenIds);
@@ -153,6 +157,7 @@ ui::Platform make_browser_platform() {
     platform.request_text_embedding = [](int request_id, const std::vector<std::int32_t>& token_ids) {
         js_request_text_embedding(request_id, token_ids.data(), static_cast<int>(token_ids.size()));
     };
+    platform.load_describe_files = [] { js_load_describe_files(); };
     platform.request_user_embedding = [](int request_id, const TowerInput& input) {
         js_request_user_embedding(request_id, input.item_index.data(), input.stars.data(),
                                   static_cast<int>(input.item_index.size()));

@@ -95,6 +95,10 @@ float UnitRows::cosine(ItemIndex a, ItemIndex b) const {
     return (s0 + s1) + (s2 + s3);
 }
 
+bool similar_by_text_first(const Catalogue& catalogue, ItemIndex index) {
+    return !catalogue.has_vectors(index) || catalogue.movie(index).positives < k_min_positives_for_taste_similarity;
+}
+
 Result<std::vector<ScoredItem>> similar_movies(const Catalogue& catalogue, const UnitRows& rows, MovieId movie,
                                                std::size_t k, const TextIndex* text) {
     auto index = catalogue.index_of(movie);
@@ -104,7 +108,7 @@ Result<std::vector<ScoredItem>> similar_movies(const Catalogue& catalogue, const
         return make_error(ErrorCode::dimension_mismatch, "the item table and the catalogue differ in length");
     }
     const bool has_row = rows_ready && catalogue.has_vectors(*index);
-    const bool little_rated = !has_row || catalogue.movie(*index).positives < k_min_positives_for_taste_similarity;
+    const bool little_rated = !has_row || similar_by_text_first(catalogue, *index);
     if (little_rated && text && text->document_count() == catalogue.size()) {
         return similar_by_content(catalogue, *text, *index, k);
     }

@@ -103,6 +103,14 @@ TEST_CASE("similar films of a search-only film share its genres, then its era, t
     for (const auto& item : of_alien.value()) CHECK(bundle.catalogue.has_vectors(item.index));
 }
 
+TEST_CASE("a film without a vector, or with too few positive ratings, looks for similar films by its text") {
+    const Bundle bundle = bundle_with_search_only();
+    const auto at = [&](MovieId id) { return bundle.catalogue.index_of(id).value(); };
+    CHECK(similar_by_text_first(bundle.catalogue, at(20)));  // Rare Cartoon: search-only, no rating
+    CHECK(similar_by_text_first(bundle.catalogue, at(21)));  // Obscure Horror: many ratings, but no vector
+    CHECK_FALSE(similar_by_text_first(bundle.catalogue, at(1)));  // Toy Story: a vector and 200 positives
+}
+
 TEST_CASE("with a text index, a search-only film's similar films share its words first, then its genres") {
     const Bundle bundle = bundle_with_search_only();
     auto documents = tiny::describe_documents;

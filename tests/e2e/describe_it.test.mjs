@@ -50,3 +50,49 @@ test('three descriptions find their films; a film marked not interested never sh
     await session.close();
   }
 });
+
+// Describe-it's files (bundle_files.mjs) load on first use: a visit that never describes never
+// asks for them, and a failed download says why and is tried again on request.
+const DESCRIBE_FILES = ['content_vocab.json', 'text_index.bin', 'content_model.onnx'];
+
+test("describe-it's files load when Describe is chosen; a failed download offers Try again", async () => {
+  const session = await startSession();
+  const { page, url, context } = session;
+  const asked = [];  // the page's requests (each also appears once more as the worker's fetch)
+  const askedByWorker = [];
+  context.on('request', (request) => {
+    const name = new URL(request.url()).pathname.split('/').pop();
+    if (DESCRIBE_FILES.includes(name)) (request.serviceWorker() ? askedByWorker : asked).push(name);
+  });
+  let failIndex = true;
+  await context.route('**/bundle/text_index.bin', (route) => (failIndex
+    ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
+  try {
+    await page.goto(url);
+    await waitForApp(page, '(s) => s.phase === "ready" && s.modelReady && s.describe.available');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await clickWidget(page, 'nav/search');
+    await search(page, 'Heat');  // title search needs none of them
+    await waitForApp(page, '(s) => s.searchResults.some((m) => m.title === "Heat")');
+    assert.deepEqual([...asked, ...askedByWorker], [], 'nothing of describe-it is downloaded before it is used, by the page or the precache');
+
+    await clickWidget(page, 'search/describe');
+    let state = await waitForApp(page, '(s) => s.describe.loadProblem !== ""');
+    assert.match(state.describe.loadProblem, /text_index\.bin.*503/);
+    assert.equal(state.describe.indexReady, false);
+    assert.equal(state.phase, 'ready', 'the rest of the app goes on');
+    await screenshot(page, 'describe-03-load-failed.png');
+
+    failIndex = false;
+    await clickWidget(page, 'describe/try-again');
+    await search(page, 'a great white shark terrorises a seaside resort');
+    state = await waitForApp(page, `(s) => s.describe.indexReady && s.describe.modelReady
+      && s.describe.text === "a great white shark terrorises a seaside resort" && s.described.length > 0`);
+    assert.ok(topIds(state).includes(1387), 'Jaws is found once the index is in');
+    assert.equal(state.describe.loadProblem, '');
+    assert.deepEqual(asked.filter((name) => name === 'content_vocab.json'), ['content_vocab.json'], 'a file that arrived is not asked for again');
+    assert.equal(asked.filter((name) => name === 'text_index.bin').length, 2, 'the failed file is asked for once more');
+  } finally {
+    await session.close();
+  }
+});

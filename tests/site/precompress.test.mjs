@@ -91,6 +91,21 @@ test('the service worker precaches originals only, never a twin', () => {
   }
 });
 
+test("describe-it's files are kept on first use, not precached, and still change the version", () => {
+  const dir = makeSite();
+  try {
+    writeFileSync(join(dir, 'bundle', 'text_index.bin'), noise(3000, 1));
+    writeFileSync(join(dir, 'bundle', 'content_vocab.json'), '{"words": []}');
+    const first = writeServiceWorkerManifest(dir);
+    assert.deepEqual(first.later, ['bundle/content_vocab.json', 'bundle/text_index.bin']);
+    assert.ok(!first.files.some((file) => file.includes('text_index') || file.includes('content_vocab')));
+    writeFileSync(join(dir, 'bundle', 'text_index.bin'), noise(3000, 2));
+    assert.notEqual(writeServiceWorkerManifest(dir).version, first.version, 'a new index is a new cache');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('Accept-Encoding is read with its q-values', () => {
   assert.deepEqual([...acceptedEncodings('gzip, deflate, br')], ['gzip', 'deflate', 'br']);
   assert.deepEqual([...acceptedEncodings('br;q=0, gzip;q=0.8')], ['gzip']);

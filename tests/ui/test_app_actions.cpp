@@ -307,6 +307,47 @@ TEST_CASE("describe-it answers from the words at once, fuses the model's answer,
     CHECK(state.describe.problem.find("None of these words") != std::string::npos);
 }
 
+TEST_CASE("describe-it's files are asked for on first use, once; a failure waits for Try again") {
+    FakePlatform fake;
+    auto platform = fake.platform();
+    int asked = 0;
+    platform.load_describe_files = [&] { ++asked; };
+    AppState state;
+    auto files = tiny::files_with_describe();
+    REQUIRE(receive_manifest(state, tiny::manifest_json(files)).empty());
+    for (auto& [name, bytes] : files) {  // the start: everything but describe-it's files
+        if (name != k_content_vocab_file && name != k_text_index_file) receive_file(state, platform, name, bytes);
+    }
+    REQUIRE(state.phase == LoadPhase::ready);
+    CHECK(describe_available(state));  // the switch is offered: the manifest lists the index
+    CHECK_FALSE(state.describe.index);
+    run_describe(state, platform);
+    CHECK(asked == 0);  // titles mode: nothing is downloaded for describe-it
+    state.describe.active = true;
+    std::snprintf(state.query, sizeof state.query, "%s", "a killer in a house");
+    run_describe(state, platform);
+    run_describe(state, platform);
+    CHECK(asked == 1);  // once, however many frames
+    CHECK(state.describe.results.empty());
+    file_unavailable(state, k_text_index_file, "could not download text_index.bin (HTTP 503)");
+    CHECK(state.describe.load_problem == "could not download text_index.bin (HTTP 503)");
+    CHECK(state.phase == LoadPhase::ready);  // the rest of the app goes on
+    run_describe(state, platform);
+    CHECK(asked == 1);  // not again each frame
+    state.describe.load_problem.clear();  // "Try again"
+    run_describe(state, platform);
+    CHECK(asked == 2);
+    receive_file(state, platform, k_content_vocab_file, files.at(k_content_vocab_file));
+    receive_file(state, platform, k_text_index_file, files.at(k_text_index_file));
+    REQUIRE(state.describe.index);
+    run_describe(state, platform);  // the text typed while it loaded is ranked now
+    std::vector<MovieId> ids;
+    for (const auto& item : state.describe.results) ids.push_back(state.bundle->catalogue.movie(item.index).id);
+    // Both words first (The Shining has "house" twice), then one: Up's one-word text before Alien's three.
+    CHECK(ids == std::vector<MovieId>{11, 10, 3, 12});
+    CHECK(asked == 2);
+}
+
 TEST_CASE("a file purpose crosses to the page and back by its name; an unknown name is no purpose") {
     for (FilePurpose purpose : {FilePurpose::import_ratings, FilePurpose::import_backup, FilePurpose::movie_night_profile})
         CHECK(file_purpose_from_name(file_purpose_name(purpose)) == purpose);

@@ -92,6 +92,7 @@ void use_late_file(AppState& state, Platform& platform, const std::string& name)
             load_describe_index(state, state.received_files);
             state.received_files.erase(k_content_vocab_file);
             state.received_files.erase(k_text_index_file);
+            if (state.describe.index && state.detail_movie != 0) open_movie(state, state.detail_movie);  // by text now
         }
     } else {
         state.received_files.erase(name);  // the user tower and content model: read by ONNX Runtime only
@@ -151,6 +152,8 @@ void file_unavailable(AppState& state, const std::string& name, const std::strin
     } else if (name == k_user_tower_file) {
         state.taste_model_problem = message;
         state.notices.push_back(tr(Text::taste_model_unavailable, {{"reason", message}}));
+    } else if (name == k_content_vocab_file || name == k_text_index_file) {
+        describe_files_failed(state, message);  // the Describe screen says why and offers "Try again"
     } else {
         state.notices.push_back(tr(Text::describe_file_unavailable, {{"reason", message}}));
     }
@@ -282,6 +285,11 @@ void open_movie(AppState& state, MovieId movie) {
     state.detail_similar.clear();
     if (!state.bundle || movie == 0) return;
     const TextIndex* text = state.describe.index ? &state.describe.index->index() : nullptr;
+    // A little-rated film's similar films come from its text: the index loads for it (until then,
+    // its genres answer).
+    if (auto index = state.bundle->catalogue.index_of(movie); index && !text) {
+        state.describe.index_wanted |= similar_by_text_first(state.bundle->catalogue, *index);
+    }
     auto similar = similar_movies(state.bundle->catalogue, state.bundle->unit_rows, movie, 12, text);
     if (!similar) {
         state.notices.push_back(similar.error().message);

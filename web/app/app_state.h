@@ -115,6 +115,11 @@ struct AppState {
         bool active = false;              // the search box describes instead of naming titles
         bool model_ready = false;         // content_model.onnx is running in ONNX Runtime
         std::optional<DescriptionIndex> index;  // content_vocab.json + text_index.bin, when the bundle has them
+        // The index's files load on first use (Describe chosen, or a film page whose similar films
+        // come from their text), not at the start: most visits never need their ~0.9 MB.
+        bool index_requested = false;     // asked the page for them; cleared by a failure, for "Try again"
+        bool index_wanted = false;        // a film page would show better similar films with the index
+        std::string load_problem;         // why they could not load, shown on the Describe screen
         std::string described;            // the text the results belong to
         std::vector<float> lexical;       // its words' scores, kept for the fusion with the model's answer
         std::vector<float> learned;       // the model's scores for it, once answered

@@ -42,15 +42,39 @@ void load_describe_index(AppState& state, const FileBytes& files) {
     auto index = DescriptionIndex::load(files, state.bundle ? state.bundle->catalogue.size() : 0);
     if (!index) {
         state.notices.push_back(tr(Text::describe_index_failed, {{"reason", tr(index.error())}}));
+        describe_files_failed(state, tr(index.error()));
         return;
     }
     state.describe.index = std::move(index).value();
+    state.describe.load_problem.clear();
+    state.describe.described.clear();  // the text typed while it loaded is ranked now
 }
 
-bool describe_available(const AppState& state) { return state.describe.index.has_value(); }
+bool describe_available(const AppState& state) {
+    if (state.describe.index) return true;
+    if (!state.manifest) return false;
+    const auto& files = state.manifest->files;
+    return files.count(k_content_vocab_file) && files.count(k_text_index_file);
+}
+
+void want_describe_index(AppState& state, Platform& platform) {
+    auto& describe = state.describe;
+    if (describe.index || describe.index_requested || !state.bundle || !describe_available(state)) return;
+    if (!platform.load_describe_files) return;  // no page to ask: the files come with the rest
+    describe.index_requested = true;
+    describe.load_problem.clear();
+    platform.load_describe_files();
+}
+
+void describe_files_failed(AppState& state, const std::string& message) {
+    state.describe.index_requested = false;  // "Try again" may ask once more
+    state.describe.load_problem = message;
+}
 
 void run_describe(AppState& state, Platform& platform) {
     auto& describe = state.describe;
+    // A failure waits for "Try again": it is not asked again each frame.
+    if ((describe.active || describe.index_wanted) && describe.load_problem.empty()) want_describe_index(state, platform);
     if (!describe.active || !describe.index || !state.bundle) return;
     if (describe.described == state.query) {
         if (describe.awaiting_model && describe.model_ready) ask_model(state, platform);

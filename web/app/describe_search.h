@@ -14,8 +14,15 @@ namespace cinelocal::ui {
 // Reads the vocabulary and index from the bundle's files (before they are released); a bundle
 // without them leaves "describe it" off, a broken one becomes a notice.
 void load_describe_index(AppState& state, const FileBytes& files);
+// The bundle has describe-it (its index may still be on its way: it loads on first use).
 bool describe_available(const AppState& state);
-// Runs when the described text changes (or the model starts after it did).
+// Asks the page for the index's files once (Platform::load_describe_files), unless they are here.
+void want_describe_index(AppState& state, Platform& platform);
+// One of the index's files could not be downloaded or read: the Describe screen says why and
+// offers "Try again".
+void describe_files_failed(AppState& state, const std::string& message);
+// Runs each frame: asks for the index when Describe or a film page needs it; ranks again when the
+// described text changes (or the model starts after it did).
 void run_describe(AppState& state, Platform& platform);
 void on_text_embedding(AppState& state, int request_id, std::span<const float> embedding);
 void on_text_embedding_failed(AppState& state, int request_id, const std::string& message);

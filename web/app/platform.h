@@ -77,6 +77,9 @@ struct Platform {
     std::function<void(std::function<void()> task)> with_storage_lock;
     // The site's storage use and quota, for the warning before it is full; nullopt when unknown.
     std::function<std::optional<StorageUsage>()> storage_usage;
+    // Downloads describe-it's files, which are not part of the start: each arrives through
+    // receive_file(), a failure through file_unavailable(). Without it they come with the rest.
+    std::function<void()> load_describe_files;
     // Runs the content model on word ids (the "describe it" search); the answer arrives through
     // on_text_embedding() or on_text_embedding_failed() with the same request id.
     std::function<void(int request_id, const std::vector<std::int32_t>& token_ids)> request_text_embedding;

@@ -25,9 +25,24 @@ void draw_mode_switch(ScreenContext& ctx) {
     state.focus_search = true;
 }
 
+// The index loads on first use: a line while it comes, the reason and "Try again" if it failed.
+bool draw_index_loading(ScreenContext& ctx) {
+    auto& describe = ctx.state.describe;
+    if (describe.index) return false;
+    if (describe.load_problem.empty()) {
+        wrapped_muted(tr(Text::describe_loading));
+        return true;
+    }
+    wrapped_text(tr(Text::describe_load_failed, {{"reason", describe.load_problem}}));
+    if (ImGui::Button(tr(Text::describe_try_again))) describe.load_problem.clear();  // the next frame asks again
+    ctx.state.rects.record_last_item("describe/try-again", {.role = AccessRole::button, .name = tr(Text::describe_try_again)});
+    return true;
+}
+
 void draw_described(ScreenContext& ctx) {
     AppState& state = ctx.state;
     const auto& describe = state.describe;
+    if (draw_index_loading(ctx)) return;
     if (describe.described.empty()) {
         wrapped_muted(tr(Text::describe_intro));
         return;

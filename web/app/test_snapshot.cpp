@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app_actions.h"
+#include "describe_search.h"
 #include "text.h"
 
 namespace cinelocal::ui {
@@ -69,7 +70,9 @@ std::string test_snapshot_json(const AppState& state, const Platform& platform) 
         for (const auto& item : state.movie_night.picks) json["movieNight"].push_back(movie_json(catalogue, item.index));
     }
     json["movieNightGuest"] = state.movie_night.guest_name;
-    json["describe"] = {{"available", state.describe.index.has_value()}, {"active", state.describe.active},
+    json["describe"] = {{"available", describe_available(state)}, {"indexReady", state.describe.index.has_value()},
+                        {"indexRequested", state.describe.index_requested}, {"loadProblem", state.describe.load_problem},
+                        {"active", state.describe.active},
                         {"modelReady", state.describe.model_ready}, {"text", state.describe.described},
                         {"problem", state.describe.problem}};
     json["screen"] = screen_name(state.screen);

@@ -4,7 +4,8 @@
 //     setPosterConsent, requestCountsByOrigin, saveFile, openFile, withStorageLock, storageUsage,
 //     requestPersistentStorage
 //   access_mirror.mjs:   updateAccessMirror
-//   boot.mjs:            embedUser, embedText (once ONNX Runtime has started)
+//   boot.mjs:            loadDescribeFiles (once the manifest is in), embedUser, embedText (called
+//                        only once the app was told the model runs)
 // A member not installed yet is absent; the shims check before they call. The other direction, the
 // page calling the app, is the app module's own list (wasm/page_exports.cpp).
 export const pageInterface = (globalThis.cinelocalPage ??= {});

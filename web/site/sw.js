@@ -1,15 +1,18 @@
-// CineLocal's service worker: the whole site works offline after the first visit.
+// CineLocal's service worker: the site works offline after the first visit.
 // sw_manifest.js (written at build time by scripts/write_sw_manifest.mjs) defines
-// self.CINELOCAL_SW = { version, files }: the version is the model version plus a hash of every
-// file, so any change to the app or the bundle makes a new cache and a byte-different worker.
+// self.CINELOCAL_SW = { version, files, later }: `files` are precached; `later` (describe-it's
+// files, which the page loads on first use) are kept once fetched, so describe-it works offline
+// once it was used online. The version is the model version plus a hash of every file, so any
+// change to the app or the bundle makes a new cache and a byte-different worker.
 // All paths are relative to this file: the site works under any path prefix.
 importScripts('sw_manifest.js');
 
-const { version, files } = self.CINELOCAL_SW;
+const { version, files, later = [] } = self.CINELOCAL_SW;
 const PREFIX = 'cinelocal-';
 const SITE_CACHE = `${PREFIX}site-${version}`;
 const META_CACHE = `${PREFIX}meta-${version}`;  // metadata shards, cached as they are first used
 const scope = new URL('./', self.location.href);
+const keptOnFirstUse = new Set(later.map((file) => new URL(file, scope).pathname));
 const workerCounts = {};  // this worker's own downloads by origin (the precache)
 
 self.addEventListener('install', (event) => {
@@ -43,7 +46,11 @@ async function fromSite(request, url) {
   const cache = await caches.open(SITE_CACHE);
   // A navigation to the site's folder ("/cinelocal/") is its index.html.
   const key = request.mode === 'navigate' && url.pathname.endsWith('/') ? new URL('index.html', url) : url;
-  return (await cache.match(key, { ignoreSearch: true })) || fetch(request);
+  const cached = await cache.match(key, { ignoreSearch: true });
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok && keptOnFirstUse.has(url.pathname)) await cache.put(key, response.clone());
+  return response;
 }
 
 self.addEventListener('fetch', (event) => {

@@ -33,6 +33,10 @@ private:
 // its similar films come from its text instead, when the bundle has a text index.
 inline constexpr int k_min_positives_for_taste_similarity = 5;
 
+// Whether a film's similar films come from its text when a text index is given: no vector, or
+// too few positive ratings for its vector to say much.
+bool similar_by_text_first(const Catalogue& catalogue, ItemIndex index);
+
 // The k movies most similar to `movie`, never itself.
 // - A film with a vector and enough positive ratings: the nearest vectors of films someone liked.
 // - Any other film, when `text` is given: "more like this" by content, the films whose text
