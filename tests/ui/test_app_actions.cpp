@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <set>
 
 #include "../core/tiny_bundle.h"
 #include "app_actions.h"
@@ -346,6 +347,44 @@ TEST_CASE("describe-it's files are asked for on first use, once; a failure waits
     // Both words first (The Shining has "house" twice), then one: Up's one-word text before Alien's three.
     CHECK(ids == std::vector<MovieId>{11, 10, 3, 12});
     CHECK(asked == 2);
+}
+
+TEST_CASE("a search-only film's page asks for the text index; its similar films come from its words once it is in") {
+    FakePlatform fake;
+    auto platform = fake.platform();
+    int asked = 0;
+    platform.load_describe_files = [&] { ++asked; };
+    auto files = tiny::files(tiny::catalogue_with_search_only_json);
+    auto documents = tiny::describe_documents;
+    documents.push_back({1});     // Rare Cartoon: "toy"
+    documents.push_back({3, 4});  // Obscure Horror: "killer house"
+    files["content_vocab.json"] = tiny::as_bytes(tiny::describe_vocab_json);
+    files["text_index.bin"] = tiny::text_index_bytes(documents, 6);
+    AppState state;
+    REQUIRE(receive_manifest(state, tiny::manifest_json(files, 8, 6)).empty());
+    for (auto& [name, bytes] : files) {
+        if (name != k_content_vocab_file && name != k_text_index_file) receive_file(state, platform, name, bytes);
+    }
+    const auto similar_ids = [&] {
+        std::vector<MovieId> ids;
+        for (const auto& item : state.detail_similar) ids.push_back(state.bundle->catalogue.movie(item.index).id);
+        return ids;
+    };
+    open_movie(state, 1);  // Toy Story has a vector and many ratings: no index needed
+    run_describe(state, platform);
+    CHECK(asked == 0);
+    open_movie(state, 21);  // Obscure Horror: search-only
+    // Meanwhile by genre, then year: The Shining (1980), Alien (1979), Halloween (1978) for a 1981 film.
+    CHECK(similar_ids() == std::vector<MovieId>{11, 12, 10});
+    run_describe(state, platform);
+    CHECK(asked == 1);
+    receive_file(state, platform, k_content_vocab_file, files.at(k_content_vocab_file));
+    receive_file(state, platform, k_text_index_file, files.at(k_text_index_file));
+    const auto got = similar_ids();
+    REQUIRE(got.size() == 4);  // by its words now: "killer house" also reaches Up, through "house"
+    CHECK(std::set<MovieId>{got[0], got[1]} == std::set<MovieId>{10, 11});
+    CHECK(got[2] == 12);
+    CHECK(got[3] == 3);
 }
 
 TEST_CASE("a file purpose crosses to the page and back by its name; an unknown name is no purpose") {
