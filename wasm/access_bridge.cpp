@@ -2,18 +2,8 @@
 
 #include <string>
 
-#include <emscripten.h>
-
 #include "access_mirror.h"
-
-namespace {
-
-EM_JS(void, js_update_access_mirror, (const char* json), {
-    const page = globalThis.cinelocalPage;
-    if (page && page.updateAccessMirror) page.updateAccessMirror(UTF8ToString(json));
-});
-
-}  // namespace
+#include "page_calls.h"
 
 namespace cinelocal::wasm {
 
@@ -22,7 +12,7 @@ void sync_access_mirror(const ui::AppState& state) {
     std::string json = ui::access_tree_json(state);
     if (json == last) return;
     last = std::move(json);
-    js_update_access_mirror(last.c_str());
+    page::update_access_mirror(last);
 }
 
 }  // namespace cinelocal::wasm

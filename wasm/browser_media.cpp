@@ -6,6 +6,8 @@
 
 #include <emscripten.h>
 
+#include "page_calls.h"
+
 namespace {
 
 using cinelocal::MovieId;
@@ -33,67 +35,9 @@ MediaCache& cache() {
     return instance;
 }
 
-EM_JS(void, js_request_movie_details, (int movie), {
-    const p = globalThis.cinelocalPage;
-    if (p) p.requestMovieDetails(movie);
-});
-
-EM_JS(void, js_request_poster, (int movie), {
-    const p = globalThis.cinelocalPage;
-    if (p) p.requestPoster(movie);
-});
-
-// The page's answer (web/site/poster_consent.mjs owns it): 0 unasked, 1 allowed, 2 refused
-// (ui::PosterConsent); unasked while the boot script has not installed the platform yet.
-EM_JS(int, js_poster_consent, (), {
-    const p = globalThis.cinelocalPage;
-    if (!p) return 0;
-    return ({ unasked: 0, allowed: 1, refused: 2 })[p.posterConsent()] || 0;
-});
-
-// Posters TMDB has that did not arrive (counted by web/site/browser_platform.mjs).
-EM_JS(int, js_posters_not_loaded, (), {
-    const p = globalThis.cinelocalPage;
-    return p ? p.stats().postersNotLoaded : 0;
-});
-
-EM_JS(void, js_set_poster_consent, (int allowed), {
-    const p = globalThis.cinelocalPage;
-    if (p) p.setPosterConsent(allowed !== 0);
-});
-
-// Module.uploadPosterTexture(bitmap) -> texture id in Emscripten's GL table (an ImTextureID).
-// Defined here because only code inside the Emscripten module can reach GLctx and GL.textures.
-EM_JS(void, js_install_texture_upload, (), {
-    Module['uploadPosterTexture'] = (bitmap) => {
-        const gl = GLctx;
-        if (!gl) return 0;
-        const texture = gl.createTexture();
-        const previous = gl.getParameter(gl.TEXTURE_BINDING_2D);
-        gl.bindTexture(gl.TEXTURE_2D, texture);
-        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);  // no mipmaps
-        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
-        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
-        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
-        gl.pixelStorei(gl.UNPACK_ROW_LENGTH, 0);
-        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, bitmap);
-        gl.bindTexture(gl.TEXTURE_2D, previous);
-        const id = GL.getNewId(GL.textures);
-        texture.name = id;
-        GL.textures[id] = texture;
-        return id;
-    };
-});
-
-EM_JS(void, js_delete_texture, (int id), {
-    const texture = GL.textures[id];
-    if (texture) GLctx.deleteTexture(texture);
-    GL.textures[id] = null;
-});
-
 void forget_all_posters(MediaCache& c) {
     for (auto& [movie, entry] : c.posters)
-        if (entry.texture.texture != 0) js_delete_texture(int(entry.texture.texture));
+        if (entry.texture.texture != 0) cinelocal::wasm::page::delete_texture(int(entry.texture.texture));
     c.posters.clear();
     c.posters_requested.clear();
     c.live_textures = 0;
@@ -106,7 +50,7 @@ void evict_oldest_texture(MediaCache& c) {
         if (it->second.texture.texture != 0 && (oldest == c.posters.end() || it->second.last_used_ms < oldest->second.last_used_ms))
             oldest = it;
     if (oldest == c.posters.end()) return;
-    js_delete_texture(int(oldest->second.texture.texture));
+    cinelocal::wasm::page::delete_texture(int(oldest->second.texture.texture));
     c.posters_requested.erase(oldest->first);
     c.posters.erase(oldest);
     --c.live_textures;
@@ -126,7 +70,7 @@ void poster_ready(int movie, int texture, int width, int height) {
     // Refused or dropped meanwhile, or a second answer for a poster already here.
     if (poster_consent() != ui::PosterConsent::allowed || !c.posters_requested.count(movie) ||
         c.posters.count(movie)) {
-        js_delete_texture(texture);
+        cinelocal::wasm::page::delete_texture(texture);
         return;
     }
     c.posters[movie] = PosterEntry{ui::PosterTexture{std::uint32_t(texture), width, height}, emscripten_get_now()};
@@ -148,7 +92,7 @@ void poster_dropped(int movie) { cache().posters_requested.erase(movie); }
 const ui::MovieDetails* movie_details(MovieId movie) {
     MediaCache& c = cache();
     if (auto it = c.details.find(movie); it != c.details.end()) return &it->second;
-    if (c.details_requested.insert(movie).second) js_request_movie_details(movie);
+    if (c.details_requested.insert(movie).second) page::request_movie_details(movie);
     return nullptr;
 }
 
@@ -159,18 +103,18 @@ ui::PosterTexture poster(MovieId movie, double now_ms) {
         it->second.last_used_ms = now_ms;
         return it->second.texture;
     }
-    if (c.posters_requested.insert(movie).second) js_request_poster(movie);
+    if (c.posters_requested.insert(movie).second) page::request_poster(movie);
     return {};
 }
 
-int poster_failures() { return js_posters_not_loaded(); }
+int poster_failures() { return page::posters_not_loaded(); }
 
-ui::PosterConsent poster_consent() { return static_cast<ui::PosterConsent>(js_poster_consent()); }
+ui::PosterConsent poster_consent() { return static_cast<ui::PosterConsent>(page::poster_consent()); }
 
-void install_media_bridge() { js_install_texture_upload(); }
+void install_media_bridge() { page::install_texture_upload(); }
 
 void set_poster_consent(bool allowed) {
-    js_set_poster_consent(allowed ? 1 : 0);
+    page::set_poster_consent(allowed);
     if (!allowed) forget_all_posters(cache());
 }
 

@@ -1,6 +1,6 @@
 // Movie metadata and poster textures for the browser platform: requests go to the JS side
-// (web/site/browser_platform.mjs via globalThis.cinelocalPage), answers come back through
-// the embind functions in browser_media.cpp and are cached here for the life of the page.
+// (web/site/browser_platform.mjs, through page_calls.h), answers come back through
+// the functions below (bound in page_exports.cpp) and are cached here for the life of the page.
 #pragma once
 #include <cstdint>
 #include <string>

@@ -1,7 +1,6 @@
-// The browser side of ui::Platform: browser storage and the user tower in ONNX Runtime Web,
-// reached through the JS bridge (wasm/ort_bridge.mjs, installed by web/site/boot.mjs); metadata,
-// posters, request counts and files through globalThis.cinelocalPage
-// (web/site/browser_platform.mjs, also installed by boot.mjs).
+// The browser side of ui::Platform: browser storage, the models in ONNX Runtime Web (boot.mjs,
+// wasm/ort_bridge.mjs), metadata, posters, request counts and files (web/site/browser_platform.mjs),
+// all asked for through page_calls.h.
 #pragma once
 #include "platform.h"
 

@@ -1,8 +1,7 @@
 // Everything the page may call in the app, in one list: the boot script (web/site/boot.mjs), the
 // platform's page side (web/site/browser_platform.mjs and the modules it installs) and the e2e
 // tests reach the app only through these names. The other direction, the app asking the page,
-// is the EM_JS shims of browser_platform.cpp, browser_media.cpp, text_input.cpp and access_bridge.cpp.
-// One more, Module.uploadPosterTexture, is installed by browser_media.cpp (it needs Emscripten's GL).
+// is page_calls.cpp. One more, Module.uploadPosterTexture, is installed there (it needs Emscripten's GL).
 // One error convention, the core bindings' (core_bindings.cpp): a call that can fail answers
 // {ok: true} or {ok: false, message}; nothing throws across the boundary.
 #include <string>

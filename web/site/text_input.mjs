@@ -1,5 +1,5 @@
-// Text entry for phones and the clipboard, installed as globalThis.cinelocalTextInput for the
-// wasm side (wasm/text_input.cpp).
+// Text entry for phones and the clipboard: the page members setTextInputWanted, writeClipboard
+// and readClipboard, for the wasm side (wasm/text_input.cpp through wasm/page_calls.cpp).
 // - On-screen keyboard: a canvas cannot summon one, so while ImGui wants text and the last
 //   pointer was a finger, a hidden <input> takes the focus; what the keyboard types there is
 //   forwarded to ImGui (app.textTyped / app.keyTapped) and the field is emptied again. A real
@@ -8,6 +8,8 @@
 //   touch's own handler; this covers Android and desktop touch screens.)
 // - Clipboard: ImGui copies through navigator.clipboard; it pastes the text of the page's last
 //   paste event (which comes with Ctrl+V before ImGui asks) or of its own last copy.
+import { providePageMembers } from './page_interface.mjs';
+
 const GLFW_KEY_ENTER = 257;
 const GLFW_KEY_BACKSPACE = 259;
 const SENTINEL = ' ';  // keeps Backspace producing an input event in an otherwise empty field
@@ -61,8 +63,8 @@ export function installTextInput(app, canvas) {
     if (document.activeElement === input) e.preventDefault();  // ImGui pastes it, not the field
   }, true);
 
-  globalThis.cinelocalTextInput = {
-    setWanted(wants) {
+  providePageMembers({
+    setTextInputWanted(wants) {
       wanted = wants;
       if (wants && lastPointerWasTouch) {
         focusInput();
@@ -75,5 +77,5 @@ export function installTextInput(app, canvas) {
       if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
     },
     readClipboard: () => clipboard,
-  };
+  });
 }
