@@ -10,7 +10,7 @@ apt_packages=(
   emscripten libeigen3-dev nlohmann-json3-dev catch2
   python3-torch python3-onnx python3-numpy python3-scipy python3-pandas libopenblas0-pthread
   chromium fonts-dejavu-core fonts-font-awesome brotli dpkg-dev
-  python3-fonttools librsvg2-bin
+  python3-fonttools librsvg2-bin python3-snowballstemmer
   clang-14 libclang-rt-14-dev libfuzzer-14-dev
 )
 

@@ -1,6 +1,8 @@
 #include "cinelocal/text_tokenizer.h"
 
 #include <algorithm>
+
+#include "cinelocal/english_stemmer.h"
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -13,7 +15,6 @@ namespace {
 // Format 1: no stemming, every id is a model input. Format 2 adds "stem" and "model_id_count".
 constexpr int k_oldest_vocab_format = 1;
 constexpr int k_vocab_format_version = 2;
-constexpr const char* k_stem_rule = "s_stemmer";
 
 bool ends_with(const std::string& word, std::string_view tail) {
     return word.size() >= tail.size() && word.compare(word.size() - tail.size(), tail.size(), tail) == 0;
@@ -77,6 +78,22 @@ std::string s_stem(const std::string& word) {
     return singular_ie(word);
 }
 
+std::optional<StemRule> stem_rule_from_name(std::string_view name) {
+    if (name == "none") return StemRule::none;
+    if (name == "s_stemmer") return StemRule::s_stemmer;
+    if (name == "snowball_english") return StemRule::snowball_english;
+    return std::nullopt;
+}
+
+std::string stem_word(StemRule rule, const std::string& word) {
+    switch (rule) {
+        case StemRule::none: return word;
+        case StemRule::s_stemmer: return s_stem(word);
+        case StemRule::snowball_english: return snowball_english_stem(word);
+    }
+    return word;
+}
+
 const char* text_problem_name(TextProblem problem) {
     switch (problem) {
         case TextProblem::none: return "none";
@@ -119,8 +136,9 @@ Result<TextTokenizer> TextTokenizer::parse(std::string_view vocab_json) {
         if (version >= 2) {
             tokenizer.model_id_count_ = json_integer<std::int32_t>(json.at("model_id_count"));
             const auto rule = json.at("stem").get<std::string>();
-            if (rule != k_stem_rule && rule != "none") return vocab_error("unknown stem rule \"" + rule + "\"");
-            tokenizer.stem_ = rule == k_stem_rule;
+            const auto stem_rule = stem_rule_from_name(rule);
+            if (!stem_rule) return vocab_error("unknown stem rule \"" + rule + "\"");
+            tokenizer.stem_rule_ = *stem_rule;
         }
         if (tokenizer.model_id_count_ < 1 || tokenizer.model_id_count_ > tokenizer.id_count_) {
             return vocab_error("model_id_count is outside 1..id_count");
@@ -172,7 +190,7 @@ EncodedText TextTokenizer::encode_terms(std::string_view text) const {
         if (word.empty()) return;
         any_word = true;
         if (!stop_words_.count(word)) {
-            auto it = words_.find(stem_ ? s_stem(word) : word);
+            auto it = words_.find(stem_word(stem_rule_, word));
             if (it != words_.end()) result.ids.push_back(it->second);
         }
         word.clear();

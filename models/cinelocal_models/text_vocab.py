@@ -7,7 +7,7 @@ Normalisation, code point by code point:
 - a code point in a `join` range (apostrophes, combining accents) is dropped without ending the word,
   so "Schindler's" -> "schindlers" and "e" + U+0301 -> "e";
 - everything else (spaces, punctuation, other scripts) ends the word.
-Words in `stop_words` are dropped; the rest are folded by the `stem` rule ("s_stemmer", below) and
+Words in `stop_words` are dropped; the rest are folded by the `stem` rule (STEM_RULES, below) and
 looked up in `words` (stem -> id, 1..; 0 is padding); unknown words are dropped.
 
 Format 2 (format 1 had no stemming and one id range): ids are ordered by how many films use the word,
@@ -20,10 +20,12 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
+import snowballstemmer
+
 VOCAB_FORMAT_VERSION = 2
-STEM_RULE = "s_stemmer"
 PAD_ID = 0
 
 APOSTROPHES = (0x27, 0x2019)  # ' and the typographic right quote
@@ -86,8 +88,27 @@ def _singular_ie(word: str) -> str:
     return word[:-2] + "y" if len(word) >= 5 and word.endswith("ie") else word
 
 
+_ENGLISH = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=1 << 18)
+def snowball_english_stem(word: str) -> str:
+    """The Snowball English ("Porter2") stemmer, Debian's python3-snowballstemmer: "shooting" and
+    "shoots" -> "shoot". core/src/english_stemmer.cpp is its C++ port (tests/fixtures/tokenizer/
+    english_stems.json keeps them equal). It found more of the describe-it benchmark's films than
+    s_stem, which folds only plurals (models/report/describe.md)."""
+    return _ENGLISH.stemWord(word)
+
+
+# The `stem` rules a vocabulary may name; new vocabularies use STEM_RULE, the others stay readable.
+STEM_RULES = {"none": lambda word: word, "s_stemmer": s_stem, "snowball_english": snowball_english_stem}
+STEM_RULE = "snowball_english"
+
+
 class Normaliser:
-    def __init__(self, fold: dict[str, str], join_ranges: list[list[int]], stop_words, stem: bool = True):
+    def __init__(self, fold: dict[str, str], join_ranges: list[list[int]], stop_words, stem: str = STEM_RULE):
+        if stem not in STEM_RULES:
+            raise ValueError(f"unknown stem rule {stem!r}")
         self.fold, self.join_ranges, self.stop_words, self.stem = fold, join_ranges, set(stop_words), stem
 
     def _joins(self, cp: int) -> bool:
@@ -113,7 +134,8 @@ class Normaliser:
 
     def content_words(self, text: str) -> list[str]:
         """Words that are not stop words, folded by the stem rule."""
-        return [s_stem(w) if self.stem else w for w in self.words(text) if w not in self.stop_words]
+        stem = STEM_RULES[self.stem]
+        return [stem(w) for w in self.words(text) if w not in self.stop_words]
 
 
 def default_normaliser() -> Normaliser:
@@ -141,7 +163,7 @@ class Vocabulary:
             "max_tokens": max_tokens,
             "id_count": self.id_count,
             "model_id_count": self.model_id_count,
-            "stem": STEM_RULE if n.stem else "none",
+            "stem": n.stem,
             "join": n.join_ranges,
             "fold": dict(sorted(n.fold.items())),
             "stop_words": sorted(n.stop_words),
@@ -165,7 +187,7 @@ class Vocabulary:
         version = doc.get("format_version")
         if version not in (1, VOCAB_FORMAT_VERSION):
             raise ValueError(f"content vocabulary format {version} is not 1 or {VOCAB_FORMAT_VERSION}")
-        stem = version >= 2 and doc["stem"] == STEM_RULE
+        stem = doc["stem"] if version >= 2 else "none"
         words = doc["words"]
         words = {w: i + 1 for i, w in enumerate(words)} if isinstance(words, list) else dict(words)
         return Vocabulary(Normaliser(doc["fold"], doc["join"], doc["stop_words"], stem), words, doc.get("model_id_count"))

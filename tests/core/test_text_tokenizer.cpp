@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cinelocal/english_stemmer.h"
 #include "cinelocal/text_tokenizer.h"
 
 using namespace cinelocal;
@@ -91,6 +92,42 @@ TEST_CASE("the C++ stemmer gives the stems the Python stemmer gives for every fi
         INFO("word: " << word);
         CHECK(s_stem(word) == stem.get<std::string>());
     }
+}
+
+TEST_CASE("the C++ port of the Snowball English stemmer gives the library's stem for every fixture word") {
+    // english_stems.json comes from Debian's python3-snowballstemmer (make_english_stems.py);
+    // tests/models/test_content_model.py checks the library still gives it.
+    auto stems = nlohmann::json::parse(read_fixture("english_stems.json")).at("stems");
+    REQUIRE(stems.size() >= 2000);
+    std::size_t differ = 0;
+    for (const auto& [word, stem] : stems.items()) {
+        if (snowball_english_stem(word) == stem.get<std::string>()) continue;
+        ++differ;
+        INFO("word: " << word << ", library: " << stem.get<std::string>() << ", port: " << snowball_english_stem(word));
+        CHECK(false);
+    }
+    CHECK(differ == 0);
+    // Known answers from the algorithm's description, whatever the fixture says.
+    CHECK(snowball_english_stem("running") == "run");
+    CHECK(snowball_english_stem("hoping") == "hope");
+    CHECK(snowball_english_stem("generously") == "generous");
+    CHECK(snowball_english_stem("skies") == "sky");
+    CHECK(snowball_english_stem("succeeded") == "succeed");
+    CHECK(snowball_english_stem("gas") == "gas");
+    CHECK(snowball_english_stem("") == "");
+}
+
+TEST_CASE("a snowball_english vocabulary lets a word's forms meet; an older s_stemmer one still reads") {
+    const std::string vocab = R"({"format_version":2,"max_tokens":8,"id_count":4,"model_id_count":4,"stem":"snowball_english",
+        "join":[[39,39]],"fold":{},"stop_words":["a","and"],"words":["shoot","stori","zombi"]})";
+    auto tokenizer = TextTokenizer::parse(vocab);
+    REQUIRE(tokenizer.ok());
+    CHECK(tokenizer.value().encode_terms("Shooting, shoots and a shoot").ids == Ids{1, 1, 1});
+    CHECK(tokenizer.value().encode_terms("Zombies, a zombie's stories").ids == Ids{3, 3, 2});
+    CHECK(stem_word(StemRule::s_stemmer, "shooting") == "shooting");
+    CHECK(stem_word(StemRule::none, "stories") == "stories");
+    CHECK(stem_rule_from_name("snowball_english") == StemRule::snowball_english);
+    CHECK_FALSE(stem_rule_from_name("porter").has_value());
 }
 
 TEST_CASE("format 2 stems words and gives the model only the ids below model_id_count") {

@@ -5,11 +5,12 @@
 // - a code point listed in "fold" (accented Latin letters, ligatures) becomes its ASCII text;
 // - a code point in a "join" range (apostrophes, combining accents) is dropped inside a word;
 // - anything else ends a word; "stop_words" are dropped; other words are folded by the "stem" rule
-//   (format 2: s_stem below) and map through "words" (ids >= 1, 0 is padding), unknown words are dropped.
+//   (format 2: StemRule below) and map through "words" (ids >= 1, 0 is padding), unknown words are dropped.
 // Every id is a term of the lexical index (text_index.h); ids below "model_id_count" (format 2; all
 // in format 1) are also the content model's input.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -41,7 +42,16 @@ struct EncodedText {
     TextProblem problem = TextProblem::none;
 };
 
-// The plural folding of format 2: Harman's S-stemmer with two changes ("stories" -> "story",
+// How words are folded before the lookup, named in the vocabulary's "stem":
+// - "snowball_english": the Snowball English stemmer (english_stemmer.h), what bundles use now;
+//   "shooting" and "shoots" meet at "shoot";
+// - "s_stemmer": plurals only, what bundles used before (s_stem below);
+// - "none": the word as it is.
+enum class StemRule { none, s_stemmer, snowball_english };
+std::optional<StemRule> stem_rule_from_name(std::string_view name);
+std::string stem_word(StemRule rule, const std::string& word);
+
+// The plural folding: Harman's S-stemmer with two changes ("stories" -> "story",
 // "zombies" and "zombie" -> "zomby"); the rules are in text_vocab.py's twin, tested equal.
 std::string s_stem(const std::string& word);
 
@@ -69,7 +79,7 @@ private:
     std::size_t max_tokens_ = 0;
     std::int32_t id_count_ = 0;
     std::int32_t model_id_count_ = 0;
-    bool stem_ = false;
+    StemRule stem_rule_ = StemRule::none;
 };
 
 }  // namespace cinelocal
