@@ -5,7 +5,7 @@
 //   node --test tests/e2e/languages.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseFile, click, clickWidget, pressKeys, rate, reveal, screenshot, search, snapshot, startSession, waitForApp }
+import { chooseFile, clearSearchBox, click, clickWidget, pressKeys, rate, reveal, screenshot, search, snapshot, startSession, waitForApp }
   from './app_driver.mjs';
 
 const LOCALES = { en: 'en-US', fr: 'fr-FR', es: 'es-ES', de: 'de-DE' };
@@ -123,8 +123,7 @@ async function photographDesktop(page, url, code) {
   await shot('06-search');
   await click(page, 'search/describe');
   await clickWidget(page, 'search-box');
-  await pressKeys(page, 'Control+A');
-  await pressKeys(page, 'Backspace');
+  await clearSearchBox(page);
   await page.keyboard.type('a shark attacks a beach town', { delay: 10 });
   await waitForApp(page, '(s) => s.describe.text === "a shark attacks a beach town" && s.described.length > 0');
   await shot('07-describe');
