@@ -186,7 +186,7 @@ void step_2(std::string& word, const Regions& regions) {
     const std::size_t start = word.size() - length;
     if (start < regions.r1) return;
     if (suffix->action == 13) {
-        if (start >= 1 && word[start - 1] == 'l') replace_end(word, length, "og");
+        if (start >= 1 && word[start - 1] == 'l') replace_end(word, length, k_replacements[13]);  // "logi" -> "log"
     } else if (suffix->action == 15) {
         if (start >= 1 && is_valid_li_ending(word[start - 1])) word.resize(start);
     } else {

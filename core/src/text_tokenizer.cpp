@@ -1,12 +1,11 @@
 #include "cinelocal/text_tokenizer.h"
 
 #include <algorithm>
-
-#include "cinelocal/english_stemmer.h"
 #include <optional>
 
 #include <nlohmann/json.hpp>
 
+#include "cinelocal/english_stemmer.h"
 #include "json_integer.h"
 
 namespace cinelocal {
