@@ -16,18 +16,13 @@
 // alone), the model and fused rows within --tolerance (default 0.03 of MRR, 4 points of a hit rate:
 // 5 of 125 queries), since they come from training, whose float sums differ across CPUs.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
-import * as ort from 'onnxruntime-web';
-import { configureOrt, createContentModel } from '../wasm/ort_bridge.mjs';
+import { DEPTH, isValidation, loadDescribeContext, metrics, readQueries, root } from './describe_benchmark_context.mjs';
 
-const root = new URL('../', import.meta.url);
 const args = parseArgs(process.argv.slice(2));
 const bundleDir = new URL(`${(args.bundle || 'build/site/bundle').replace(/\/?$/, '/')}`, root);
 const queriesPath = new URL(args.queries || 'models/describe_benchmark/queries.tsv', root);
-const coreJs = new URL('build/wasm/wasm/cinelocal_core.js', root);
 const MODES = ['words', 'model', 'fused'];
-const DEPTH = 100;
 
 function parseArgs(argv) {
   const out = {};
@@ -37,33 +32,6 @@ function parseArgs(argv) {
     else out[key] = argv[(i += 1)];
   }
   return out;
-}
-
-function readQueries(path) {
-  return readFileSync(path, 'utf8').split('\n').filter((line) => line && !line.startsWith('#')).map((line, i) => {
-    const [text, ids] = line.split('\t');
-    return { number: i + 1, text, right: ids.split(' ').map(Number) };
-  });
-}
-
-async function loadBundle() {
-  const bytesOf = (name) => new Uint8Array(readFileSync(new URL(name, bundleDir)));
-  const manifestText = readFileSync(new URL('manifest.json', bundleDir), 'utf8');
-  const manifest = JSON.parse(manifestText);
-  const createCore = createRequire(import.meta.url)(coreJs.pathname);
-  const core = await createCore({ wasmBinary: readFileSync(new URL(coreJs.href.replace(/\.js$/, '.wasm'))) });
-  const bundle = new core.CoreBundle();
-  check(bundle.setManifest(manifestText));
-  for (const name of Object.keys(manifest.files)) bundle.addFile(name, bytesOf(name));
-  check(bundle.assemble());
-  configureOrt(ort);
-  const model = await createContentModel(ort, bytesOf('content_model.onnx'));
-  return { bundle, model, manifest, bytesOf };
-}
-
-function check(result) {
-  if (!result.ok) throw new Error(`${result.error}: ${result.message}`);
-  return result;
 }
 
 // Per query: its model embedding (null when no word is the model's) and the movieId of each index.
@@ -85,17 +53,12 @@ function rankOfRight(bundle, query, embedding, mode, weights) {
   return ranks.length ? Math.min(...ranks) : Infinity;
 }
 
-function metrics(ranks) {
-  const share = (k) => ranks.filter((r) => r <= k).length / ranks.length;
-  return { hit1: share(1), hit3: share(3), hit10: share(10), mrr: ranks.reduce((s, r) => s + (r <= DEPTH ? 1 / r : 0), 0) / ranks.length };
-}
-
 function evaluate(context, queries, embeddings, weights) {
   const table = {};
   for (const mode of MODES) {
     const ranks = queries.map((q, i) => rankOfRight(context.bundle, q, embeddings[i], mode, weights));
-    table[mode] = { all: metrics(ranks), validation: metrics(ranks.filter((_, i) => queries[i].number % 2 === 1)),
-                    test: metrics(ranks.filter((_, i) => queries[i].number % 2 === 0)), ranks };
+    table[mode] = { all: metrics(ranks), validation: metrics(ranks.filter((_, i) => isValidation(queries[i]))),
+                    test: metrics(ranks.filter((_, i) => !isValidation(queries[i]))), ranks };
   }
   return table;
 }
@@ -186,7 +149,7 @@ async function printTiming(context) {
               `(20 five-word queries of common words x ${repeats} runs)`);
 }
 
-const context = await loadBundle();
+const context = await loadDescribeContext(bundleDir);
 if (args.timing) {
   await printTiming(context);
   process.exit(0);
@@ -203,8 +166,8 @@ if (args.grid) {
   console.log('\nValidation half, fused: hit@10 / MRR by popularity prior (rows) and learned weight (columns)');
   const priors = [0, 0.1, 0.2, 0.3, 0.5];
   const learnedWeights = [0, 0.1, 0.2, 0.3, 0.5, 1];
-  const validation = queries.filter((q) => q.number % 2 === 1);
-  const vEmbeddings = embeddings.filter((_, i) => queries[i].number % 2 === 1);
+  const validation = queries.filter(isValidation);
+  const vEmbeddings = embeddings.filter((_, i) => isValidation(queries[i]));
   console.log(`prior  ${learnedWeights.map((w) => `w=${w}`.padStart(13)).join('')}`);
   for (const prior of priors) {
     const cells = learnedWeights.map((w) => {
