@@ -183,14 +183,21 @@ EncodedText TextTokenizer::encode_terms(std::string_view text) const {
         return std::any_of(join_.begin(), join_.end(), [cp](const auto& r) { return cp >= r.first && cp <= r.second; });
     };
     EncodedText result;
+    std::vector<std::string> unknown_stems;  // "volleyball" and "volleyballs" are one unknown word
     bool any_word = false;
     std::string word;
     const auto finish_word = [&] {
         if (word.empty()) return;
         any_word = true;
         if (!stop_words_.count(word)) {
-            auto it = words_.find(stem_word(stem_rule_, word));
-            if (it != words_.end()) result.ids.push_back(it->second);
+            auto stem = stem_word(stem_rule_, word);
+            auto it = words_.find(stem);
+            if (it != words_.end()) {
+                result.ids.push_back(it->second);
+            } else if (std::find(unknown_stems.begin(), unknown_stems.end(), stem) == unknown_stems.end()) {
+                unknown_stems.push_back(std::move(stem));
+                result.unknown_words.push_back(word);
+            }
         }
         word.clear();
     };

@@ -187,6 +187,15 @@ export async function search(page, text) {
   return waitForApp(page, `(s) => s.query === ${JSON.stringify(text)}`);
 }
 
+// The words of the next frames (labels, buttons, paragraphs) as the app drew them.
+export async function drawnTextOf(page) {
+  await page.evaluate(() => window.cinelocalTest.captureDrawnText(true));
+  const { frame } = await snapshot(page);
+  const state = await waitForApp(page, `(s) => s.frame >= ${frame + 2}`);
+  await page.evaluate(() => window.cinelocalTest.captureDrawnText(false));
+  return state.drawnText;
+}
+
 export async function screenshot(page, name) {
   await waitFrames(page);
   await page.screenshot({ path: join(SCREENSHOT_DIR, name) });

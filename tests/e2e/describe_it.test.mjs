@@ -1,9 +1,10 @@
 // "Describe it" in the browser, as a person uses it: three descriptions typed in the search box
-// each find their film in the top 10 (words at once, then fused with the content model), and a
-// film marked "not interested" from its card leaves the results and never comes back.
+// each find their film in the top 10 (words at once, then fused with the content model), a word
+// no film's story has is named, and a film marked "not interested" from its card leaves the
+// results and never comes back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickWidget, screenshot, search, startSession, waitForApp } from './app_driver.mjs';
+import { clickWidget, drawnTextOf, screenshot, search, startSession, waitForApp } from './app_driver.mjs';
 
 // Paraphrases written for this test, none of them from the benchmark (models/describe_benchmark/).
 const DESCRIPTIONS = [
@@ -35,12 +36,20 @@ test('three descriptions find their films; a film marked not interested never sh
     }
     await screenshot(page, 'describe-01-ogre.png');
 
-    let state = await describe(page, DESCRIPTIONS[0].text);
+    // A word no film's story has is named on screen, so the visitor may say it another way.
+    let state = await describe(page, 'an ogre and a talking donkey qzxvw');
+    assert.deepEqual(state.describe.unknownWords, ['qzxvw']);
+    assert.ok(topIds(state).some((id) => [4306, 8360].includes(id)), 'the known words still find Shrek');
+    const words = await drawnTextOf(page);
+    assert.ok(words.includes("No film's story has these words") && words.includes('qzxvw.'), `the unknown word is said: ${words}`);
+    await screenshot(page, 'describe-02-unknown-word.png');
+
+    state = await describe(page, DESCRIPTIONS[0].text);
     assert.ok(topIds(state, 20).includes(1387), 'Jaws is shown before it is marked');
     await clickWidget(page, 'described:1387/hide');
     state = await waitForApp(page, '(s) => s.notInterested.includes(1387) && !s.described.some((m) => m.id === 1387)');
     assert.ok(state.described.length > 0, 'the other matches stay');
-    await screenshot(page, 'describe-02-jaws-hidden.png');
+    await screenshot(page, 'describe-03-jaws-hidden.png');
     // Typed again later, the marked film still never appears.
     await describe(page, 'an ogre and a talking donkey');
     state = await describe(page, DESCRIPTIONS[0].text);

@@ -5,20 +5,17 @@
 //   node --test tests/e2e/languages.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseFile, clearSearchBox, click, clickWidget, pressKeys, rate, reveal, screenshot, search, snapshot, startSession, waitForApp }
-  from './app_driver.mjs';
+import { chooseFile, clearSearchBox, click, clickWidget, drawnTextOf, pressKeys, rate, reveal, screenshot, search, startSession,
+  waitForApp } from './app_driver.mjs';
 
 const LOCALES = { en: 'en-US', fr: 'fr-FR', es: 'es-ES', de: 'de-DE' };
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
-// The words of the next frames (labels, buttons, paragraphs) as the app drew them.
+// The words of the next frames, none of them broken UTF-8.
 async function drawnText(page) {
-  await page.evaluate(() => window.cinelocalTest.captureDrawnText(true));
-  const { frame } = await snapshot(page);
-  const state = await waitForApp(page, `(s) => s.frame >= ${frame + 2}`);
-  await page.evaluate(() => window.cinelocalTest.captureDrawnText(false));
-  assert.ok(!state.drawnText.includes('\uFFFD'), `no broken UTF-8 in ${state.drawnText}`);
-  return state.drawnText;
+  const text = await drawnTextOf(page);
+  assert.ok(!text.includes('\uFFFD'), `no broken UTF-8 in ${text}`);
+  return text;
 }
 
 // The mouse moved out of the way (no tooltip over the screen), the frame's words checked, then the picture.

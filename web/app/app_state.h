@@ -127,6 +127,7 @@ struct AppState {
         bool awaiting_model = false;      // the model had not started when the text came: ask it when it has
         int request_id = 0;
         std::string problem;              // why the text gives no results, for the visitor
+        std::vector<std::string> unknown_words;  // the text's words no film's story has, named under it
         std::vector<ScoredItem> results;
     } describe;
 

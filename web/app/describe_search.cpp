@@ -90,6 +90,7 @@ void run_describe(AppState& state, Platform& platform) {
     describe.request_id = 0;
     auto terms = describe.index->tokenizer().encode_terms(describe.described);
     describe.problem = tr(text_problem_said(terms.problem));
+    describe.unknown_words = std::move(terms.unknown_words);
     describe.awaiting_model = false;
     if (terms.problem != TextProblem::none) return;
     describe.lexical = describe.index->lexical_scores(state.bundle->catalogue, terms.ids);

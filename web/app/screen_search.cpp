@@ -48,6 +48,15 @@ void draw_described(ScreenContext& ctx) {
         return;
     }
     if (!describe.problem.empty()) wrapped_muted(describe.problem.c_str());
+    if (!describe.unknown_words.empty()) {  // like a search engine's "Missing:", so the visitor may rephrase
+        constexpr std::size_t k_named = 8;     // a pasted paragraph would name dozens
+        std::string words;
+        for (std::size_t i = 0; i < describe.unknown_words.size() && i < k_named; ++i) {
+            words += (i ? ", " : "") + describe.unknown_words[i];
+        }
+        if (describe.unknown_words.size() > k_named) words += ", …";
+        wrapped_muted(tr(Text::describe_unknown_words, {{"words", words}}).c_str());
+    }
     if (describe.results.empty()) {
         if (describe.problem.empty()) wrapped_muted(tr(Text::describe_no_match));
         return;
