@@ -57,6 +57,13 @@ bool is_ascii_word_char(char32_t cp) {
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
 }
 
+// Whether a vocabulary can hold the word at all: text_vocab.build_vocabulary keeps every word of
+// two or more characters that is not all digits. The others ("x", "1912") are in films' texts but
+// never searchable, so they are not named as missing from them.
+bool vocabulary_may_hold(const std::string& word) {
+    return word.size() >= 2 && !std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 Error vocab_error(const std::string& what) { return make_error(ErrorCode::invalid_format, "content_vocab.json: " + what); }
 
 }  // namespace
@@ -194,7 +201,8 @@ EncodedText TextTokenizer::encode_terms(std::string_view text) const {
             auto it = words_.find(stem);
             if (it != words_.end()) {
                 result.ids.push_back(it->second);
-            } else if (std::find(unknown_stems.begin(), unknown_stems.end(), stem) == unknown_stems.end()) {
+            } else if (vocabulary_may_hold(word) &&
+                       std::find(unknown_stems.begin(), unknown_stems.end(), stem) == unknown_stems.end()) {
                 unknown_stems.push_back(std::move(stem));
                 result.unknown_words.push_back(word);
             }

@@ -40,8 +40,9 @@ std::string text_problem_message(TextProblem problem);
 struct EncodedText {
     std::vector<std::int32_t> ids;  // empty unless problem == none
     TextProblem problem = TextProblem::none;
-    // The words (folded, before stemming; stop words left out) that no film's text has, each once in
-    // text order: the visitor may say them another way. Filled by encode_terms when problem == none.
+    // The words (folded, before stemming) that no film's text has, each once in text order: the
+    // visitor may say them another way. Stop words, single letters and numbers (which no vocabulary
+    // holds) are not named. Filled by encode_terms when problem == none.
     std::vector<std::string> unknown_words;
 };
 
