@@ -40,6 +40,7 @@ test('three descriptions find their films; a film marked not interested never sh
     let state = await describe(page, 'an ogre and a talking donkey qzxvw');
     assert.deepEqual(state.describe.unknownWords, ['qzxvw']);
     assert.ok(topIds(state).some((id) => [4306, 8360].includes(id)), 'the known words still find Shrek');
+    await waitForApp(page, '(s) => s.describe.unknownWordsShown');  // once the text stands still
     const words = await drawnTextOf(page);
     assert.ok(words.includes("No film's story has these words") && words.includes('qzxvw.'), `the unknown word is said: ${words}`);
     await screenshot(page, 'describe-02-unknown-word.png');

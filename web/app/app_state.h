@@ -128,6 +128,7 @@ struct AppState {
         int request_id = 0;
         std::string problem;              // why the text gives no results, for the visitor
         std::vector<std::string> unknown_words;  // the text's words no film's story has, named under it
+        double described_at_ms = 0.0;     // when the text last changed (unknown_words_due)
         std::vector<ScoredItem> results;
     } describe;
 

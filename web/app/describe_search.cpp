@@ -8,6 +8,7 @@ namespace cinelocal::ui {
 namespace {
 
 constexpr std::size_t k_describe_results = 20;
+constexpr double k_text_settled_ms = 800.0;  // longer than the pause between two typed letters
 
 // The visitor's taste for every film with vectors, once the tower has answered; empty before.
 std::vector<float> taste_scores(const AppState& state) {
@@ -91,11 +92,18 @@ void run_describe(AppState& state, Platform& platform) {
     auto terms = describe.index->tokenizer().encode_terms(describe.described);
     describe.problem = tr(text_problem_said(terms.problem));
     describe.unknown_words = std::move(terms.unknown_words);
+    describe.described_at_ms = platform.now_ms ? platform.now_ms() : 0.0;
     describe.awaiting_model = false;
     if (terms.problem != TextProblem::none) return;
     describe.lexical = describe.index->lexical_scores(state.bundle->catalogue, terms.ids);
     rank(state);
     ask_model(state, platform);
+}
+
+bool unknown_words_due(const AppState& state, const Platform& platform) {
+    const auto& describe = state.describe;
+    if (describe.unknown_words.empty()) return false;
+    return !platform.now_ms || platform.now_ms() - describe.described_at_ms >= k_text_settled_ms;
 }
 
 void on_text_embedding(AppState& state, int request_id, std::span<const float> embedding) {

@@ -24,6 +24,9 @@ void describe_files_failed(AppState& state, const std::string& message);
 // Runs each frame: asks for the index when Describe or a film page needs it; ranks again when the
 // described text changes (or the model starts after it did).
 void run_describe(AppState& state, Platform& platform);
+// Whether the Search screen names the text's unknown words now: once the text has stood still for a
+// moment, since a word being typed is no word yet ("sha" before "shark").
+bool unknown_words_due(const AppState& state, const Platform& platform);
 void on_text_embedding(AppState& state, int request_id, std::span<const float> embedding);
 void on_text_embedding_failed(AppState& state, int request_id, const std::string& message);
 

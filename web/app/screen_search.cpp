@@ -48,7 +48,7 @@ void draw_described(ScreenContext& ctx) {
         return;
     }
     if (!describe.problem.empty()) wrapped_muted(describe.problem.c_str());
-    if (!describe.unknown_words.empty()) {  // like a search engine's "Missing:", so the visitor may rephrase
+    if (unknown_words_due(state, ctx.platform)) {  // like a search engine's "Missing:", so the visitor may rephrase
         constexpr std::size_t k_named = 8;     // a pasted paragraph would name dozens
         std::string words;
         for (std::size_t i = 0; i < describe.unknown_words.size() && i < k_named; ++i) {

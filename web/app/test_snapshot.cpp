@@ -74,7 +74,8 @@ std::string test_snapshot_json(const AppState& state, const Platform& platform) 
                         {"indexRequested", state.describe.index_requested}, {"loadProblem", state.describe.load_problem},
                         {"active", state.describe.active},
                         {"modelReady", state.describe.model_ready}, {"text", state.describe.described},
-                        {"problem", state.describe.problem}, {"unknownWords", state.describe.unknown_words}};
+                        {"problem", state.describe.problem}, {"unknownWords", state.describe.unknown_words},
+                        {"unknownWordsShown", unknown_words_due(state, platform)}};
     json["screen"] = screen_name(state.screen);
     json["detailMovie"] = state.detail_movie;
     if (state.bundle && state.detail_movie != 0) {
